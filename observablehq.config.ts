@@ -1,0 +1,45 @@
+/**
+ * Observable Framework configuration. Everything the built site loads comes from the site itself: no Google
+ * Fonts (globalStylesheets is emptied and Source Serif 4 is self-hosted), no CDN, no analytics, no telemetry.
+ */
+
+// Framework copies files named in `head` into the build and rewrites their paths for every page depth, which
+// keeps the fonts working under a sub-path (GitHub Pages) as well as at the root.
+const FONTS = [
+  ["400", "normal"],
+  ["400", "italic"],
+  ["600", "normal"],
+  ["700", "normal"]
+] as const;
+
+const fontLinks = FONTS.map(
+  ([weight, style]) =>
+    `<link rel="preload" as="font" type="font/woff2" crossorigin data-font-weight="${weight}" data-font-style="${style}" href="/assets/fonts/source-serif-4-latin-${weight}-${style}.woff2">`
+).join("\n");
+
+// FontFace, not an @font-face rule: Framework's CSS bundler cannot resolve font URLs, and the preload links
+// above carry the final (hashed, page-relative) URLs.
+const fontScript = `<script>
+for (const link of document.querySelectorAll("link[data-font-weight]")) {
+  const face = new FontFace("Source Serif 4", "url(" + link.href + ") format('woff2')", {weight: link.dataset.fontWeight, style: link.dataset.fontStyle, display: "swap"});
+  document.fonts.add(face);
+  face.load().catch(() => {});
+}
+</script>`;
+
+export default {
+  title: "Six Tigers Atlas",
+  root: "src",
+  output: "dist",
+  theme: ["air", "near-midnight"],
+  globalStylesheets: [],
+  head: `${fontLinks}\n${fontScript}`,
+  footer:
+    'Six Tigers Atlas — an open data story about China’s large-model start-ups. Code MIT; data CC BY 4.0, each row with its source.',
+  pages: [],
+  cleanUrls: true,
+  search: false,
+  linkify: true,
+  typographer: false,
+  preserveExtension: false
+};

@@ -1,0 +1,81 @@
+/**
+ * A small static server for the built site, as a plain static host would serve it: files only, Framework's
+ * clean URLs (`/funding` → `funding.html`), and an optional base path so tests prove the site also works under
+ * a sub-path such as GitHub Pages' `/<repo>/`. Used by the browser tests and the benchmarks; not for production.
+ */
+import {createReadStream, existsSync, statSync} from "node:fs";
+import {createServer, type Server} from "node:http";
+import {extname, join, normalize, resolve} from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+  ".parquet": "application/vnd.apache.parquet",
+  // application/wasm lets the browser compile DuckDB while it downloads.
+  ".wasm": "application/wasm",
+  ".woff2": "font/woff2",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+  ".zip": "application/zip"
+};
+
+export interface StaticServer {
+  server: Server;
+  /** The site's root URL, ending in a slash (includes the base path). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(
+  dir: string,
+  {port = 0, base = "/", host = "127.0.0.1"}: {port?: number; base?: string; host?: string} = {}
+): Promise<StaticServer> {
+  const root = resolve(dir);
+  const prefix = base.endsWith("/") ? base : `${base}/`;
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    let pathname = decodeURIComponent(url.pathname);
+    if (!pathname.startsWith(prefix)) return notFound(response);
+    pathname = pathname.slice(prefix.length - 1);
+    const file = resolveFile(root, pathname);
+    if (!file) return notFound(response);
+    response.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "content-length": statSync(file).size,
+      "cache-control": "no-store"
+    });
+    if (request.method === "HEAD") return response.end();
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((ok) => server.listen(port, host, ok));
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    server,
+    url: `http://${host}:${actualPort}${prefix}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok()))
+  };
+}
+
+function resolveFile(root: string, pathname: string): string | null {
+  const path = normalize(join(root, pathname));
+  if (!path.startsWith(root)) return null;
+  const candidates = pathname.endsWith("/") ? [join(path, "index.html")] : [path, `${path}.html`, join(path, "index.html")];
+  for (const candidate of candidates) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  return null;
+}
+
+function notFound(response: import("node:http").ServerResponse): void {
+  response.writeHead(404, {"content-type": "text/plain; charset=utf-8"});
+  response.end("not found");
+}
+
+if (process.argv[1]?.endsWith("serve.ts")) {
+  const port = Number(process.env.PORT ?? 3000);
+  const {url} = await serveStatic(process.argv[2] ?? "dist", {port, base: process.env.BASE ?? "/"});
+  console.log(`serving dist at ${url}`);
+}

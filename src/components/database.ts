@@ -1,0 +1,252 @@
+/**
+ * The shared in-browser database: DuckDB-WASM, loaded from node_modules (never a CDN), opened once per page
+ * and only when something asks for it, with the published Parquet tables registered under their names.
+ *
+ * DuckDB-WASM's own Parquet reader is an extension it would fetch from extensions.duckdb.org, so the
+ * Parquet files are decoded here with hyparquet and handed to DuckDB as Arrow IPC, which it ingests natively.
+ * Column types survive the trip: DATE stays DATE, DOUBLE stays DOUBLE, lists stay lists.
+ */
+import * as duckdb from "@duckdb/duckdb-wasm";
+import {
+  Bool,
+  DateDay,
+  Field,
+  Float64,
+  Int32,
+  Int64,
+  List,
+  Table,
+  TimestampMillisecond,
+  Utf8,
+  tableToIPC,
+  vectorFromArray,
+  type DataType,
+  type Vector
+} from "apache-arrow";
+import {readParquet, type ColumnKind, type ParquetTable} from "./parquet.js";
+
+export type TableUrls = Record<string, string | URL>;
+
+export interface QueryResult<Row = Record<string, unknown>> {
+  /** Plain objects: dates as Date, lists as arrays, bigints as numbers where safe. */
+  rows: Row[];
+  /** DuckDB's own Arrow result. */
+  table: Table;
+  /** Column names and DuckDB-side Arrow types, in result order. */
+  columns: {name: string; type: string}[];
+  /** Wall time of the query in milliseconds. */
+  elapsed: number;
+}
+
+export interface TableInfo {
+  name: string;
+  rows: number;
+  columns: {name: string; type: string}[];
+}
+
+/** A readable error: what failed, DuckDB's message, and the SQL when there is one. */
+export class DatabaseError extends Error {
+  constructor(message: string, readonly sql?: string, options?: {cause?: unknown}) {
+    super(message, options);
+    this.name = "DatabaseError";
+  }
+}
+
+export class AtlasDatabase {
+  private constructor(
+    private readonly db: duckdb.AsyncDuckDB,
+    private readonly connection: duckdb.AsyncDuckDBConnection,
+    readonly tables: string[],
+    /** Milliseconds spent starting DuckDB and registering the tables. */
+    readonly startup: {instantiate: number; register: number}
+  ) {}
+
+  /** Starts DuckDB-WASM and registers each Parquet file as a table named by its key. */
+  static async open(tables: TableUrls): Promise<AtlasDatabase> {
+    for (const name of Object.keys(tables)) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new DatabaseError(`invalid table name: ${JSON.stringify(name)}`);
+    }
+    const t0 = performance.now();
+    // Start the decode while the 34 MB wasm compiles; neither waits for the other.
+    const decoded = Object.entries(tables).map(([name, url]) => [name, readParquet(url)] as const);
+    let db: duckdb.AsyncDuckDB;
+    try {
+      db = await instantiate();
+    } catch (error) {
+      throw new DatabaseError(`DuckDB-WASM could not start: ${messageOf(error)}`, undefined, {cause: error});
+    }
+    const t1 = performance.now();
+    const connection = await db.connect();
+    for (const [name, promise] of decoded) {
+      let parquet: ParquetTable;
+      try {
+        parquet = await promise;
+      } catch (error) {
+        throw new DatabaseError(`table ${name} could not be loaded: ${messageOf(error)}`, undefined, {cause: error});
+      }
+      await connection.insertArrowFromIPCStream(tableToIPC(toArrow(parquet), "stream"), {name, create: true});
+    }
+    return new AtlasDatabase(db, connection, Object.keys(tables), {
+      instantiate: t1 - t0,
+      register: performance.now() - t1
+    });
+  }
+
+  /** Runs SQL, with `?` placeholders bound to params in order. */
+  async query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+    const start = performance.now();
+    let table: Table;
+    try {
+      if (params.length === 0) {
+        table = await this.connection.query(sql);
+      } else {
+        const statement = await this.connection.prepare(sql);
+        try {
+          table = await statement.query(...params.map(toParam));
+        } finally {
+          await statement.close();
+        }
+      }
+    } catch (error) {
+      throw new DatabaseError(messageOf(error), sql, {cause: error});
+    }
+    return {
+      rows: toRows<Row>(table),
+      table,
+      columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})),
+      elapsed: performance.now() - start
+    };
+  }
+
+  /**
+   * A tagged template for Framework's ```sql``` blocks and inline use: interpolated values become bound
+   * parameters, never SQL text. Returns DuckDB's Arrow table, as Framework's own `sql` does.
+   */
+  sql = async (strings: TemplateStringsArray, ...values: unknown[]): Promise<Table> => {
+    return (await this.query(strings.join("?"), values)).table;
+  };
+
+  /** Tables, their columns with DuckDB types, and row counts. */
+  async describe(): Promise<TableInfo[]> {
+    const columns = await this.query<{table_name: string; column_name: string; data_type: string}>(
+      "SELECT table_name, column_name, data_type FROM information_schema.columns " +
+        "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
+    );
+    const info: TableInfo[] = [];
+    for (const name of this.tables) {
+      const count = await this.query<{n: number}>(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
+      info.push({
+        name,
+        rows: count.rows[0].n,
+        columns: columns.rows.filter((c) => c.table_name === name).map((c) => ({name: c.column_name, type: c.data_type}))
+      });
+    }
+    return info;
+  }
+
+  /** Cancels the running query, if any (DuckDB-WASM interrupts at the next pipeline step). */
+  async cancel(): Promise<void> {
+    await this.connection.cancelSent();
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+    await this.db.terminate();
+  }
+}
+
+const opened = new Map<string, Promise<AtlasDatabase>>();
+
+/** The page's database, opened on first call; later calls with the same tables share it. */
+export function getDatabase(tables: TableUrls): Promise<AtlasDatabase> {
+  const key = JSON.stringify(Object.entries(tables).map(([name, url]) => [name, String(url)]));
+  let db = opened.get(key);
+  if (!db) {
+    db = AtlasDatabase.open(tables);
+    // A failed start may be retried (a flaky network, say), so it is not cached.
+    db.catch(() => opened.delete(key));
+    opened.set(key, db);
+  }
+  return db;
+}
+
+async function instantiate(): Promise<duckdb.AsyncDuckDB> {
+  // import.meta.resolve lets Framework copy the wasm and worker out of node_modules into the build.
+  const wasm = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
+  const workerUrl = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
+  // Framework serves the worker as an ES module; a classic worker fails on its `export`.
+  const worker = new Worker(workerUrl, {type: "module"});
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
+    await db.instantiate(wasm);
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+  return db;
+}
+
+function toArrow(parquet: ParquetTable): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const column of parquet.columns) {
+    const type = arrowType(column.kind, column.itemKind);
+    const values = parquet.rows.map((row) => (row as Record<string, unknown>)[column.name] ?? null);
+    vectors[column.name] = vectorFromArray(values, type);
+  }
+  return new Table(vectors);
+}
+
+function arrowType(kind: ColumnKind, itemKind?: ColumnKind): DataType {
+  switch (kind) {
+    case "string":
+      return new Utf8();
+    case "date":
+      return new DateDay();
+    case "timestamp":
+      return new TimestampMillisecond();
+    case "double":
+      return new Float64();
+    case "integer":
+      return new Int32();
+    case "bigint":
+      return new Int64();
+    case "boolean":
+      return new Bool();
+    case "list":
+      return new List(new Field("item", arrowType(itemKind ?? "string"), true));
+  }
+}
+
+function toRows<Row>(table: Table): Row[] {
+  const fields = table.schema.fields;
+  const rows: Row[] = [];
+  for (let i = 0; i < table.numRows; ++i) {
+    const row: Record<string, unknown> = {};
+    for (const field of fields) row[field.name] = toValue(table.getChild(field.name)?.get(i), field.type);
+    rows.push(row as Row);
+  }
+  return rows;
+}
+
+function toValue(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  const typeId = String(type);
+  // Arrow hands DATE and TIMESTAMP back as epoch milliseconds; readers expect Dates.
+  if (typeId.startsWith("Date") || typeId.startsWith("Timestamp")) return new Date(Number(value));
+  if (typeof value === "bigint") {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  }
+  if (value && typeof value === "object" && "toArray" in value && typeof value.toArray === "function") {
+    return Array.from(value.toArray() as ArrayLike<unknown>);
+  }
+  return value;
+}
+
+function toParam(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

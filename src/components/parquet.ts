@@ -1,0 +1,83 @@
+/**
+ * Reads a Parquet table in the browser with hyparquet (pure JavaScript, no wasm), so story charts can paint
+ * from the published tables before DuckDB-WASM has started. Column types come from the file's schema: DATE
+ * columns arrive as Date objects, DOUBLE and INTEGER as numbers, lists as arrays.
+ */
+import {parquetMetadata, parquetReadObjects, parquetSchema} from "hyparquet";
+
+export type ColumnKind = "string" | "date" | "timestamp" | "double" | "integer" | "bigint" | "boolean" | "list";
+
+export interface ParquetColumn {
+  name: string;
+  kind: ColumnKind;
+  /** For `list` columns: the kind of the items. */
+  itemKind?: ColumnKind;
+}
+
+export interface ParquetTable<Row = Record<string, unknown>> {
+  rows: Row[];
+  columns: ParquetColumn[];
+  /** Parquet key-value metadata written by the loader (provenance). */
+  metadata: Record<string, string>;
+}
+
+/** Fetches and decodes a Parquet file. Throws a readable Error on a failed request or an undecodable file. */
+export async function readParquet<Row = Record<string, unknown>>(url: string | URL): Promise<ParquetTable<Row>> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load ${String(url)}: HTTP ${response.status}`);
+  return decodeParquet<Row>(await response.arrayBuffer(), String(url));
+}
+
+/** Decodes Parquet bytes (also used by tests under Node). */
+export async function decodeParquet<Row = Record<string, unknown>>(
+  buffer: ArrayBuffer,
+  label = "parquet"
+): Promise<ParquetTable<Row>> {
+  let metadata;
+  try {
+    metadata = parquetMetadata(buffer);
+  } catch (error) {
+    throw new Error(`${label} is not a readable Parquet file: ${(error as Error).message}`);
+  }
+  const rows = (await parquetReadObjects({file: buffer, metadata})) as Row[];
+  return {
+    rows: rows.map((row) => normalizeRow(row as Record<string, unknown>)) as Row[],
+    columns: describeColumns(metadata),
+    metadata: Object.fromEntries((metadata.key_value_metadata ?? []).map(({key, value}) => [key, value ?? ""]))
+  };
+}
+
+type SchemaNode = ReturnType<typeof parquetSchema>;
+
+function describeColumns(metadata: Parameters<typeof parquetSchema>[0]): ParquetColumn[] {
+  return parquetSchema(metadata).children.map((node) => {
+    const kind = kindOf(node);
+    if (kind !== "list") return {name: node.element.name, kind};
+    return {name: node.element.name, kind, itemKind: kindOf(node.children[0].children[0])};
+  });
+}
+
+function kindOf(node: SchemaNode): ColumnKind {
+  const {type, converted_type, logical_type} = node.element;
+  if (converted_type === "LIST" || logical_type?.type === "LIST") return "list";
+  if (converted_type === "UTF8" || logical_type?.type === "STRING") return "string";
+  if (converted_type === "DATE" || logical_type?.type === "DATE") return "date";
+  if (logical_type?.type === "TIMESTAMP" || converted_type === "TIMESTAMP_MILLIS" || converted_type === "TIMESTAMP_MICROS")
+    return "timestamp";
+  if (type === "BOOLEAN") return "boolean";
+  if (type === "DOUBLE" || type === "FLOAT") return "double";
+  if (type === "INT32") return "integer";
+  if (type === "INT64") return "bigint";
+  if (type === "BYTE_ARRAY") return "string";
+  throw new Error(`unsupported Parquet column ${node.element.name} (${String(type)})`);
+}
+
+// Counts written as BIGINT would surface as bigint; pages and charts want numbers, and our counts are small.
+function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {
+  for (const key in row) {
+    const value = row[key];
+    if (typeof value === "bigint" && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER))
+      row[key] = Number(value);
+  }
+  return row;
+}

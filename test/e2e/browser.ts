@@ -1,0 +1,87 @@
+/**
+ * Shared browser-test plumbing: Debian's Chromium driven by playwright-core, the built site served on
+ * localhost under a sub-path, and a page wrapper that records every console error, failed request and
+ * request to any host but the local server, so each test can assert there were none.
+ */
+import {existsSync} from "node:fs";
+import {execFileSync} from "node:child_process";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {serveStatic, type StaticServer} from "../../scripts/serve.js";
+
+export const BASE_PATH = "/six-tigers-atlas/";
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
+  try {
+    return execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], {encoding: "utf8"}).trim();
+  } catch {
+    throw new Error(
+      "Chromium not found. The browser tests drive Debian's Chromium: install it with `sudo apt-get install chromium` " +
+        "(or set CHROMIUM_PATH to a Chromium or Chrome binary), then run `npm test` again."
+    );
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage"
+    ]
+  });
+}
+
+export async function serveDist(): Promise<StaticServer> {
+  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` before the browser tests");
+  return serveStatic("dist", {base: BASE_PATH});
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+  foreignRequests: string[];
+}
+
+/** Opens a page that records problems; `origin` is the only host requests may go to. */
+export async function openPage(browser: Browser, origin: string, viewport = {width: 1280, height: 900}) {
+  const context = await browser.newContext({viewport, acceptDownloads: true});
+  const page = await context.newPage();
+  const problems: PageProblems = {consoleErrors: [], failedRequests: [], foreignRequests: []};
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  // Anything not bound for the local server is recorded and aborted, so a leak fails the test and stays offline.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    problems.foreignRequests.push(url);
+    return route.abort();
+  });
+  return {page, context, problems};
+}
+
+/**
+ * Waits until the page has settled: the network is idle and no element is still marked `aria-busy="true"`.
+ * Pages mark every region that waits on data (DuckDB, a Parquet fetch) busy until it is filled, which is both
+ * the visible loading state for readers and the signal tests wait on.
+ */
+export async function waitForCells(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForLoadState("networkidle", {timeout});
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, {timeout});
+}
