@@ -1,0 +1,187 @@
+/**
+ * Reads every curated file in `data/`, validates each row against its schema, then checks what no single
+ * row can: unique ids, references that resolve (companies, sources), conflict keys that pair rows, amounts the
+ * parser can read. Every problem in every file is collected; if there is any, `loadDataset` throws one
+ * `ValidationError` listing them all as `data/<file>.csv:<line>:<column>: <what is wrong>`.
+ */
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import type {z} from "zod";
+import {parseAmount, type Currency, type ParsedAmount} from "./amounts.js";
+import {CsvError, parseCsv} from "./csv.js";
+import {makeFxTable, type FxTable} from "./fx.js";
+import type {Issue} from "./issues.js";
+import {SOURCE_FILES, columnsOf, type SourceName} from "./schemas.js";
+import {ValidationError, cellIssue, checkUniqueIds, validateRows, type Located} from "./validate.js";
+
+type RowOf<N extends SourceName> = Located<z.output<(typeof SOURCE_FILES)[N]["schema"]>>;
+
+export type Dataset = {[N in SourceName]: RowOf<N>[]} & {
+  /** Parsed amounts and valuations of funding rounds, by round id. */
+  amounts: Map<string, {amount: ParsedAmount; valuation: ParsedAmount}>;
+  fx: FxTable;
+  /** Ids of companies (from their primary rows). */
+  companyIds: Set<string>;
+};
+
+/** `company_id` in events may name the whole field instead of one company. */
+export const INDUSTRY = "industry";
+
+export function loadDataset(dir = "data"): Dataset {
+  const issues: Issue[] = [];
+  const tables = {} as {[N in SourceName]: RowOf<N>[]};
+  for (const name of Object.keys(SOURCE_FILES) as SourceName[]) {
+    const {file, schema, key} = SOURCE_FILES[name];
+    const path = join(dir, file);
+    const label = `data/${file}`;
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      issues.push({file: label, line: 1, column: 1, message: `file is missing; every table needs its source file`});
+      (tables as Record<string, unknown>)[name] = [];
+      continue;
+    }
+    try {
+      const result = validateRows(parseCsv(text, label), schema, columnsOf(name));
+      issues.push(...result.issues);
+      issues.push(...checkUniqueIds(result.rows as RowOf<typeof name>[], key as never));
+      (tables as Record<string, unknown>)[name] = result.rows;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      issues.push(...error.issues);
+      (tables as Record<string, unknown>)[name] = [];
+    }
+  }
+  const companyIds = checkCompanies(tables.companies, issues);
+  checkReferences(tables, companyIds, issues);
+  for (const name of Object.keys(SOURCE_FILES) as SourceName[]) {
+    if (name !== "sources" && name !== "fx_rates") checkConflictKeys(tables[name] as ConflictRow[], issues);
+  }
+  const amounts = parseAmounts(tables.funding_rounds, issues);
+  let fx: FxTable = makeFxTable([]);
+  try {
+    // units_per_usd is required by the schema, so rows that reach here have it.
+    fx = makeFxTable(tables.fx_rates.map((r) => ({...r, units_per_usd: r.units_per_usd as number})));
+  } catch (error) {
+    issues.push({file: "data/fx_rates.csv", line: 1, column: 1, message: (error as Error).message});
+  }
+  if (issues.length) throw new ValidationError(issues);
+  warnUnusedSources(tables);
+  return {...tables, amounts, fx, companyIds};
+}
+
+function checkCompanies(rows: RowOf<"companies">[], issues: Issue[]): Set<string> {
+  const primaries = new Map<string, RowOf<"companies">>();
+  for (const row of rows) {
+    if (row.row_type !== "primary") continue;
+    if (primaries.has(row.company_id)) {
+      issues.push(cellIssue(row.__file, row.__row, "row_type", `company ${row.company_id} has two primary rows; mark one "variant"`));
+    }
+    primaries.set(row.company_id, row);
+    for (const column of ["name_en", "name_zh", "group"] as const) {
+      if (!row[column]) issues.push(cellIssue(row.__file, row.__row, column, `${column}: is required on a primary row`));
+    }
+  }
+  for (const row of rows) {
+    if (row.row_type !== "variant") continue;
+    if (!primaries.has(row.company_id)) {
+      issues.push(cellIssue(row.__file, row.__row, "company_id", `company_id: variant of ${JSON.stringify(row.company_id)}, which has no primary row`));
+    }
+    if (!row.conflict_key) {
+      issues.push(cellIssue(row.__file, row.__row, "conflict_key", "conflict_key: a variant row must name the conflict it belongs to"));
+    }
+  }
+  return new Set(primaries.keys());
+}
+
+function checkReferences(tables: {[N in SourceName]: RowOf<N>[]}, companyIds: Set<string>, issues: Issue[]): void {
+  const sourceIds = new Set(tables.sources.map((s) => s.source_id));
+  const known = [...companyIds].sort().join(", ");
+  const companyRef = (row: {__file: string; __row: Located<object>["__row"]}, value: string | null, allowIndustry = false) => {
+    if (value === null || companyIds.has(value) || (allowIndustry && value === INDUSTRY)) return;
+    issues.push(
+      cellIssue(row.__file, row.__row, "company_id", `company_id: unknown company ${JSON.stringify(value)}; use one of ${known}${allowIndustry ? ` or ${INDUSTRY}` : ""}, or add it to companies.csv`)
+    );
+  };
+  for (const row of tables.funding_rounds) companyRef(row, row.company_id);
+  for (const row of tables.models) companyRef(row, row.company_id);
+  for (const row of tables.events) companyRef(row, row.company_id, true);
+  for (const row of tables.claims) companyRef(row, row.company_id);
+  for (const row of tables.density_points) companyRef(row, row.company_id);
+  for (const name of Object.keys(SOURCE_FILES) as SourceName[]) {
+    if (name === "sources") continue;
+    for (const row of tables[name] as {source_ids: string[]; __file: string; __row: Located<object>["__row"]}[]) {
+      const unknown = row.source_ids.filter((id) => !sourceIds.has(id));
+      if (unknown.length) {
+        issues.push(
+          cellIssue(row.__file, row.__row, "source_ids", `source_ids: ${unknown.map((u) => JSON.stringify(u)).join(", ")} not in sources.csv; register the source first`)
+        );
+      }
+    }
+  }
+  for (const row of tables.models) {
+    if (row.params_active_b !== null && row.params_total_b !== null && row.params_active_b > row.params_total_b) {
+      issues.push(cellIssue(row.__file, row.__row, "params_active_b", `params_active_b: ${row.params_active_b} is more than params_total_b ${row.params_total_b}`));
+    }
+  }
+}
+
+type ConflictRow = {conflict_key?: string | null; __file: string; __row: Located<object>["__row"]};
+
+/** A conflict needs two sides: a key on a single row is a typo or a half-entered conflict. */
+function checkConflictKeys(rows: ConflictRow[], issues: Issue[]): void {
+  const counts = new Map<string, ConflictRow[]>();
+  for (const row of rows) {
+    if (!row.conflict_key) continue;
+    const group = counts.get(row.conflict_key) ?? [];
+    group.push(row);
+    counts.set(row.conflict_key, group);
+  }
+  for (const [key, group] of counts) {
+    if (group.length === 1) {
+      const [row] = group;
+      issues.push(cellIssue(row.__file, row.__row, "conflict_key", `conflict_key: ${JSON.stringify(key)} is on one row only; a conflict pairs at least two rows`));
+    }
+  }
+}
+
+function parseAmounts(rows: RowOf<"funding_rounds">[], issues: Issue[]) {
+  const amounts = new Map<string, {amount: ParsedAmount; valuation: ParsedAmount}>();
+  for (const row of rows) {
+    const amount = parseCell(row, "amount_reported", "currency", issues);
+    const valuation = parseCell(row, "valuation_reported", "valuation_currency", issues);
+    if (amount && valuation) amounts.set(row.id, {amount, valuation});
+  }
+  return amounts;
+}
+
+function parseCell(
+  row: RowOf<"funding_rounds">,
+  column: "amount_reported" | "valuation_reported",
+  currencyColumn: "currency" | "valuation_currency",
+  issues: Issue[]
+): ParsedAmount | null {
+  const hint = (row[currencyColumn] ?? undefined) as Currency | undefined;
+  try {
+    const parsed = parseAmount(row[column] ?? "", hint);
+    if (parsed.low !== null && parsed.currency === null) {
+      issues.push(cellIssue(row.__file, row.__row, currencyColumn, `${currencyColumn}: ${column} ${JSON.stringify(row[column])} names no currency; fill in ${currencyColumn}`));
+      return null;
+    }
+    return parsed;
+  } catch (error) {
+    issues.push(cellIssue(row.__file, row.__row, column, `${column}: ${(error as Error).message}`));
+    return null;
+  }
+}
+
+function warnUnusedSources(tables: {[N in SourceName]: RowOf<N>[]}): void {
+  const used = new Set<string>();
+  for (const name of Object.keys(SOURCE_FILES) as SourceName[]) {
+    if (name === "sources") continue;
+    for (const row of tables[name] as {source_ids: string[]}[]) for (const id of row.source_ids) used.add(id);
+  }
+  const unused = tables.sources.filter((s) => !used.has(s.source_id)).map((s) => s.source_id);
+  if (unused.length) console.warn(`data/sources.csv: ${unused.length} source(s) cited by no row: ${unused.join(", ")}`);
+}

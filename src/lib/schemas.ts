@@ -1,0 +1,174 @@
+/**
+ * The row schema of every curated file in `data/`: its columns in order and the rule for each cell.
+ * `data/README.md` documents the same contract for the people who edit the files.
+ */
+import {z} from "zod";
+import {boolean, fuzzyDate, id, list, number, oneOf, optional, optionalOneOf, required, url} from "./fields.js";
+
+export const CONFIDENCE = ["high", "medium", "low"] as const;
+export const CURRENCIES = ["CNY", "USD", "HKD"] as const;
+export const GROUPS = ["six_tigers", "edge", "comparator"] as const;
+export const ROUND_KINDS = ["round", "ipo", "cumulative", "in_progress", "disclosure"] as const;
+export const EVENT_TYPES = [
+  "pretraining_abandoned",
+  "pivot",
+  "partnership_chip",
+  "partnership_car",
+  "partnership_other",
+  "ipo_process",
+  "ipo_listing",
+  "funding",
+  "talent",
+  "legal",
+  "regulatory",
+  "product",
+  "strategy",
+  "other"
+] as const;
+export const COURSES = ["pretraining", "apps", "medical", "edge", "listed"] as const;
+
+const provenance = {
+  conflict_key: optional,
+  notes: optional,
+  source_ids: list({min: 1, ids: true}),
+  confidence: oneOf(CONFIDENCE)
+};
+
+export const sourceSchema = z.object({
+  source_id: id,
+  publisher: required,
+  title: required,
+  date: fuzzyDate(),
+  url,
+  language: oneOf(["zh", "en"]),
+  kind: oneOf(["news", "filing", "paper", "repository", "dataset", "company", "aggregator", "seed"]),
+  via: optional,
+  notes: optional
+});
+
+export const companySchema = z.object({
+  id,
+  company_id: id,
+  row_type: oneOf(["primary", "variant"]),
+  // A variant row repeats only what it disputes; names and group come from the primary row.
+  name_en: optional,
+  name_zh: optional,
+  founded: fuzzyDate({required: false}),
+  founders: list(),
+  hq_city: optional,
+  group: optionalOneOf(GROUPS),
+  ...provenance
+});
+
+export const fundingRoundSchema = z.object({
+  id,
+  company_id: id,
+  date: fuzzyDate(),
+  kind: oneOf(ROUND_KINDS),
+  round: required,
+  amount_reported: optional,
+  currency: optionalOneOf(CURRENCIES),
+  lead_investors: list(),
+  investors: list(),
+  valuation_reported: optional,
+  valuation_currency: optionalOneOf(CURRENCIES),
+  valuation_basis: optionalOneOf(["pre", "post", "unspecified"]),
+  ...provenance
+});
+
+export const modelSchema = z.object({
+  id,
+  company_id: id,
+  model: required,
+  release_date: fuzzyDate(),
+  params_total_b: number({positive: true}),
+  params_active_b: number({positive: true}),
+  params_reported: optional,
+  architecture: oneOf(["dense", "moe", "unknown"]),
+  open_weights: boolean,
+  deployment: oneOf(["cloud", "edge"]),
+  modality: oneOf(["text", "vision-language", "omni", "speech", "other"]),
+  ...provenance
+});
+
+export const eventSchema = z.object({
+  id,
+  company_id: id,
+  date: fuzzyDate(),
+  event_type: oneOf(EVENT_TYPES),
+  course: optionalOneOf(COURSES),
+  title: required,
+  partner: optional,
+  ...provenance
+});
+
+export const claimSchema = z.object({
+  id,
+  claimant: required,
+  company_id: z.string().transform((s) => s.trim() || null),
+  date: fuzzyDate(),
+  topic: oneOf(["density_doubling", "device_timeline", "capability", "market"]),
+  metric: optional,
+  value: number(),
+  unit: optional,
+  statement: required,
+  status: oneOf(["published", "reported", "unverified"]),
+  ...provenance
+});
+
+export const densityPointSchema = z.object({
+  id,
+  model: required,
+  release_date: fuzzyDate(),
+  params_b: number({positive: true, isRequired: true}),
+  density: number({positive: true, isRequired: true}),
+  is_record: boolean,
+  in_arxiv_v2: boolean,
+  company_id: z.string().transform((s) => s.trim() || null),
+  value_status: required,
+  source_ids: provenance.source_ids,
+  confidence: provenance.confidence
+});
+
+export const pricePointSchema = z.object({
+  id,
+  model: required,
+  date: fuzzyDate(),
+  price_usd_per_mtok: number({positive: true, isRequired: true}),
+  on_cheapest_line: boolean,
+  value_status: required,
+  source_ids: provenance.source_ids,
+  confidence: provenance.confidence
+});
+
+export const fxRateSchema = z.object({
+  id,
+  period: z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(s), {message: "must be YYYY (annual) or YYYY-MM (monthly)"}),
+  currency: oneOf(["CNY", "HKD"]),
+  units_per_usd: number({positive: true, isRequired: true}),
+  kind: oneOf(["annual_avg", "monthly_avg"]),
+  status: oneOf(["read", "derived", "partial"]),
+  source_ids: provenance.source_ids
+});
+
+/** Each curated file, its schema, and its columns in the order the header must have them. */
+export const SOURCE_FILES = {
+  sources: {file: "sources.csv", schema: sourceSchema, key: "source_id"},
+  companies: {file: "companies.csv", schema: companySchema, key: "id"},
+  funding_rounds: {file: "funding_rounds.csv", schema: fundingRoundSchema, key: "id"},
+  models: {file: "models.csv", schema: modelSchema, key: "id"},
+  events: {file: "events.csv", schema: eventSchema, key: "id"},
+  claims: {file: "claims.csv", schema: claimSchema, key: "id"},
+  density_points: {file: "density_points.csv", schema: densityPointSchema, key: "id"},
+  price_points: {file: "price_points.csv", schema: pricePointSchema, key: "id"},
+  fx_rates: {file: "fx_rates.csv", schema: fxRateSchema, key: "id"}
+} as const;
+
+export type SourceName = keyof typeof SOURCE_FILES;
+
+export function columnsOf(name: SourceName): string[] {
+  return Object.keys(SOURCE_FILES[name].schema.shape);
+}

@@ -1,0 +1,38 @@
+/** Claims: who said what about density, timelines or capability, and when. */
+import {dateColumns, dateValues, provenance, PROVENANCE_COLUMNS, type PublishedTable} from "./common.js";
+
+export const claims: PublishedTable = {
+  name: "claims",
+  title: "Claims",
+  description: "Statements about density doubling, device timelines and capability, with who made them and their status.",
+  key: ["date", "id"],
+  inputs: ["data/claims.csv"],
+  columns: [
+    {name: "id", type: "VARCHAR", description: "row id"},
+    {name: "claimant", type: "VARCHAR", description: "who made the claim"},
+    {name: "company_id", type: "VARCHAR", description: "company the claimant speaks for, if any"},
+    ...dateColumns("date", "date of the claim"),
+    {name: "topic", type: "VARCHAR", description: "density_doubling, device_timeline, capability or market"},
+    {name: "metric", type: "VARCHAR", description: "what is measured (knowledge_density, capability_density …)"},
+    {name: "value", type: "DOUBLE", description: "the number claimed, if any", unit: "see unit"},
+    {name: "unit", type: "VARCHAR", description: "unit of value (months, days …)"},
+    {name: "statement", type: "VARCHAR", description: "the claim paraphrased in the atlas's words"},
+    {name: "status", type: "VARCHAR", description: "published (paper or filing), reported (press attributes it) or unverified"},
+    ...PROVENANCE_COLUMNS
+  ],
+  build(dataset) {
+    return dataset.claims.map((c) => ({
+      id: c.id,
+      claimant: c.claimant,
+      company_id: c.company_id,
+      ...dateValues("date", c.date),
+      topic: c.topic,
+      metric: c.metric,
+      value: c.value,
+      unit: c.unit,
+      statement: c.statement,
+      status: c.status,
+      ...provenance(c)
+    }));
+  }
+};
