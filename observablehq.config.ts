@@ -33,7 +33,7 @@ export default {
   output: "dist",
   theme: ["air", "near-midnight"],
   globalStylesheets: [],
-  head: `${fontLinks}\n${fontScript}`,
+  head: `<link rel="stylesheet" href="/assets/atlas.css">\n${fontLinks}\n${fontScript}`,
   footer:
     'Six Tigers Atlas — an open data story about China’s large-model start-ups. Code MIT; data CC BY 4.0, each row with its source.',
   pages: [],

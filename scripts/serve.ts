@@ -43,11 +43,26 @@ export async function serveStatic(
     pathname = pathname.slice(prefix.length - 1);
     const file = resolveFile(root, pathname);
     if (!file) return notFound(response);
-    response.writeHead(200, {
+    const size = statSync(file).size;
+    const headers = {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": statSync(file).size,
-      "cache-control": "no-store"
-    });
+      "cache-control": "no-store",
+      "accept-ranges": "bytes"
+    };
+    // Single byte ranges, as every static host serves them (the DuckDB client reads 4 bytes to check its engine).
+    const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? "");
+    if (range) {
+      const start = Number(range[1]);
+      const end = Math.min(range[2] ? Number(range[2]) : size - 1, size - 1);
+      if (start > end) {
+        response.writeHead(416, {"content-range": `bytes */${size}`});
+        return response.end();
+      }
+      response.writeHead(206, {...headers, "content-length": end - start + 1, "content-range": `bytes ${start}-${end}/${size}`});
+      if (request.method === "HEAD") return response.end();
+      return void createReadStream(file, {start, end}).pipe(response);
+    }
+    response.writeHead(200, {...headers, "content-length": size});
     if (request.method === "HEAD") return response.end();
     createReadStream(file).pipe(response);
   });

@@ -170,6 +170,9 @@ export function getDatabase(tables: TableUrls): Promise<AtlasDatabase> {
   return db;
 }
 
+/** How long DuckDB may take to start before the page says it failed (it compiles 34 MB of wasm). */
+const START_TIMEOUT_MS = 60_000;
+
 async function instantiate(): Promise<duckdb.AsyncDuckDB> {
   // import.meta.resolve lets Framework copy the wasm and worker out of node_modules into the build.
   const wasm = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
@@ -177,13 +180,46 @@ async function instantiate(): Promise<duckdb.AsyncDuckDB> {
   // Framework serves the worker as an ES module; a classic worker fails on its `export`.
   const worker = new Worker(workerUrl, {type: "module"});
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  // A wasm that fails to download or compile fails inside the worker without answering DuckDB's request,
+  // which would leave the page waiting forever. So race the start against a check that the engine file is
+  // there and is wasm (its first 4 bytes, in parallel, so it adds no latency), the worker's death, and a
+  // deadline.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const failure = new Promise<never>((_, reject) => {
+    checkWasm(wasm).catch(reject);
+    worker.addEventListener("error", (event) => reject(new Error(event.message || "the DuckDB worker failed")), {once: true});
+    timer = setTimeout(() => reject(new Error(`no answer after ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+  });
   try {
-    await db.instantiate(wasm);
+    await Promise.race([db.instantiate(wasm), failure]);
   } catch (error) {
     worker.terminate();
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
   return db;
+}
+
+async function checkWasm(url: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, {headers: {Range: "bytes=0-3"}});
+  } catch (error) {
+    throw new Error(`its engine file is unreachable (${messageOf(error)})`);
+  }
+  if (!response.ok) throw new Error(`its engine file is unavailable (HTTP ${response.status} for ${url})`);
+  let head: Uint8Array;
+  if (response.status === 206) {
+    head = new Uint8Array(await response.arrayBuffer());
+  } else {
+    // A host without Range support sends the whole file; read only the first chunk, then let it go.
+    const reader = response.body!.getReader();
+    head = (await reader.read()).value ?? new Uint8Array();
+    reader.cancel().catch(() => {});
+  }
+  const magic = Array.from(head.slice(0, 4));
+  if (magic.join() !== "0,97,115,109") throw new Error(`its engine file is not WebAssembly (${url}); check the host's upload`);
 }
 
 function toArrow(parquet: ParquetTable): Table {

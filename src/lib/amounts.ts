@@ -79,8 +79,8 @@ export const BOUNDING_RULES: readonly BoundingRule[] = [
     id: "nearly",
     label: "nearly: [0.8x, x]",
     kind: "upper_bound",
-    pattern: "近 / 接近 / 将近 / 逼近 / nearly / almost / close to / just under before the figure",
-    examples: ["近10亿美元", "nearly $1bn"],
+    pattern: "近 / 接近 / 将近 / 逼近 / nearly / near / almost / close to / just under before the figure",
+    examples: ["近10亿美元", "nearly $1bn", "near $1bn"],
     low: "0.8x",
     high: "x",
     mid: "0.9x"
@@ -164,6 +164,7 @@ const PREFIX_QUALIFIERS: readonly Token<Qualifier>[] = [
   ["just under", "nearly"],
   ["close to", "nearly"],
   ["nearly", "nearly"],
+  ["near", "nearly"],
   ["almost", "nearly"],
   ["接近", "nearly"],
   ["将近", "nearly"],

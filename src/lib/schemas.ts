@@ -120,7 +120,8 @@ export const densityPointSchema = z.object({
   id,
   model: required,
   release_date: fuzzyDate(),
-  params_b: number({positive: true, isRequired: true}),
+  // Some plotted models carry no size in their label (Mixtral-8x7B); blank means not stated, never zero.
+  params_b: number({positive: true}),
   density: number({positive: true, isRequired: true}),
   is_record: boolean,
   in_arxiv_v2: boolean,

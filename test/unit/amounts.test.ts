@@ -202,7 +202,7 @@ describe("parseAmount upper bounds", () => {
     });
   });
 
-  test.each(["接近10亿美元", "将近10亿美元", "nearly $1bn", "almost $1 billion", "close to $1bn"])(
+  test.each(["接近10亿美元", "将近10亿美元", "nearly $1bn", "near $1bn", "almost $1 billion", "close to $1bn"])(
     "parseAmount(%j) is nearly $1bn",
     (text) => {
       expect(parseAmount(text)).toMatchObject({kind: "upper_bound", rule: NEARLY, low: 800, high: 1000, mid: 900});

@@ -1,12 +1,31 @@
 /**
- * Runs after `observable build` and fails the build when the output could reach beyond its own host:
+ * Runs after `observable build`. First it copies the published tables to stable, unhashed URLs
+ * (`downloads/<table>.parquet`, `.csv`, `datapackage.json`), so readers and scripts can link to them and the
+ * data package's relative paths resolve. Then it fails the build when the output could reach beyond its host:
  * - a stubbed `_npm/` module in dist means some page used a library implicitly (`d3`, `Plot`, `Inputs`, `html`
  *   without an import), which Framework would otherwise fetch from a CDN;
  * - any script, stylesheet, font, image or preload in the HTML that points at another host.
  */
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync} from "node:fs";
 import {join, relative} from "node:path";
 import {STUB_VERSION} from "./prepare-offline.js";
+
+/** Copies `_file/data/<name>.<hash>.<ext>` to `downloads/<name>.<ext>`; returns the names copied. */
+export function publishDownloads(dist = "dist"): string[] {
+  const from = join(dist, "_file", "data");
+  if (!existsSync(from)) return [];
+  const to = join(dist, "downloads");
+  mkdirSync(to, {recursive: true});
+  const copied: string[] = [];
+  for (const file of readdirSync(from)) {
+    const match = /^(.+)\.[0-9a-f]{8}\.(parquet|csv|json)$/.exec(file);
+    if (!match) continue;
+    const name = `${match[1]}.${match[2]}`;
+    copyFileSync(join(from, file), join(to, name));
+    copied.push(name);
+  }
+  return copied.sort();
+}
 
 export function checkBuild(dist = "dist"): string[] {
   const problems: string[] = [];
@@ -41,9 +60,12 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-if (process.argv[1]?.endsWith("check-build.ts")) {
-  const problems = checkBuild(process.argv[2] ?? "dist");
-  for (const problem of problems) console.error(`check-build: ${problem}`);
+if (process.argv[1]?.endsWith("finalize-build.ts")) {
+  const dist = process.argv[2] ?? "dist";
+  const copied = publishDownloads(dist);
+  console.log(`finalize-build: ${copied.length} files in ${dist}/downloads/`);
+  const problems = checkBuild(dist);
+  for (const problem of problems) console.error(`finalize-build: ${problem}`);
   if (problems.length) process.exit(1);
-  console.log("check-build: the site loads nothing from third-party hosts");
+  console.log("finalize-build: the site loads nothing from third-party hosts");
 }

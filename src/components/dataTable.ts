@@ -1,0 +1,72 @@
+/**
+ * A plain, accessible HTML table of rows: a caption, column headers with scope, numbers right-aligned, dates
+ * as ISO days, lists joined. Built with DOM text nodes only, so hostile text in the data renders as text.
+ */
+export interface DataTableOptions {
+  /** Columns to show, in order (default: the keys of the first row). */
+  columns?: string[];
+  /** Header labels by column (default: the column name). */
+  labels?: Record<string, string>;
+  /** Visible caption; also the table's accessible name. */
+  caption?: string;
+  /** Format a cell; return a Node to place it as is (e.g. a link), or a string. */
+  format?: Record<string, (value: unknown, row: Record<string, unknown>) => string | Node>;
+  /** Show at most this many rows and say how many were left out. */
+  limit?: number;
+  /** Document to create elements in (tests pass jsdom's). */
+  document?: Document;
+}
+
+export function dataTable(rows: readonly Record<string, unknown>[], options: DataTableOptions = {}): HTMLElement {
+  const doc = options.document ?? globalThis.document;
+  const columns = options.columns ?? Object.keys(rows[0] ?? {});
+  const {labels = {}, format = {}, limit = Infinity} = options;
+  const wrapper = doc.createElement("div");
+  wrapper.className = "atlas-table";
+  const table = doc.createElement("table");
+  if (options.caption) {
+    const caption = doc.createElement("caption");
+    caption.textContent = options.caption;
+    table.append(caption);
+  }
+  const head = doc.createElement("thead");
+  const headRow = doc.createElement("tr");
+  for (const column of columns) {
+    const th = doc.createElement("th");
+    th.scope = "col";
+    th.textContent = labels[column] ?? column;
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = doc.createElement("tbody");
+  for (const row of rows.slice(0, limit)) {
+    const tr = doc.createElement("tr");
+    for (const column of columns) {
+      const td = doc.createElement("td");
+      const value = row[column];
+      const formatted = format[column] ? format[column](value, row as Record<string, unknown>) : formatValue(value);
+      if (typeof formatted === "string") td.textContent = formatted;
+      else td.append(formatted);
+      if (typeof value === "number") td.className = "numeric";
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.append(head, body);
+  wrapper.append(table);
+  if (rows.length > limit) {
+    const note = doc.createElement("p");
+    note.className = "atlas-table-note";
+    note.textContent = `Showing ${limit} of ${rows.length} rows.`;
+    wrapper.append(note);
+  }
+  return wrapper;
+}
+
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(formatValue).join("; ");
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+  return String(value);
+}

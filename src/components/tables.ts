@@ -1,0 +1,40 @@
+/**
+ * The published tables as files of the built site. Every page that needs data imports from here, so the
+ * names in SQL, the Parquet and CSV downloads and the data package stay one list.
+ *
+ * Each FileAttachment is read through `.href`: a bare `.parquet` attachment would make Framework add
+ * implicit Arrow and parquet-wasm imports (a second copy of Arrow on every page); we decode with hyparquet.
+ */
+import {FileAttachment} from "observablehq:stdlib";
+
+export const PARQUET = {
+  sources: FileAttachment("../data/sources.parquet").href,
+  companies: FileAttachment("../data/companies.parquet").href,
+  funding_rounds: FileAttachment("../data/funding_rounds.parquet").href,
+  models: FileAttachment("../data/models.parquet").href,
+  events: FileAttachment("../data/events.parquet").href,
+  claims: FileAttachment("../data/claims.parquet").href,
+  density_points: FileAttachment("../data/density_points.parquet").href,
+  density_fit: FileAttachment("../data/density_fit.parquet").href,
+  price_points: FileAttachment("../data/price_points.parquet").href,
+  fx_rates: FileAttachment("../data/fx_rates.parquet").href
+};
+
+export type TableName = keyof typeof PARQUET;
+
+export const CSV: Record<TableName, string> = {
+  sources: FileAttachment("../data/sources.csv").href,
+  companies: FileAttachment("../data/companies.csv").href,
+  funding_rounds: FileAttachment("../data/funding_rounds.csv").href,
+  models: FileAttachment("../data/models.csv").href,
+  events: FileAttachment("../data/events.csv").href,
+  claims: FileAttachment("../data/claims.csv").href,
+  density_points: FileAttachment("../data/density_points.csv").href,
+  density_fit: FileAttachment("../data/density_fit.csv").href,
+  price_points: FileAttachment("../data/price_points.csv").href,
+  fx_rates: FileAttachment("../data/fx_rates.csv").href
+};
+
+export const DATAPACKAGE = FileAttachment("../data/datapackage.json").href;
+
+export const TABLE_NAMES = Object.keys(PARQUET) as TableName[];
