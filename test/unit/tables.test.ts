@@ -98,6 +98,13 @@ describe("loaders", () => {
     expect(result.stderr).toContain("data/events.csv:2:");
   });
 
+  test("a loader run twice on the same inputs writes byte-identical Parquet", () => {
+    const run = () => execFileSync("npx", ["tsx", "src/data/funding_rounds.parquet.ts"], {env: {...process.env, ATLAS_DATA_DIR: FIXTURE}});
+    const [a, b] = [run(), run()];
+    expect(a.length).toBeGreaterThan(1000);
+    expect(a.equals(b)).toBe(true);
+  });
+
   test("a loader on valid data writes Parquet to stdout and nothing else", async () => {
     const bytes = execFileSync("npx", ["tsx", "src/data/events.parquet.ts"], {env: {...process.env, ATLAS_DATA_DIR: FIXTURE}});
     const table = await decodeParquet(toArrayBuffer(new Uint8Array(bytes)));
