@@ -79,7 +79,7 @@ function checkCompanies(rows: RowOf<"companies">[], issues: Issue[]): Set<string
       issues.push(cellIssue(row.__file, row.__row, "row_type", `company ${row.company_id} has two primary rows; mark one "variant"`));
     }
     primaries.set(row.company_id, row);
-    for (const column of ["name_en", "name_zh", "group"] as const) {
+    for (const column of ["name_en", "name_zh", "short_en", "short_zh", "group"] as const) {
       if (!row[column]) issues.push(cellIssue(row.__file, row.__row, column, `${column}: is required on a primary row`));
     }
   }

@@ -53,6 +53,8 @@ export const companySchema = z.object({
   // A variant row repeats only what it disputes; names and group come from the primary row.
   name_en: optional,
   name_zh: optional,
+  short_en: optional,
+  short_zh: optional,
   founded: fuzzyDate({required: false}),
   founders: list(),
   hq_city: optional,
