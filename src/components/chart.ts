@@ -1,0 +1,366 @@
+/**
+ * The frame every chart shares: a <figure> with an SVG that has an accessible name and description
+ * (role="img", <title>, <desc>), a source line, a data-table view for screen readers and keyboard users, a
+ * tooltip that names each mark's sources and links to them, and SVG/PNG downloads that carry the title,
+ * source line and licence. Components draw into `frame.plot` and call `frame.tooltip.attach(...)`.
+ *
+ * Everything is built with DOM text nodes (d3 `.text()`), never HTML strings, so hostile text in the data
+ * renders as text. Nothing here measures the DOM, so charts render under jsdom and at build time.
+ */
+import * as d3 from "d3";
+import {dataTable, formatValue} from "./dataTable.js";
+
+export const LICENCE = "Six Tigers Atlas · data CC BY 4.0";
+
+export interface SourceRef {
+  source_id: string;
+  publisher: string;
+  title: string;
+  url: string | null;
+  date_raw?: string | null;
+}
+
+/** Sources by id, for tooltips and source lines. */
+export type SourceIndex = Map<string, SourceRef>;
+
+export function indexSources(rows: readonly SourceRef[]): SourceIndex {
+  return new Map(rows.map((s) => [s.source_id, s]));
+}
+
+export interface TooltipContent {
+  title: string;
+  lines?: string[];
+  /** Source ids; each becomes a link (or the publisher's name when there is no URL). */
+  sources?: readonly string[];
+}
+
+export interface ChartFrameOptions {
+  /** Short identifier, set as data-chart (tests and downloads use it). */
+  name: string;
+  /** Accessible name and visible title. */
+  title: string;
+  /** What the chart shows, in a sentence or two, for screen readers. */
+  description: string;
+  width: number;
+  height: number;
+  /** e.g. "Sources: company filings and press reports (see each mark)". */
+  sourceLine: string;
+  /** Rows for the data-table view; omit for none. */
+  table?: {rows: readonly Record<string, unknown>[]; columns: string[]; labels?: Record<string, string>};
+  sources?: SourceIndex;
+  margin?: {top: number; right: number; bottom: number; left: number};
+}
+
+export interface ChartFrame {
+  figure: HTMLElement;
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  /** The drawing area, translated by the margins. */
+  plot: d3.Selection<SVGGElement, unknown, null, undefined>;
+  /** Size of the drawing area. */
+  inner: {width: number; height: number};
+  margin: {top: number; right: number; bottom: number; left: number};
+  tooltip: Tooltip;
+}
+
+let counter = 0;
+
+/** A page-unique id; snapshot tests renumber these. */
+export function uid(prefix: string): string {
+  return `${prefix}-${++counter}`;
+}
+
+export function chartFrame(options: ChartFrameOptions): ChartFrame {
+  const {name, title, description, width, height, sourceLine, table, sources = new Map()} = options;
+  const margin = options.margin ?? {top: 16, right: 16, bottom: 32, left: 48};
+  const figure = d3.create("figure").attr("class", "atlas-chart").attr("data-chart", name);
+  const titleId = uid(`${name}-title`);
+  const descId = uid(`${name}-desc`);
+  figure.append("div").attr("class", "atlas-chart-title").attr("aria-hidden", "true").text(title);
+  const svg = figure
+    .append("svg")
+    .attr("role", "img")
+    .attr("aria-labelledby", `${titleId} ${descId}`)
+    .attr("width", width)
+    .attr("height", height)
+    .attr("viewBox", `0 0 ${width} ${height}`)
+    .attr("style", "max-width: 100%; height: auto;")
+    .attr("font-family", "var(--sans-serif, system-ui, sans-serif)")
+    .attr("font-size", 11);
+  svg.append("title").attr("id", titleId).text(title);
+  svg.append("desc").attr("id", descId).text(description);
+  const plot = svg.append("g").attr("class", "plot").attr("transform", `translate(${margin.left},${margin.top})`);
+  figure.append("figcaption").attr("class", "atlas-source").text(sourceLine);
+  const tooltip = new Tooltip(figure.node()!, sources);
+  if (table && table.rows.length) {
+    const details = figure.append("details").attr("class", "atlas-data");
+    details.append("summary").text("Data table");
+    details.node()!.append(dataTable(table.rows, {columns: table.columns, labels: table.labels, caption: title}));
+  }
+  const tools = figure.append("div").attr("class", "atlas-chart-tools");
+  for (const format of ["svg", "png"] as const) {
+    tools
+      .append("button")
+      .attr("type", "button")
+      .attr("class", "atlas-download")
+      .attr("data-format", format)
+      .text(`Download ${format.toUpperCase()}`)
+      .on("click", () => downloadChart(figure.node()!, format));
+  }
+  return {
+    figure: figure.node()!,
+    svg: svg as unknown as ChartFrame["svg"],
+    plot: plot as unknown as ChartFrame["plot"],
+    inner: {width: Math.max(0, width - margin.left - margin.right), height: Math.max(0, height - margin.top - margin.bottom)},
+    margin,
+    tooltip
+  };
+}
+
+/**
+ * One tooltip per chart: shown on hover, pinned by a click (so its source links can be followed), closed by
+ * Escape or a click elsewhere.
+ */
+export class Tooltip {
+  readonly element: HTMLDivElement;
+  private pinned = false;
+
+  constructor(private readonly figure: HTMLElement, private readonly sources: SourceIndex) {
+    const doc = figure.ownerDocument;
+    this.element = doc.createElement("div");
+    this.element.className = "atlas-tooltip";
+    this.element.hidden = true;
+    this.element.setAttribute("role", "tooltip");
+    figure.append(this.element);
+    figure.addEventListener("keydown", (event) => {
+      if ((event as KeyboardEvent).key === "Escape") this.hide(true);
+    });
+    doc.addEventListener?.("click", (event) => {
+      if (this.pinned && !figure.contains(event.target as Node)) this.hide(true);
+    });
+  }
+
+  /** Attaches the tooltip to marks; `content` gives what to show for a datum. */
+  attach<E extends Element, D>(marks: d3.Selection<E, D, d3.BaseType, unknown>, content: (d: D) => TooltipContent): void {
+    marks
+      .on("pointerenter.tooltip", (event: Event, d: D) => {
+        if (!this.pinned) this.show(content(d), event as PointerEvent);
+      })
+      .on("pointerleave.tooltip", () => {
+        if (!this.pinned) this.hide();
+      })
+      .on("click.tooltip", (event: Event, d: D) => {
+        event.stopPropagation();
+        this.show(content(d), event as MouseEvent);
+        this.pinned = true;
+        this.element.classList.add("pinned");
+      });
+  }
+
+  show(content: TooltipContent, event?: {clientX: number; clientY: number}): void {
+    const doc = this.figure.ownerDocument;
+    const title = doc.createElement("div");
+    title.className = "atlas-tooltip-title";
+    title.textContent = content.title;
+    const nodes: Node[] = [title];
+    for (const line of content.lines ?? []) {
+      const div = doc.createElement("div");
+      div.textContent = line;
+      nodes.push(div);
+    }
+    if (content.sources?.length) {
+      const list = doc.createElement("div");
+      list.className = "atlas-tooltip-sources";
+      list.append("Source: ");
+      content.sources.forEach((id, i) => {
+        if (i) list.append("; ");
+        list.append(sourceLink(doc, this.sources.get(id), id));
+      });
+      nodes.push(list);
+    }
+    this.element.replaceChildren(...nodes);
+    this.element.hidden = false;
+    if (event && typeof this.figure.getBoundingClientRect === "function") {
+      const box = this.figure.getBoundingClientRect();
+      const x = event.clientX - box.left;
+      const y = event.clientY - box.top;
+      // Keep the tooltip inside the figure: flip to the left of the pointer in the right half.
+      const flip = x > box.width / 2;
+      this.element.style.left = flip ? "" : `${x + 12}px`;
+      this.element.style.right = flip ? `${box.width - x + 12}px` : "";
+      this.element.style.top = `${y + 12}px`;
+    }
+  }
+
+  hide(unpin = false): void {
+    if (unpin) {
+      this.pinned = false;
+      this.element.classList.remove("pinned");
+    }
+    this.element.hidden = true;
+  }
+}
+
+/** A link to a source (publisher, date), or its name when it has no URL. */
+export function sourceLink(doc: Document, source: SourceRef | undefined, id: string): Node {
+  if (!source) return doc.createTextNode(id);
+  const label = `${source.publisher}${source.date_raw ? `, ${source.date_raw}` : ""}`;
+  if (!source.url) return doc.createTextNode(label);
+  const a = doc.createElement("a");
+  a.href = source.url;
+  a.target = "_blank";
+  a.rel = "noopener noreferrer";
+  a.title = source.title;
+  a.textContent = label;
+  return a;
+}
+
+/** The distinct publishers behind some source ids, for a chart's source line. */
+export function sourceLine(ids: Iterable<string>, sources: SourceIndex, max = 4): string {
+  const publishers = [...new Set([...ids].map((id) => sources.get(id)?.publisher ?? id))].sort();
+  const shown = publishers.slice(0, max).join("; ");
+  const more = publishers.length > max ? ` and ${publishers.length - max} more` : "";
+  return `Sources: ${shown}${more} (hover or tap a mark for its own). ${LICENCE}.`;
+}
+
+// --- Companies and colours -----------------------------------------------------------------------------
+
+export interface CompanyRef {
+  company_id: string;
+  short_en: string;
+  short_zh: string;
+  group?: string;
+}
+
+/** Fixed colours so a company looks the same in every chart (Tableau 10, legible on light and dark). */
+export const COMPANY_COLORS: Record<string, string> = {
+  zhipu: "#4e79a7",
+  baichuan: "#f28e2b",
+  moonshot: "#e15759",
+  minimax: "#76b7b2",
+  "01ai": "#59a14f",
+  stepfun: "#edc948",
+  modelbest: "#b07aa1",
+  deepseek: "#ff9da7",
+  langboat: "#9c755f",
+  skywork: "#bab0ac"
+};
+
+export function companyColor(id: string): string {
+  return COMPANY_COLORS[id] ?? "#888888";
+}
+
+/** "智谱 Zhipu"; MiniMax has one name in both. */
+export function companyLabel(company: CompanyRef | undefined, fallback = ""): string {
+  if (!company) return fallback;
+  return company.short_zh === company.short_en ? company.short_en : `${company.short_zh} ${company.short_en}`;
+}
+
+// --- Numbers ---------------------------------------------------------------------------------------------
+
+/** USD millions as "$300m", "$1.2bn". */
+export function formatUsdMillions(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
+  if (Math.abs(value) >= 1000) return `$${d3.format(".3~r")(value / 1000)}bn`;
+  return `$${d3.format(".3~r")(value)}m`;
+}
+
+export {formatValue};
+
+// --- Downloads ------------------------------------------------------------------------------------------
+
+/**
+ * The chart as a standalone SVG: its drawing with the title above and the source line and licence below,
+ * colours resolved (CSS variables do not survive outside the page).
+ */
+export function standaloneSvg(figure: HTMLElement): string {
+  const svg = figure.querySelector("svg")!;
+  const title = figure.querySelector(".atlas-chart-title")?.textContent ?? "";
+  const source = figure.querySelector(".atlas-source")?.textContent ?? "";
+  const width = Number(svg.getAttribute("width"));
+  const height = Number(svg.getAttribute("height"));
+  const doc = figure.ownerDocument;
+  const ns = "http://www.w3.org/2000/svg";
+  const out = doc.createElementNS(ns, "svg");
+  const total = height + 64;
+  out.setAttribute("xmlns", ns);
+  out.setAttribute("width", String(width));
+  out.setAttribute("height", String(total));
+  out.setAttribute("viewBox", `0 0 ${width} ${total}`);
+  out.setAttribute("font-family", "system-ui, sans-serif");
+  const background = doc.createElementNS(ns, "rect");
+  background.setAttribute("width", "100%");
+  background.setAttribute("height", "100%");
+  background.setAttribute("fill", "white");
+  out.append(background);
+  const heading = doc.createElementNS(ns, "text");
+  heading.setAttribute("x", "8");
+  heading.setAttribute("y", "20");
+  heading.setAttribute("font-size", "15");
+  heading.setAttribute("font-weight", "600");
+  heading.textContent = title;
+  out.append(heading);
+  const body = svg.cloneNode(true) as SVGSVGElement;
+  body.setAttribute("y", "32");
+  body.setAttribute("color", "#222");
+  body.removeAttribute("style");
+  out.append(body);
+  const foot = doc.createElementNS(ns, "text");
+  foot.setAttribute("x", "8");
+  foot.setAttribute("y", String(total - 12));
+  foot.setAttribute("font-size", "10");
+  foot.setAttribute("fill", "#555");
+  foot.textContent = source;
+  out.append(foot);
+  return new XMLSerializer().serializeToString(out).replace(/currentColor/g, "#222");
+}
+
+export async function downloadChart(figure: HTMLElement, format: "svg" | "png"): Promise<void> {
+  const name = figure.dataset.chart ?? "chart";
+  const svgText = standaloneSvg(figure);
+  const svgBlob = new Blob([svgText], {type: "image/svg+xml"});
+  if (format === "svg") return saveBlob(svgBlob, `six-tigers-atlas-${name}.svg`);
+  const url = URL.createObjectURL(svgBlob);
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const scale = 2;
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width * scale;
+    canvas.height = image.height * scale;
+    const context = canvas.getContext("2d")!;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    const png = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"));
+    saveBlob(png, `six-tigers-atlas-${name}.png`);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// --- Axes -----------------------------------------------------------------------------------------------
+
+/** A bottom time axis with about one tick per 100 px, in currentColor. */
+export function timeAxis(plot: ChartFrame["plot"], x: d3.ScaleTime<number, number>, height: number, width: number): void {
+  plot
+    .append("g")
+    .attr("class", "axis axis-x")
+    .attr("transform", `translate(0,${height})`)
+    .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 100))).tickSizeOuter(0));
+}
+
+/** Axis label text, placed by the caller. */
+export function axisLabel(plot: ChartFrame["plot"], text: string, x: number, y: number, anchor: "start" | "middle" | "end" = "start"): void {
+  plot.append("text").attr("class", "axis-label").attr("x", x).attr("y", y).attr("fill", "currentColor").attr("text-anchor", anchor).text(text);
+}

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import {describe, expect, test} from "vitest";
+import {chartFrame, companyLabel, formatUsdMillions, indexSources, sourceLine, standaloneSvg} from "../../src/components/chart.js";
+
+const sources = indexSources([
+  {source_id: "a", publisher: "Caixin", title: "Six tigers", url: "https://example.com/a", date_raw: "2025-01-06"},
+  {source_id: "b", publisher: "<b>Evil</b> Daily", title: "x", url: null, date_raw: null}
+]);
+
+describe("chartFrame(options)", () => {
+  test("chartFrame gives the SVG role img, a title and a description that name it", () => {
+    const {figure} = chartFrame({name: "demo", title: "Funding", description: "Rounds over time", width: 400, height: 200, sourceLine: "Sources: x"});
+    const svg = figure.querySelector("svg")!;
+    expect(svg.getAttribute("role")).toBe("img");
+    const [titleId, descId] = svg.getAttribute("aria-labelledby")!.split(" ");
+    expect(figure.querySelector(`#${titleId}`)!.textContent).toBe("Funding");
+    expect(figure.querySelector(`#${descId}`)!.textContent).toBe("Rounds over time");
+    expect(figure.querySelector("figcaption")!.textContent).toBe("Sources: x");
+    expect(figure.querySelectorAll("button.atlas-download")).toHaveLength(2);
+  });
+
+  test("chartFrame renders hostile text in titles, tables and tooltips as text", () => {
+    const evil = '<img src=x onerror="alert(1)">';
+    const {figure, tooltip} = chartFrame({
+      name: "demo",
+      title: evil,
+      description: evil,
+      width: 400,
+      height: 200,
+      sourceLine: evil,
+      sources,
+      table: {rows: [{name: evil}], columns: ["name"]}
+    });
+    tooltip.show({title: evil, lines: [evil], sources: ["b"]});
+    expect(figure.querySelector("img")).toBeNull();
+    expect(figure.querySelector("b")).toBeNull();
+    expect(figure.querySelector("td")!.textContent).toBe(evil);
+    expect(figure.querySelector(".atlas-tooltip")!.textContent).toContain("<b>Evil</b> Daily");
+  });
+
+  test("tooltip sources link to the source URL, or name the publisher when there is none", () => {
+    const {figure, tooltip} = chartFrame({name: "demo", title: "t", description: "d", width: 100, height: 100, sourceLine: "s", sources});
+    tooltip.show({title: "Round", sources: ["a", "b"]});
+    const link = figure.querySelector(".atlas-tooltip a") as HTMLAnchorElement;
+    expect(link.href).toBe("https://example.com/a");
+    expect(link.textContent).toBe("Caixin, 2025-01-06");
+    expect(link.rel).toContain("noopener");
+  });
+
+  test("standaloneSvg adds the title and the source line with the licence", () => {
+    const {figure} = chartFrame({name: "demo", title: "Funding", description: "d", width: 400, height: 200, sourceLine: sourceLine(["a"], sources)});
+    const svg = standaloneSvg(figure);
+    expect(svg).toContain(">Funding<");
+    expect(svg).toContain("Sources: Caixin");
+    expect(svg).toContain("CC BY 4.0");
+    expect(svg).not.toContain("currentColor");
+  });
+});
+
+test("companyLabel joins Chinese and English short names, once when they are the same", () => {
+  expect(companyLabel({company_id: "zhipu", short_en: "Zhipu", short_zh: "智谱"})).toBe("智谱 Zhipu");
+  expect(companyLabel({company_id: "minimax", short_en: "MiniMax", short_zh: "MiniMax"})).toBe("MiniMax");
+});
+
+test("formatUsdMillions writes millions and billions", () => {
+  expect(formatUsdMillions(300)).toBe("$300m");
+  expect(formatUsdMillions(1540)).toBe("$1.54bn");
+  expect(formatUsdMillions(null)).toBe("n/a");
+});
