@@ -1,3 +1,6 @@
+import {readFileSync} from "node:fs";
+import {parseCsv} from "./src/lib/csv.js";
+
 /**
  * Observable Framework configuration. Everything the built site loads comes from the site itself: no Google
  * Fonts (globalStylesheets is emptied and Source Serif 4 is self-hosted), no CDN, no analytics, no telemetry.
@@ -27,6 +30,16 @@ for (const link of document.querySelectorAll("link[data-font-weight]")) {
 }
 </script>`;
 
+// One page per company (src/companies/[company_id].md), in the order of data/companies.csv.
+const companies = parseCsv(readFileSync("data/companies.csv", "utf8"), "data/companies.csv")
+  .rows.map((row) => row.values)
+  .filter((row) => row.row_type === "primary");
+
+const companyPages = companies.map((c) => ({
+  name: c.short_zh === c.short_en ? c.short_en : `${c.short_zh} ${c.short_en}`,
+  path: `/companies/${c.company_id}`
+}));
+
 export default {
   title: "Six Tigers Atlas",
   root: "src",
@@ -36,7 +49,15 @@ export default {
   head: `<link rel="stylesheet" href="/assets/atlas.css">\n${fontLinks}\n${fontScript}`,
   footer:
     'Six Tigers Atlas — an open data story about China’s large-model start-ups. Code MIT; data CC BY 4.0, each row with its source.',
-  pages: [],
+  pages: [
+    {name: "Funding and valuations", path: "/funding"},
+    {name: "From cloud to edge", path: "/pivots"},
+    {name: "The densing law", path: "/density"},
+    {name: "Companies", collapsible: true, open: false, pages: companyPages},
+    {name: "Data and methods", path: "/data"}
+  ],
+  dynamicPaths: companyPages.map((p) => p.path),
+  pager: false,
   cleanUrls: true,
   search: false,
   linkify: true,

@@ -6,7 +6,7 @@
  *   without an import), which Framework would otherwise fetch from a CDN;
  * - any script, stylesheet, font, image or preload in the HTML that points at another host.
  */
-import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync} from "node:fs";
+import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {STUB_VERSION} from "./prepare-offline.js";
 
@@ -25,6 +25,32 @@ export function publishDownloads(dist = "dist"): string[] {
     copied.push(name);
   }
   return copied.sort();
+}
+
+/**
+ * Mends three accessibility faults of Framework 1.13's page template, in every built page: the document has no
+ * language; the sidebar's close <label> sits directly inside an <ol> (a list may only hold list items); the
+ * sidebar toggle is named by a title alone.
+ */
+export function mendHtml(html: string): string {
+  return html
+    .replace(/<html>/, '<html lang="en">')
+    .replace(/(<nav id="observablehq-sidebar">\s*)<ol>\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$1$2\n  <ol>")
+    .replace(/<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/, '<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">');
+}
+
+export function mendPages(dist = "dist"): number {
+  let count = 0;
+  for (const file of walk(dist)) {
+    if (!file.endsWith(".html")) continue;
+    const html = readFileSync(file, "utf8");
+    const mended = mendHtml(html);
+    if (mended !== html) {
+      writeFileSync(file, mended);
+      count += 1;
+    }
+  }
+  return count;
 }
 
 export function checkBuild(dist = "dist"): string[] {
@@ -64,6 +90,7 @@ if (process.argv[1]?.endsWith("finalize-build.ts")) {
   const dist = process.argv[2] ?? "dist";
   const copied = publishDownloads(dist);
   console.log(`finalize-build: ${copied.length} files in ${dist}/downloads/`);
+  console.log(`finalize-build: mended the page template in ${mendPages(dist)} pages`);
   const problems = checkBuild(dist);
   for (const problem of problems) console.error(`finalize-build: ${problem}`);
   if (problems.length) process.exit(1);

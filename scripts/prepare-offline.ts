@@ -26,7 +26,7 @@ const IMPLICIT_PACKAGES = [
 ];
 
 /** Inputs of the loaders: a change to any of them invalidates every cached loader output. */
-const LOADER_INPUTS = ["data", "src/lib", "src/data", "package-lock.json"];
+const LOADER_INPUTS = ["data", "src/lib", "src/data", "src/companies", "package-lock.json"];
 
 /** Font files to self-host (Source Serif 4, Framework's text face), latin subset. */
 const FONT_WEIGHTS = ["400-normal", "400-italic", "600-normal", "700-normal"];
@@ -134,9 +134,12 @@ function invalidateStaleLoaderOutputs(): void {
   const stamp = join(cache, ".loader-inputs");
   const previous = existsSync(stamp) ? readFileSync(stamp, "utf8") : "";
   if (previous === digest) return;
-  // Loader outputs live in the cache at the loader's path without its extension (src/data/x.parquet.ts → data/x.parquet).
-  rmSync(join(cache, "data"), {recursive: true, force: true});
+  // Loader outputs (data and page loaders) live in the cache at the loader's path without its extension
+  // (src/data/x.parquet.ts → data/x.parquet); the `_`-prefixed folders are bundled packages, kept.
   mkdirSync(cache, {recursive: true});
+  for (const entry of readdirSync(cache)) {
+    if (!entry.startsWith("_") && entry !== ".loader-inputs") rmSync(join(cache, entry), {recursive: true, force: true});
+  }
   writeFileSync(stamp, digest);
   if (previous) console.warn("prepare-offline: loader inputs changed; cached tables will be rebuilt");
 }

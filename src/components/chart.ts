@@ -140,7 +140,8 @@ export class Tooltip {
   }
 
   /** Attaches the tooltip to marks; `content` gives what to show for a datum. */
-  attach<E extends Element, D>(marks: d3.Selection<E, D, d3.BaseType, unknown>, content: (d: D) => TooltipContent): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any d3 selection of marks, whatever its element and parent types.
+  attach<D>(marks: d3.Selection<any, D, any, any>, content: (d: D) => TooltipContent): void {
     marks
       .on("pointerenter.tooltip", (event: Event, d: D) => {
         if (!this.pinned) this.show(content(d), event as PointerEvent);

@@ -1,3 +1,5 @@
+import {csvButton} from "./downloads.js";
+
 /**
  * A plain, accessible HTML table of rows: a caption, column headers with scope, numbers right-aligned, dates
  * as ISO days, lists joined. Built with DOM text nodes only, so hostile text in the data renders as text.
@@ -13,6 +15,8 @@ export interface DataTableOptions {
   format?: Record<string, (value: unknown, row: Record<string, unknown>) => string | Node>;
   /** Show at most this many rows and say how many were left out. */
   limit?: number;
+  /** Offer the rows as a CSV file with this name (all rows, all shown columns, unformatted values). */
+  download?: string;
   /** Document to create elements in (tests pass jsdom's). */
   document?: Document;
 }
@@ -54,6 +58,7 @@ export function dataTable(rows: readonly Record<string, unknown>[], options: Dat
   }
   table.append(head, body);
   wrapper.append(table);
+  if (options.download) wrapper.append(csvButton(rows, columns, options.download, doc));
   if (rows.length > limit) {
     const note = doc.createElement("p");
     note.className = "atlas-table-note";

@@ -5,6 +5,7 @@
  */
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
+import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {toCsv} from "./csv.js";
 import {loadDataset, type Dataset} from "./dataset.js";
@@ -14,7 +15,8 @@ import {ValidationError} from "./validate.js";
 
 /** The project's `data/` folder, wherever the loader runs from. */
 // ATLAS_DATA_DIR lets tests point a loader at fixture data.
-export const DATA_DIR = process.env.ATLAS_DATA_DIR ?? fileURLToPath(new URL("../../data/", import.meta.url));
+// (Resolved from the module's path, not with `new URL`, which jsdom's URL would turn into an http address.)
+export const DATA_DIR = process.env.ATLAS_DATA_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../data");
 
 /** Tables derived from others rather than one row per source row. */
 const DERIVED = new Set(["density_fit"]);

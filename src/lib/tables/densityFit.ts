@@ -40,7 +40,11 @@ export const densityFit: PublishedTable = {
     {name: "source_ids", type: "VARCHAR[]", description: "sources of the points fitted"}
   ],
   build(dataset) {
-    const points = dataset.density_points.map((p) => ({date: p.release_date!.date, density: p.density!}));
+    // In the published table's order (date, id), so a reader refitting the Parquet rows gets the same interval:
+    // the bootstrap resamples by position.
+    const points = [...dataset.density_points]
+      .sort((a, b) => a.release_date!.date.localeCompare(b.release_date!.date) || a.id.localeCompare(b.id))
+      .map((p) => ({date: p.release_date!.date, density: p.density!}));
     const sourceIds = [...new Set(dataset.density_points.flatMap((p) => p.source_ids))].sort();
     return (["records", "all"] as const).map((fitId) => {
       const recordsOnly = fitId === "records";

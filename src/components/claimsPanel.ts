@@ -1,0 +1,277 @@
+/**
+ * Claims against the evidence: a table with one row per claim about how fast density grows (and about when a
+ * GPT-4-level model will run on a device), and next to each what the build's fit of the paper's points says.
+ *
+ * Only claims about capability density are scored against the fit. ModelBest's "knowledge density", Epoch's
+ * training compute and "parameters for a fixed capability" are different quantities; a matching or clashing
+ * number would mean nothing, so they are marked "different metric — not comparable" instead of being judged.
+ * An HTML table rather than a chart: the reader needs to read who said what, not compare lengths.
+ */
+import {LICENCE, sourceLink, type SourceIndex} from "./chart.js";
+import {asDate, formatMonths, isoDay} from "./chartParts.js";
+import {DAYS_PER_MONTH} from "../lib/trend.js";
+
+export interface ClaimRow {
+  id: string;
+  claimant: string;
+  company_id?: string | null;
+  date: Date | string | null;
+  date_raw?: string | null;
+  topic: string;
+  metric?: string | null;
+  value?: number | null;
+  unit?: string | null;
+  statement: string;
+  status?: string | null;
+  notes?: string | null;
+  source_ids: readonly string[];
+  confidence?: string | null;
+}
+
+/** A row of the density_fit table (or the same fields from fitFor). */
+export interface FitRow {
+  fit_id?: string;
+  records_only: boolean;
+  n: number;
+  doubling_months: number;
+  ci_low_months: number;
+  ci_high_months: number;
+  ci_level?: number | null;
+  window_start?: Date | string | null;
+  window_end?: Date | string | null;
+}
+
+export interface ClaimsPanelOptions {
+  /** Rows of the density_fit table: the records fit (the paper's method) is the evidence, the all-models fit context. */
+  fits: readonly FitRow[];
+  /** Width in pixels; below 560 the table folds into two columns. Default 640. */
+  width?: number;
+  /** Sources by id (indexSources of the sources table), for the source links. */
+  sources?: SourceIndex;
+  /** Claim topics to list. Default ["density_doubling", "device_timeline"]. */
+  topics?: readonly string[];
+  /** Metrics the density fit can test. Default ["capability_density"]. */
+  comparableMetrics?: readonly string[];
+  /**
+   * Claims to leave unscored although their metric matches, by id, with the reason shown in their place (e.g. a
+   * claim about a period the points do not cover). Default none.
+   */
+  notComparable?: Readonly<Record<string, string>>;
+  /** Document to create elements in (tests may pass jsdom's). */
+  document?: Document;
+}
+
+export type Verdict = "consistent" | "outside" | "different-metric" | "not-comparable" | "target-date" | "no-value" | "no-fit";
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  consistent: "consistent",
+  outside: "outside the interval",
+  "different-metric": "different metric — not comparable",
+  "not-comparable": "not comparable",
+  "target-date": "a target date, not a rate",
+  "no-value": "no number to compare",
+  "no-fit": "no fit to compare with"
+};
+
+export const METRIC_LABELS: Record<string, string> = {
+  capability_density: "capability density (the densing law's measure)",
+  knowledge_density: "“knowledge density” (ModelBest's term)",
+  params_at_fixed_capability: "parameters needed for a fixed capability",
+  gpt4_level_model_size: "size of a GPT-4-level model",
+  effective_params_per_chip_price: "largest effective model a fixed-price chip runs",
+  compute_to_fixed_performance: "training compute for a fixed performance",
+  gpt4_level_on_device: "a GPT-4-level model on a device",
+  personal_model_on_wearable: "a personal model on a wearable"
+};
+
+const STATUS_LABELS: Record<string, string> = {
+  published: "published (paper or filing)",
+  reported: "reported by the press",
+  unverified: "unverified (no original found)"
+};
+
+/** Quantities that shrink over time: their claims are halvings, not doublings. */
+const SHRINKING = new Set(["params_at_fixed_capability", "gpt4_level_model_size", "compute_to_fixed_performance"]);
+
+export function metricLabel(metric: string | null | undefined): string {
+  if (!metric) return "unspecified";
+  return METRIC_LABELS[metric] ?? metric.replace(/_/g, " ");
+}
+
+/** A claimed rate as a doubling (or halving) time in months; null when the claim has no rate. */
+export function claimMonths(claim: ClaimRow): number | null {
+  const {value, unit} = claim;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return null;
+  if (unit === "months") return value;
+  if (unit === "days") return value / DAYS_PER_MONTH;
+  // "10× per year" is a rate too: it doubles (or halves) every ln 2 / ln 10 years.
+  if (unit === "x per year" && value > 1) return (365.25 * Math.LN2) / Math.log(value) / DAYS_PER_MONTH;
+  return null;
+}
+
+/** The claim in words: "doubling every 8 months", "10× smaller per year (≈ halving every 3.6 months)". */
+export function claimPhrase(claim: ClaimRow): string {
+  const {value, unit, metric} = claim;
+  if (typeof value !== "number") return "no number given";
+  const verb = SHRINKING.has(metric ?? "") ? "halving" : "doubling";
+  const months = claimMonths(claim);
+  if (unit === "months") return `${verb} every ${value} months`;
+  if (unit === "days") return `${verb} every ${value} days (≈ ${formatMonths(months!)} months)`;
+  if (unit === "x per year") return `${value}× ${SHRINKING.has(metric ?? "") ? "smaller" : "larger"} per year${months ? ` (≈ ${verb} every ${formatMonths(months)} months)` : ""}`;
+  if (unit === "year") return `by the end of ${value}`;
+  return `${value} ${unit ?? ""}`.trim();
+}
+
+/** Whether the fit can judge the claim, and if so, whether the claim's doubling time lies inside its interval. */
+export function claimVerdict(claim: ClaimRow, fit: FitRow | undefined, options: Pick<ClaimsPanelOptions, "comparableMetrics" | "notComparable"> = {}): Verdict {
+  const {comparableMetrics = ["capability_density"], notComparable = {}} = options;
+  if (Object.prototype.hasOwnProperty.call(notComparable, claim.id)) return "not-comparable";
+  if (claim.topic === "device_timeline") return "target-date";
+  const months = claimMonths(claim);
+  if (months === null) return "no-value";
+  if (!comparableMetrics.includes(claim.metric ?? "")) return "different-metric";
+  if (!fit) return "no-fit";
+  return months >= fit.ci_low_months && months <= fit.ci_high_months ? "consistent" : "outside";
+}
+
+function fitSummary(fit: FitRow): string {
+  const level = Math.round((fit.ci_level ?? 0.95) * 100);
+  return `${formatMonths(fit.doubling_months)} months (${level}% CI ${formatMonths(fit.ci_low_months)}–${formatMonths(fit.ci_high_months)})`;
+}
+
+function windowText(fit: FitRow): string {
+  const start = asDate(fit.window_start ?? null);
+  const end = asDate(fit.window_end ?? null);
+  return start && end ? `, models released ${isoDay(start)} to ${isoDay(end)}` : "";
+}
+
+export function claimsPanel(claims: readonly ClaimRow[], options: ClaimsPanelOptions): HTMLElement {
+  const {fits, width = 640, sources = new Map(), topics = ["density_doubling", "device_timeline"], notComparable = {}} = options;
+  const doc = options.document ?? globalThis.document;
+  const compact = width < 560;
+  const records = fits.find((f) => f.records_only);
+  const all = fits.find((f) => !f.records_only);
+  const shown = claims
+    .filter((c) => topics.includes(c.topic))
+    .sort((a, b) => +(asDate(a.date) ?? 0) - +(asDate(b.date) ?? 0) || a.id.localeCompare(b.id));
+
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+    const node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  const figure = el("figure", "atlas-claims");
+  figure.dataset.chart = "claims";
+  if (compact) figure.classList.add("compact");
+  const wrapper = el("div", "atlas-table");
+  const table = el("table");
+  const caption = el(
+    "caption",
+    undefined,
+    `Claims about how fast density grows, against the paper's own data` +
+      (records ? `: the record models double every ${fitSummary(records)}` : "")
+  );
+  table.append(caption);
+  const headers = compact ? ["Claim", "What the data says"] : ["Who and when", "Claim", "Status and sources", "What the data says", "Verdict"];
+  const headRow = el("tr");
+  for (const h of headers) {
+    const th = el("th", undefined, h);
+    th.scope = "col";
+    headRow.append(th);
+  }
+  const thead = el("thead");
+  thead.append(headRow);
+  const tbody = el("tbody");
+
+  const counts: Partial<Record<Verdict, number>> = {};
+  for (const claim of shown) {
+    const verdict = claimVerdict(claim, records, options);
+    counts[verdict] = (counts[verdict] ?? 0) + 1;
+    const tr = el("tr", `mark verdict-${verdict}`);
+    tr.dataset.id = claim.id;
+    tr.dataset.verdict = verdict;
+
+    const who = el("th");
+    who.scope = "row";
+    who.append(el("span", "claimant", claim.claimant), el("br"), el("span", "claim-date", claim.date_raw ?? (asDate(claim.date) ? isoDay(asDate(claim.date)!) : "undated")));
+
+    const what = el("div", "claim");
+    what.append(el("strong", "claim-value", claimPhrase(claim)), el("div", "claim-metric", `Measure: ${metricLabel(claim.metric)}`), el("div", "claim-statement", claim.statement));
+
+    const status = el("div", "claim-status");
+    status.append(el("div", `status status-${claim.status ?? "unknown"}`, STATUS_LABELS[claim.status ?? ""] ?? claim.status ?? "status unknown"));
+    if (claim.source_ids.length) {
+      const list = el("div", "claim-sources");
+      list.append("Sources: ");
+      claim.source_ids.forEach((id, i) => {
+        if (i) list.append("; ");
+        list.append(sourceLink(doc, sources.get(id), id));
+      });
+      status.append(list);
+    }
+
+    const evidence = el("div", "evidence");
+    const months = claimMonths(claim);
+    if (verdict === "consistent" || verdict === "outside") {
+      evidence.append(
+        el("div", undefined, `Records fit (${records!.n} models${windowText(records!)}): doubling every ${fitSummary(records!)}.`),
+        ...(all ? [el("div", undefined, `All ${all.n} models: ${fitSummary(all)}.`)] : []),
+        el("div", undefined, `The claimed ${formatMonths(months!)} months is ${verdict === "consistent" ? "inside" : "outside"} the records interval.`)
+      );
+    } else if (verdict === "different-metric") {
+      evidence.append(
+        el(
+          "div",
+          undefined,
+          `The points measure capability density; this claim is about ${metricLabel(claim.metric)}, so the data cannot test it` +
+            (months !== null ? ` (its ≈ ${formatMonths(months)} months is not the same quantity as the fit's).` : ".")
+        )
+      );
+    } else if (verdict === "not-comparable") {
+      evidence.append(el("div", undefined, notComparable[claim.id]));
+    } else if (verdict === "target-date") {
+      evidence.append(el("div", undefined, "A date, not a growth rate: the projection below shows what the fitted trend implies by then."));
+    } else if (verdict === "no-fit") {
+      evidence.append(el("div", undefined, "No density fit was supplied."));
+    } else {
+      evidence.append(el("div", undefined, "The claim gives no rate to compare."));
+    }
+    const badge = el("span", `verdict verdict-${verdict}`, VERDICT_LABELS[verdict]);
+
+    const td = (...nodes: Node[]) => {
+      const cell = el("td");
+      cell.append(...nodes);
+      return cell;
+    };
+    if (compact) {
+      const left = el("td");
+      left.append(el("div", "claim-who", `${claim.claimant}, ${claim.date_raw ?? ""}`.replace(/, $/, "")), what, status);
+      tr.append(left, td(badge, evidence));
+    } else {
+      tr.append(who, td(what), td(status), td(evidence), td(badge));
+    }
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  wrapper.append(table);
+  figure.append(wrapper);
+
+  const note = el("p", "atlas-note");
+  note.textContent =
+    (records
+      ? `The evidence is the build's fit of ln(density) over time on the running-maximum (record) models of the densing-law paper's points${windowText(records)}. ` +
+        `A claim is "consistent" when its doubling time lies inside the fit's ${Math.round((records.ci_level ?? 0.95) * 100)}% bootstrap interval. `
+      : "No density fit was supplied, so no claim is scored. ") +
+    `Claims about another measure are listed but not scored.`;
+  figure.append(note);
+  const summary = (Object.keys(counts) as Verdict[]).map((v) => `${counts[v]} ${VERDICT_LABELS[v]}`).join(", ");
+  figure.dataset.summary = summary;
+
+  const cited = [...new Set(shown.flatMap((c) => c.source_ids))];
+  const publishers = [...new Set(cited.map((id) => sources.get(id)?.publisher ?? id))].sort();
+  const source = el("figcaption", "atlas-source", `Sources: ${publishers.slice(0, 4).join("; ")}${publishers.length > 4 ? ` and ${publishers.length - 4} more` : ""} (linked in each row). ${LICENCE}.`);
+  figure.append(source);
+  return figure;
+}

@@ -1,0 +1,94 @@
+/**
+ * Small form controls with Framework's `view()` contract (a `value` property and `input` events), built from
+ * plain labelled inputs so they are accessible and need no library. Labels come from data as text only.
+ */
+import type {Control} from "./urlState.js";
+
+function form(doc: Document, label: string, className: string): {root: HTMLFormElement; fieldset: HTMLFieldSetElement} {
+  const root = doc.createElement("form");
+  root.className = `atlas-control ${className}`;
+  root.addEventListener("submit", (event) => event.preventDefault());
+  const fieldset = doc.createElement("fieldset");
+  const legend = doc.createElement("legend");
+  legend.textContent = label;
+  fieldset.append(legend);
+  root.append(fieldset);
+  return {root, fieldset};
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Radio buttons; value is the chosen string. */
+export function radioGroup(choices: Choice[], {label, value, name, document: doc = globalThis.document}: {label: string; value: string; name: string; document?: Document}): Control<string> {
+  const {root, fieldset} = form(doc, label, "atlas-radio");
+  for (const choice of choices) {
+    const wrapper = doc.createElement("label");
+    const input = doc.createElement("input");
+    input.type = "radio";
+    input.name = name;
+    input.value = choice.value;
+    input.checked = choice.value === value;
+    wrapper.append(input, ` ${choice.label}`);
+    fieldset.append(wrapper);
+  }
+  Object.defineProperty(root, "value", {
+    get: () => (root.querySelector("input:checked") as HTMLInputElement | null)?.value ?? value,
+    set: (v: string) => {
+      for (const input of root.querySelectorAll("input")) input.checked = input.value === v;
+    }
+  });
+  return root as unknown as Control<string>;
+}
+
+/** Checkboxes; value is the checked values in the order given. */
+export function checkboxGroup(choices: Choice[], {label, value, name, document: doc = globalThis.document}: {label: string; value: string[]; name: string; document?: Document}): Control<string[]> {
+  const {root, fieldset} = form(doc, label, "atlas-checkbox");
+  for (const choice of choices) {
+    const wrapper = doc.createElement("label");
+    const input = doc.createElement("input");
+    input.type = "checkbox";
+    input.name = name;
+    input.value = choice.value;
+    input.checked = value.includes(choice.value);
+    wrapper.append(input, ` ${choice.label}`);
+    fieldset.append(wrapper);
+  }
+  Object.defineProperty(root, "value", {
+    get: () => Array.from(root.querySelectorAll("input:checked"), (i) => (i as HTMLInputElement).value),
+    set: (v: string[]) => {
+      for (const input of root.querySelectorAll("input")) input.checked = v.includes(input.value);
+    }
+  });
+  return root as unknown as Control<string[]>;
+}
+
+/** Two date inputs; value is [start, end] as ISO dates. */
+export function dateRange({label, value, min, max, document: doc = globalThis.document}: {label: string; value: [string, string]; min: string; max: string; document?: Document}): Control<[string, string]> {
+  const {root, fieldset} = form(doc, label, "atlas-daterange");
+  const inputs = (["From", "To"] as const).map((text, i) => {
+    const wrapper = doc.createElement("label");
+    const input = doc.createElement("input");
+    input.type = "date";
+    input.min = min;
+    input.max = max;
+    input.value = value[i];
+    input.name = text.toLowerCase();
+    wrapper.append(`${text} `, input);
+    fieldset.append(wrapper);
+    return input;
+  });
+  Object.defineProperty(root, "value", {
+    get: (): [string, string] => {
+      const [a, b] = inputs.map((i) => i.value || (i === inputs[0] ? min : max));
+      return a <= b ? [a, b] : [b, a];
+    },
+    set: (v: [string, string]) => {
+      inputs[0].value = v[0];
+      inputs[1].value = v[1];
+    }
+  });
+  return root as unknown as Control<[string, string]>;
+}

@@ -1,0 +1,35 @@
+/**
+ * Download links: a published file (Parquet, CSV, data package) by its URL, or rows generated in the page
+ * as CSV, so every table a reader sees can be taken away as a file.
+ */
+import {toCsv} from "../lib/csv.js";
+
+export function downloadLink(href: string, filename: string, label: string, doc: Document = globalThis.document): HTMLAnchorElement {
+  const a = doc.createElement("a");
+  a.href = href;
+  a.download = filename;
+  a.className = "atlas-download-link";
+  a.textContent = label;
+  return a;
+}
+
+/** A button that saves the rows as CSV (lists joined with ";", dates as ISO days). */
+export function csvButton(rows: readonly Record<string, unknown>[], columns: string[], filename: string, doc: Document = globalThis.document): HTMLButtonElement {
+  const button = doc.createElement("button");
+  button.type = "button";
+  button.className = "atlas-download";
+  button.dataset.format = "csv";
+  button.textContent = "Download CSV";
+  button.addEventListener("click", () => {
+    const blob = new Blob([toCsv(rows as Record<string, unknown>[], columns)], {type: "text/csv;charset=utf-8"});
+    const url = URL.createObjectURL(blob);
+    const a = doc.createElement("a");
+    a.href = url;
+    a.download = filename;
+    doc.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return button;
+}

@@ -1,0 +1,329 @@
+/**
+ * Strategic events as swimlanes: one lane per company (and one for events about the whole field), time
+ * across, one dot per event coloured by its type. Hollow dots mark dates the sources give only as approximate.
+ * Events on the same day (StepFun's chip alliance, ModelBest's partner list) would sit on top of each other,
+ * so they are stacked within the lane instead, and the lane grows to hold them.
+ */
+import * as d3 from "d3";
+import {chartFrame, COMPANY_COLORS, companyColor, companyLabel, sourceLine, timeAxis, axisLabel, type CompanyRef, type SourceIndex} from "./chart.js";
+import {asDate, DAY_MS, drawLegend, isoDay, layoutLegend, swatches, textWidth, truncateText} from "./chartParts.js";
+
+/** Fixed colours per event type; each has at least 3:1 contrast on both the light and the dark theme. */
+export const EVENT_TYPE_COLORS: Record<string, string> = {
+  pretraining_abandoned: "#d62728",
+  pivot: "#e8710a",
+  strategy: "#b58c00",
+  partnership_chip: "#1f77b4",
+  partnership_car: "#0f9bb0",
+  partnership_other: "#6a8fd8",
+  ipo_process: "#a66bd3",
+  ipo_listing: "#7b4fc9",
+  funding: "#2a9d3a",
+  product: "#6f9e1e",
+  talent: "#d6489a",
+  legal: "#8c564b",
+  regulatory: "#a0785a",
+  other: "#7f7f7f"
+};
+
+export const EVENT_TYPE_LABELS: Record<string, string> = {
+  pretraining_abandoned: "Pre-training abandoned",
+  pivot: "Pivot",
+  strategy: "Strategy",
+  partnership_chip: "Chip partnership",
+  partnership_car: "Car partnership",
+  partnership_other: "Other partnership",
+  ipo_process: "IPO process",
+  ipo_listing: "Listing",
+  funding: "Funding",
+  product: "Product",
+  talent: "Talent",
+  legal: "Legal",
+  regulatory: "Regulatory",
+  other: "Other"
+};
+
+/** The lane for events about the whole field rather than one company. */
+export const INDUSTRY_ID = "industry";
+
+const COURSE_LABELS: Record<string, string> = {
+  pretraining: "still pre-training",
+  apps: "applications",
+  medical: "medical AI",
+  edge: "on-device models",
+  listed: "listed company"
+};
+
+export interface EventRow {
+  id: string;
+  company_id: string;
+  date: Date | string | null;
+  date_precision?: string | null;
+  date_approx?: boolean | null;
+  date_raw?: string | null;
+  event_type: string;
+  course?: string | null;
+  title: string;
+  partner?: string | null;
+  notes?: string | null;
+  source_ids: readonly string[];
+  confidence?: string | null;
+}
+
+export type CompanyRow = CompanyRef & {row_type?: string | null; is_primary?: boolean | null};
+
+export interface EventSwimlanesOptions {
+  /** Rows of the companies table; they name the lanes in Chinese and English. Variant rows are ignored. */
+  companies: readonly CompanyRow[];
+  /** Width in pixels; the chart adapts down to 320 (shorter lane labels, fewer ticks, wrapped legend). Default 640. */
+  width?: number;
+  /**
+   * Lanes to show, in this order; include "industry" for the whole-field lane. Default: "industry" and every
+   * company with an event, six tigers first, then ModelBest, then the comparators.
+   */
+  companyIds?: readonly string[];
+  /** Event types to draw (keys of EVENT_TYPE_COLORS). Default: all. Lanes stay put when types are filtered out. */
+  types?: readonly string[];
+  /** Sources by id (indexSources of the sources table), for the tooltips and the source line. */
+  sources?: SourceIndex;
+}
+
+const GROUP_ORDER: Record<string, number> = {six_tigers: 0, edge: 1, comparator: 2};
+/** The atlas's usual order (Zhipu, Baichuan, Moonshot, MiniMax, 01.AI, StepFun, ModelBest, comparators). */
+const COMPANY_ORDER = Object.keys(COMPANY_COLORS);
+
+export function eventSwimlanes(events: readonly EventRow[], options: EventSwimlanesOptions): HTMLElement {
+  const {companies, width = 640, sources = new Map()} = options;
+  const narrow = width < 560;
+  const companyById = primaryCompanies(companies);
+  const label = (id: string) => {
+    if (id === INDUSTRY_ID) return narrow ? "Industry" : "Whole field";
+    const company = companyById.get(id);
+    if (!company) return id;
+    return narrow ? company.short_en : companyLabel(company, id);
+  };
+  const fullLabel = (id: string) => (id === INDUSTRY_ID ? "Whole field" : companyLabel(companyById.get(id), id));
+
+  const lanes = options.companyIds ? [...options.companyIds] : defaultLanes(events, companies);
+  const laneSet = new Set(lanes);
+  const typeSet = options.types ? new Set(options.types) : null;
+  const inLanes = events.filter((e) => laneSet.has(e.company_id));
+  const dated = inLanes.filter((e) => asDate(e.date) !== null);
+  const undated = inLanes.length - dated.length;
+  const drawn = dated.filter((e) => !typeSet || typeSet.has(e.event_type));
+
+  // Lane labels sit in the left margin; long names are cut rather than allowed to push the plot off-screen.
+  const maxLabel = Math.min(narrow ? 90 : 150, width * 0.3);
+  const labelWidth = Math.min(maxLabel, d3.max(lanes, (id) => textWidth(label(id))) ?? 40);
+  const marginLeft = Math.round(labelWidth + 22);
+  const marginRight = 16;
+  const innerWidth = Math.max(40, width - marginLeft - marginRight);
+
+  const typesPresent = Object.keys(EVENT_TYPE_COLORS).filter((t) => drawn.some((e) => e.event_type === t));
+  const unknownTypes = [...new Set(drawn.map((e) => e.event_type))].filter((t) => !(t in EVENT_TYPE_COLORS)).sort();
+  const legend = layoutLegend(
+    [...typesPresent, ...unknownTypes].map((t) => ({
+      key: t,
+      label: EVENT_TYPE_LABELS[t] ?? t,
+      swatch: swatches.dot(typeColor(t))
+    })).concat(
+      drawn.some((e) => e.date_approx)
+        ? [{key: "approx", label: "approximate date", swatch: swatches.dot("currentColor", {hollow: true})}]
+        : []
+    ),
+    width - 16
+  );
+
+  // The time domain ignores the type filter so the axis does not jump while types are toggled.
+  const extent = d3.extent(dated, (e) => asDate(e.date)!) as [Date, Date] | [undefined, undefined];
+  const start = extent[0] ?? new Date("2023-01-01T00:00:00Z");
+  const end = extent[1] ?? new Date("2026-01-01T00:00:00Z");
+  const pad = Math.max(20 * DAY_MS, (+end - +start) * 0.03);
+  const x = d3
+    .scaleUtc()
+    .domain([new Date(+start - pad), new Date(+end + pad)])
+    .range([0, innerWidth]);
+
+  const r = narrow ? 4 : 5;
+  const step = 2 * r + 2;
+  const lanePad = 8;
+  const placed = new Map<string, {cx: number; level: number}>();
+  const levels = new Map<string, number>();
+  for (const lane of lanes) {
+    const laneEvents = drawn
+      .filter((e) => e.company_id === lane)
+      .map((e) => ({e, cx: x(asDate(e.date)!)}))
+      .sort((a, b) => a.cx - b.cx || a.e.id.localeCompare(b.e.id));
+    // Each level remembers its rightmost dot; a dot takes the first level it does not touch.
+    const lastX: number[] = [];
+    for (const {e, cx} of laneEvents) {
+      let level = lastX.findIndex((lx) => cx - lx >= step);
+      if (level < 0) level = lastX.length;
+      lastX[level] = cx;
+      placed.set(e.id, {cx, level});
+    }
+    levels.set(lane, Math.max(1, lastX.length));
+  }
+  const laneTop = new Map<string, number>();
+  let y = 0;
+  for (const lane of lanes) {
+    laneTop.set(lane, y);
+    y += lanePad * 2 + levels.get(lane)! * step;
+  }
+  const innerHeight = Math.max(y, 20);
+  const margin = {top: legend.height + 12, right: marginRight, bottom: 40, left: marginLeft};
+  const height = margin.top + innerHeight + margin.bottom;
+
+  const first = drawn.length ? isoDay(d3.min(drawn, (e) => asDate(e.date)!)!) : "";
+  const last = drawn.length ? isoDay(d3.max(drawn, (e) => asDate(e.date)!)!) : "";
+  const approxCount = drawn.filter((e) => e.date_approx).length;
+  const description =
+    (drawn.length
+      ? `Swimlane chart of ${drawn.length} strategic event${drawn.length === 1 ? "" : "s"} from ${first} to ${last}, ` +
+        `one lane each for ${lanes.map(fullLabel).join(", ")}. Each dot is an event, coloured by type ` +
+        `(${[...typesPresent, ...unknownTypes].map((t) => EVENT_TYPE_LABELS[t] ?? t).join(", ")}).`
+      : `No events match the chosen companies and types.`) +
+    (approxCount ? ` ${approxCount} hollow dot${approxCount === 1 ? " has an approximate date" : "s have approximate dates"}.` : "") +
+    (undated ? ` ${undated} event${undated === 1 ? "" : "s"} without a date ${undated === 1 ? "is" : "are"} not drawn.` : "");
+
+  const frame = chartFrame({
+    name: "event-swimlanes",
+    title: "Strategic events by company",
+    description,
+    width,
+    height,
+    margin,
+    sourceLine: sourceLine(
+      drawn.flatMap((e) => e.source_ids),
+      sources
+    ),
+    sources,
+    table: {
+      rows: [...drawn]
+        .sort((a, b) => +asDate(a.date)! - +asDate(b.date)! || a.id.localeCompare(b.id))
+        .map((e) => ({
+          date: e.date_raw ?? isoDay(asDate(e.date)!),
+          company: fullLabel(e.company_id),
+          type: EVENT_TYPE_LABELS[e.event_type] ?? e.event_type,
+          title: e.title,
+          partner: e.partner ?? "",
+          confidence: e.confidence ?? ""
+        })),
+      columns: ["date", "company", "type", "title", "partner", "confidence"],
+      labels: {date: "Date", company: "Company", type: "Type", title: "Event", partner: "Partner", confidence: "Confidence"}
+    }
+  });
+  const {svg, plot} = frame;
+  drawLegend(svg, legend, 8, 6);
+
+  const laneGroups = plot
+    .append("g")
+    .attr("class", "lanes")
+    .selectAll("g")
+    .data(lanes)
+    .join("g")
+    .attr("class", "lane")
+    .attr("data-lane", (d) => d)
+    .attr("transform", (d) => `translate(0,${laneTop.get(d)})`);
+  laneGroups
+    .append("rect")
+    .attr("class", "lane-band")
+    .attr("x", -marginLeft + 4)
+    .attr("width", innerWidth + marginLeft - 4)
+    .attr("height", (d) => lanePad * 2 + levels.get(d)! * step)
+    .attr("fill", "currentColor")
+    .attr("fill-opacity", (_, i) => (i % 2 ? 0 : 0.045));
+  laneGroups
+    .append("rect")
+    .attr("class", "lane-swatch")
+    .attr("x", -marginLeft + 6)
+    .attr("y", lanePad + r - 5)
+    .attr("width", 4)
+    .attr("height", 10)
+    .attr("fill", (d) => (d === INDUSTRY_ID ? "currentColor" : companyColor(d)));
+  laneGroups
+    .append("text")
+    .attr("class", "lane-label")
+    .attr("x", -marginLeft + 14)
+    .attr("y", lanePad + r)
+    .attr("dy", "0.35em")
+    .attr("fill", "currentColor")
+    .text((d) => truncateText(label(d), labelWidth));
+
+  // An empty lane says why it is empty, so a chosen company does not look like a rendering failure.
+  const datedLanes = new Set(dated.map((e) => e.company_id));
+  laneGroups
+    .filter((d) => !drawn.some((e) => e.company_id === d))
+    .append("text")
+    .attr("class", "lane-empty")
+    .attr("x", 4)
+    .attr("y", lanePad + r)
+    .attr("dy", "0.35em")
+    .attr("font-size", 10)
+    .attr("fill", "currentColor")
+    .attr("fill-opacity", 0.6)
+    .text((d) => (datedLanes.has(d) ? "no events of the chosen types" : "no events in the data"));
+
+  const marks = plot
+    .append("g")
+    .attr("class", "marks")
+    .selectAll("circle")
+    .data(drawn.filter((e) => placed.has(e.id)))
+    .join("circle")
+    .attr("class", (e) => (e.date_approx ? "mark approx" : "mark"))
+    .attr("data-id", (e) => e.id)
+    .attr("data-type", (e) => e.event_type)
+    .attr("cx", (e) => placed.get(e.id)!.cx)
+    .attr("cy", (e) => laneTop.get(e.company_id)! + lanePad + r + placed.get(e.id)!.level * step)
+    .attr("r", r)
+    .attr("fill", (e) => typeColor(e.event_type))
+    // Hollow but still hoverable: a zero-opacity fill is painted, fill="none" is not.
+    .attr("fill-opacity", (e) => (e.date_approx ? 0 : 0.9))
+    .attr("stroke", (e) => typeColor(e.event_type))
+    .attr("stroke-width", 1.5);
+  frame.tooltip.attach(marks, (e) => ({
+    title: e.title,
+    lines: [
+      `${fullLabel(e.company_id)} · ${e.date_raw ?? isoDay(asDate(e.date)!)}${e.date_approx ? " (approximate)" : ""}`,
+      `Type: ${EVENT_TYPE_LABELS[e.event_type] ?? e.event_type}`,
+      ...(e.partner ? [`Partner: ${e.partner}`] : []),
+      ...(e.course ? [`Sets the course: ${COURSE_LABELS[e.course] ?? e.course}`] : []),
+      ...(e.notes ? [e.notes] : []),
+      ...(e.confidence ? [`Confidence: ${e.confidence}`] : [])
+    ],
+    sources: e.source_ids
+  }));
+
+  timeAxis(plot, x, innerHeight, innerWidth);
+  axisLabel(plot, "Date", innerWidth, innerHeight + 34, "end");
+  return frame.figure;
+}
+
+function typeColor(type: string): string {
+  return EVENT_TYPE_COLORS[type] ?? EVENT_TYPE_COLORS.other;
+}
+
+function primaryCompanies(companies: readonly CompanyRow[]): Map<string, CompanyRow> {
+  const byId = new Map<string, CompanyRow>();
+  for (const c of companies) {
+    if (c.row_type === "variant" || c.is_primary === false) continue;
+    if (!byId.has(c.company_id)) byId.set(c.company_id, c);
+  }
+  return byId;
+}
+
+function rank(c: CompanyRow): number {
+  const known = COMPANY_ORDER.indexOf(c.company_id);
+  return known >= 0 ? known : COMPANY_ORDER.length + (GROUP_ORDER[c.group ?? ""] ?? 3);
+}
+
+function defaultLanes(events: readonly EventRow[], companies: readonly CompanyRow[]): string[] {
+  const withEvents = new Set(events.map((e) => e.company_id));
+  const known = [...primaryCompanies(companies).values()]
+    .map((c, i) => ({c, i}))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({c}) => c.company_id)
+    .filter((id) => withEvents.has(id));
+  const unknown = [...withEvents].filter((id) => id !== INDUSTRY_ID && !known.includes(id)).sort();
+  return [...(withEvents.has(INDUSTRY_ID) ? [INDUSTRY_ID] : []), ...known, ...unknown];
+}

@@ -1,0 +1,243 @@
+/**
+ * Overview timeline: one lane per company on a shared time axis, from founding through each financing
+ * round to the IPO and the listing, so the reader sees at a glance who started when, how often each raised
+ * money and who has reached the stock market. Every mark is one row (a round, an event, or a company's
+ * founding) and its tooltip names the sources.
+ */
+import * as d3 from "d3";
+import {chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
+import {drawLegend, drawNote, legendLayout, NOTE_LINE, textWidth, truncateText, wrapText, type LegendItem} from "./chartLayout.js";
+import {
+  asDate,
+  asList,
+  asNumber,
+  formatDate,
+  isPrimaryCompany,
+  labelOf,
+  orderCompanyIds,
+  plural,
+  primaryCompanies,
+  roundMillions,
+  type CompanyRow,
+  type EventRow,
+  type RoundRow
+} from "./fundingData.js";
+
+export interface TimelineStripOptions {
+  /** Rows of funding_rounds; rows of kind round and ipo are drawn. */
+  rounds: readonly RoundRow[];
+  /** Rows of events; ipo_listing events are drawn. */
+  events: readonly EventRow[];
+  /** Width in px (default 640); below 560 the lane labels move above their lanes. */
+  width?: number;
+  /** Sources by id, for tooltips and the source line. */
+  sources?: SourceIndex;
+}
+
+type MarkKind = "founding" | "round" | "ipo" | "listing";
+
+interface TimelineMark {
+  id: string;
+  company_id: string;
+  kind: MarkKind;
+  date: Date;
+  dateText: string;
+  detail: string;
+  amount_usd_mid: number | null;
+  lines: string[];
+  source_ids: string[];
+  disputed: boolean;
+}
+
+const KIND_LABEL: Record<MarkKind, string> = {founding: "Founded", round: "Financing round", ipo: "IPO", listing: "Listing"};
+
+/** Lanes of founding, rounds, IPO and listing per company on one time axis. */
+export function timelineStrip(companies: readonly CompanyRow[], options: TimelineStripOptions): HTMLElement {
+  const {rounds, events, sources = new Map()} = options;
+  const width = Math.max(320, options.width ?? 640);
+  const stacked = width < 560;
+  const primaries = primaryCompanies(companies);
+  const index = new Map(primaries.map((c) => [c.company_id, c]));
+
+  const marks: TimelineMark[] = [];
+  const undated: string[] = [];
+  const noFounding: string[] = [];
+  for (const c of primaries) {
+    const date = asDate(c.founded);
+    if (!date) {
+      noFounding.push(labelOf(index, c.company_id));
+      continue;
+    }
+    const others = companies.filter((v) => v.company_id === c.company_id && !isPrimaryCompany(v) && asDate(v.founded));
+    marks.push({
+      id: `founded-${c.company_id}`,
+      company_id: c.company_id,
+      kind: "founding",
+      date,
+      dateText: formatDate(date, c.founded_raw),
+      detail: "founded",
+      amount_usd_mid: null,
+      lines: [
+        `Founded ${formatDate(date, c.founded_raw)}`,
+        ...(others.length ? [`Other reports: ${others.map((v) => formatDate(v.founded, v.founded_raw)).join(", ")} (see conflict_key ${c.conflict_key ?? others[0].conflict_key})`] : [])
+      ],
+      source_ids: asList(c.source_ids),
+      disputed: others.length > 0
+    });
+  }
+  for (const r of rounds) {
+    if (r.kind !== "round" && r.kind !== "ipo") continue;
+    const date = asDate(r.date);
+    if (!date) {
+      undated.push(r.id);
+      continue;
+    }
+    const mid = asNumber(r.amount_usd_mid);
+    marks.push({
+      id: r.id,
+      company_id: r.company_id,
+      kind: r.kind === "ipo" ? "ipo" : "round",
+      date,
+      dateText: formatDate(date, r.date_raw),
+      detail: r.round || (r.kind === "ipo" ? "IPO" : "round"),
+      amount_usd_mid: mid,
+      lines: [
+        `${r.round || KIND_LABEL[r.kind === "ipo" ? "ipo" : "round"]}, ${formatDate(date, r.date_raw)}`,
+        `Amount: ${r.amount_reported || "not reported"}${mid !== null ? ` (≈ ${formatUsdMillions(mid)})` : ""}`,
+        ...(r.valuation_reported ? [`Valuation: ${r.valuation_reported}`] : []),
+        ...(r.conflict_key ? [`Disputed: see conflict_key ${r.conflict_key}`] : [])
+      ],
+      source_ids: asList(r.source_ids),
+      disputed: Boolean(r.conflict_key)
+    });
+  }
+  for (const e of events) {
+    if (e.event_type !== "ipo_listing") continue;
+    const date = asDate(e.date);
+    if (!date) {
+      undated.push(e.id);
+      continue;
+    }
+    marks.push({
+      id: e.id,
+      company_id: e.company_id,
+      kind: "listing",
+      date,
+      dateText: formatDate(date, e.date_raw),
+      detail: e.title ?? "listing",
+      amount_usd_mid: null,
+      lines: [`${e.title ?? "Listing"}`, `Listed ${formatDate(date, e.date_raw)}`, ...(e.conflict_key ? [`Disputed: see conflict_key ${e.conflict_key}`] : [])],
+      source_ids: asList(e.source_ids),
+      disputed: Boolean(e.conflict_key)
+    });
+  }
+
+  const laneIds = orderCompanyIds([...primaries.map((c) => c.company_id), ...marks.map((m) => m.company_id)], companies);
+  const laneLabel = (id: string) => labelOf(index, id);
+  // Lane labels are bold, about a tenth wider than the estimate for regular text.
+  const labelWidth = stacked ? 0 : Math.min(width * 0.36, (d3.max(laneIds, (id) => textWidth(laneLabel(id))) ?? 0) * 1.1) + 16;
+
+  const legendItems: LegendItem[] = [
+    {key: "founding", label: "founded", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2)},
+    {key: "round", label: "financing round", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4.5).attr("fill", "currentColor")},
+    {key: "ipo", label: "IPO", symbol: (g) => void g.append("rect").attr("x", 1).attr("y", 1).attr("width", 10).attr("height", 10).attr("fill", "currentColor")},
+    {key: "listing", label: "listing day", symbol: (g) => void g.append("rect").attr("x", 4.5).attr("y", 0).attr("width", 3).attr("height", 12).attr("fill", "currentColor")},
+    {key: "disputed", label: "disputed (dashed)", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-dasharray", "2,1.5")}
+  ];
+  const legend = legendLayout(legendItems, width - 16);
+  const notes = [
+    noFounding.length ? `No founding date: ${noFounding.join(", ")}.` : "",
+    undated.length ? `${plural(undated.length, "row")} without a date not drawn.` : ""
+  ].filter(Boolean);
+  const noteLines = notes.length ? wrapText(notes.join(" "), width - 16, 10.5) : [];
+
+  const laneHeight = stacked ? 38 : 28;
+  const margin = {top: legend.height + 12, right: 16, bottom: 28 + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0), left: stacked ? 12 : labelWidth};
+  const height = margin.top + laneIds.length * laneHeight + margin.bottom;
+
+  const counts = d3.rollup(marks, (v) => v.length, (m) => m.kind);
+  const description = [
+    `A time line per company (${laneIds.length} lanes) from founding to listing:`,
+    `${plural(counts.get("founding") ?? 0, "founding date")}, ${plural(counts.get("round") ?? 0, "financing round")}, ${plural(counts.get("ipo") ?? 0, "IPO")} and ${plural(counts.get("listing") ?? 0, "listing")}.`,
+    ...notes
+  ].join(" ");
+
+  const frame = chartFrame({
+    name: "timeline-strip",
+    title: "From founding to listing",
+    description,
+    width,
+    height,
+    margin,
+    sourceLine: sourceLine(marks.flatMap((m) => m.source_ids), sources),
+    sources,
+    table: {
+      rows: [...marks]
+        .sort((a, b) => laneIds.indexOf(a.company_id) - laneIds.indexOf(b.company_id) || a.date.getTime() - b.date.getTime())
+        .map((m) => ({company: laneLabel(m.company_id), date: m.dateText, what: KIND_LABEL[m.kind], detail: m.detail, amount_usd_mid: roundMillions(m.amount_usd_mid)})),
+      columns: ["company", "date", "what", "detail", "amount_usd_mid"],
+      labels: {company: "Company", date: "Date", what: "What", detail: "Detail", amount_usd_mid: "Amount (USD m)"}
+    }
+  });
+  const {plot, inner} = frame;
+  drawLegend(frame.svg, legend, 8, 6);
+  drawNote(frame.svg, noteLines, 8, height - margin.bottom + 32 + 6);
+
+  const [min, max] = d3.extent(marks, (m) => m.date);
+  const x = d3
+    .scaleUtc()
+    .domain(min && max ? [d3.utcYear.floor(min), d3.utcMonth.offset(max, 2)] : [new Date(Date.UTC(2019, 0, 1)), new Date(Date.UTC(2026, 0, 1))])
+    .range([0, inner.width]);
+  timeAxis(plot, x, inner.height, inner.width);
+
+  const lane = (id: string) => laneIds.indexOf(id) * laneHeight;
+  const markY = stacked ? 25 : laneHeight / 2;
+
+  const lanes = plot.append("g").attr("class", "lanes").selectAll("g").data(laneIds).join("g").attr("class", "lane").attr("data-company", (id) => id).attr("transform", (id) => `translate(0,${lane(id)})`);
+  lanes.append("line").attr("x1", 0).attr("x2", inner.width).attr("y1", markY).attr("y2", markY).attr("stroke", "currentColor").attr("stroke-opacity", 0.15);
+  lanes
+    .append("text")
+    .attr("class", "lane-label")
+    .attr("x", stacked ? 0 : -8)
+    .attr("y", stacked ? 10 : markY + 4)
+    .attr("text-anchor", stacked ? "start" : "end")
+    .attr("fill", "currentColor")
+    .attr("font-weight", 600)
+    .text((id) => truncateText(laneLabel(id), (stacked ? inner.width : labelWidth - 12) / 1.1));
+  lanes
+    .filter((id) => !marks.some((m) => m.company_id === id))
+    .append("text")
+    .attr("class", "lane-empty")
+    .attr("x", 4)
+    .attr("y", markY - 4)
+    .attr("fill", "currentColor")
+    .attr("fill-opacity", 0.6)
+    .attr("font-size", 10)
+    .text("no dated founding, round or listing");
+
+  // Listings first so the IPO square on the same day stays on top and hoverable.
+  const order: MarkKind[] = ["listing", "founding", "round", "ipo"];
+  const sorted = [...marks].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.date.getTime() - b.date.getTime());
+  const g = plot.append("g").attr("class", "marks");
+  const base = (sel: d3.Selection<SVGElement, TimelineMark, SVGGElement, unknown>) =>
+    sel
+      .attr("class", (m) => `mark ${m.kind}${m.disputed ? " disputed" : ""}`)
+      .attr("data-id", (m) => m.id);
+
+  const cx = (m: TimelineMark) => x(m.date);
+  const cy = (m: TimelineMark) => lane(m.company_id) + markY;
+  const doc = frame.figure.ownerDocument;
+  const all = g.selectAll<SVGElement, TimelineMark>(".mark").data(sorted, (m) => m.id);
+  const entered = all.join((enter) =>
+    enter.append((m) => doc.createElementNS("http://www.w3.org/2000/svg", m.kind === "ipo" || m.kind === "listing" ? "rect" : "circle") as SVGElement)
+  );
+  base(entered);
+  entered.filter((m) => m.kind === "founding").attr("cx", cx).attr("cy", cy).attr("r", 5).attr("fill", "none").attr("pointer-events", "all").attr("stroke", (m) => companyColor(m.company_id)).attr("stroke-width", 2.5);
+  entered.filter((m) => m.kind === "round").attr("cx", cx).attr("cy", cy).attr("r", 4.5).attr("fill", (m) => companyColor(m.company_id)).attr("stroke", "currentColor").attr("stroke-width", 0.75);
+  entered.filter((m) => m.kind === "ipo").attr("x", (m) => cx(m) - 5).attr("y", (m) => cy(m) - 5).attr("width", 10).attr("height", 10).attr("fill", (m) => companyColor(m.company_id)).attr("stroke", "currentColor").attr("stroke-width", 1.25);
+  entered.filter((m) => m.kind === "listing").attr("x", (m) => cx(m) - 1.5).attr("y", (m) => cy(m) - 10).attr("width", 3).attr("height", 20).attr("fill", "currentColor");
+  entered.filter((m) => m.disputed && m.kind !== "listing").attr("stroke-dasharray", "2,1.5");
+
+  frame.tooltip.attach(entered, (m) => ({title: laneLabel(m.company_id), lines: m.lines, sources: m.source_ids}));
+  return frame.figure;
+}

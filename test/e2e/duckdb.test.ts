@@ -1,0 +1,62 @@
+/**
+ * The shared DuckDB-WASM client on a real page: its answer equals native DuckDB's over the same Parquet
+ * files, its loading state shows, and a failed start leaves a readable message and a working page.
+ */
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, expect, test} from "vitest";
+import type {StaticServer} from "../../scripts/serve.js";
+import {launchBrowser, openPage, serveDist, waitForCells} from "./browser.js";
+import {queryBuilt} from "./helpers.js";
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the rounds table from DuckDB-WASM equals native DuckDB's answer over the same Parquet", async () => {
+  const {page, context, problems} = await openPage(browser, new URL(server.url).origin);
+  try {
+    await page.goto(`${server.url}funding`);
+    // The loading state is visible until DuckDB answers.
+    expect(await page.locator("#rounds-sql").getAttribute("aria-busy")).toBe("true");
+    await page.waitForSelector("#rounds-sql[aria-busy=false] table", {timeout: 30_000});
+    await waitForCells(page);
+    const cells = await page.locator("#rounds-sql tbody tr").evaluateAll((rows) =>
+      rows.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent))
+    );
+    const expected = await queryBuilt(
+      `SELECT f.date_raw, f.round, coalesce(f.amount_reported, '') AS amount
+       FROM funding_rounds f ORDER BY f.date, f.id`,
+      ["funding_rounds"]
+    );
+    expect(expected.length).toBeGreaterThan(40);
+    expect(cells.map((c) => [c[1], c[3], c[4]])).toEqual(expected.map((r) => [r.date_raw, r.round, r.amount]));
+    const ready = await page.evaluate(() => performance.getEntriesByName("atlas:rounds-sql:ready")[0]?.startTime);
+    console.log(`first DuckDB query result on /funding at ${Math.round(ready)} ms after navigation`);
+    expect(problems.foreignRequests).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a failing DuckDB start shows a readable message; the Parquet-drawn charts are unaffected", async () => {
+  const {page, context} = await openPage(browser, new URL(server.url).origin);
+  try {
+    // The engine file answers 404, as on a host where its upload failed.
+    await page.route("**/*.wasm", (route) => route.fulfill({status: 404, body: "missing"}));
+    await page.goto(`${server.url}funding`);
+    await page.waitForSelector("#rounds-sql[aria-busy=false]", {timeout: 30_000});
+    await expect.poll(() => page.locator("#rounds-sql .atlas-error").textContent()).toMatch(/DuckDB-WASM could not start: its engine file is unavailable \(HTTP 404/);
+    expect(await page.locator('[data-chart="cumulative-funding"] .mark').count()).toBeGreaterThan(10);
+  } finally {
+    await context.close();
+  }
+});

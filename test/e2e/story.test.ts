@@ -1,0 +1,270 @@
+/**
+ * The story pages in a real browser: each chart draws one mark per row of its data (counted here with native
+ * DuckDB from the same Parquet files), filters change the chart and the URL and survive a reload and
+ * back/forward, downloads produce files, axe finds no serious or critical violation, and at 375 px nothing
+ * scrolls sideways.
+ */
+import {readFileSync} from "node:fs";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {StaticServer} from "../../scripts/serve.js";
+import {investorLinks} from "../../src/components/investorNetwork.js";
+import {launchBrowser, openPage, serveDist, waitForCells} from "./browser.js";
+import {queryBuilt, readBuilt} from "./helpers.js";
+
+const ALL_TABLES = ["companies", "funding_rounds", "models", "events", "claims", "density_points", "density_fit", "price_points", "sources"];
+const STORY_ROUTES = ["", "funding", "pivots", "density", "companies/zhipu", "companies/modelbest", "data"];
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function visit(route: string, viewport?: {width: number; height: number}) {
+  const opened = await openPage(browser, new URL(server.url).origin, viewport);
+  await opened.page.goto(server.url + route);
+  await waitForCells(opened.page);
+  return opened;
+}
+
+async function count(sql: string): Promise<number> {
+  const [row] = await queryBuilt(`SELECT count(*)::INTEGER AS n FROM (${sql})`, ALL_TABLES);
+  return row.n as number;
+}
+
+/**
+ * Financing rounds a funding chart draws: two rows reporting the same round (a shared conflict_key) are one
+ * round, drawn once, so sums do not count it twice.
+ */
+async function countRounds(where = "TRUE"): Promise<number> {
+  const [row] = await queryBuilt(
+    `SELECT (count(*) FILTER (WHERE conflict_key IS NULL) + count(DISTINCT conflict_key))::INTEGER AS n
+     FROM funding_rounds WHERE kind = 'round' AND ${where}`,
+    ["funding_rounds"]
+  );
+  return row.n as number;
+}
+
+function marks(page: Page, chart: string) {
+  return page.locator(`[data-chart="${chart}"] .mark`);
+}
+
+describe("each chart draws one mark per row of its data", () => {
+  test("overview: timeline strip and funding–valuation scatter", async () => {
+    const {page, context, problems} = await visit("");
+    try {
+      const expected =
+        (await count("SELECT * FROM companies WHERE is_primary AND founded IS NOT NULL")) +
+        (await count("SELECT * FROM funding_rounds WHERE kind IN ('round', 'ipo')")) +
+        (await count("SELECT * FROM events WHERE event_type = 'ipo_listing'"));
+      expect(await marks(page, "timeline-strip").count()).toBe(expected);
+      // Companies with both a disclosed round amount and a reported valuation.
+      const both = await count(
+        `SELECT company_id FROM funding_rounds GROUP BY company_id
+         HAVING count(*) FILTER (WHERE kind = 'round' AND amount_usd_mid IS NOT NULL) > 0 AND count(*) FILTER (WHERE valuation_usd_mid IS NOT NULL) > 0`
+      );
+      expect(await marks(page, "funding-valuation").count()).toBe(both);
+      expect(await page.locator(".atlas-course-grid [role=listitem], .atlas-course-grid > li").count()).toBe(await count("SELECT * FROM companies WHERE is_primary"));
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("funding: cumulative funding, valuations, investor network", async () => {
+    const {page, context} = await visit("funding");
+    try {
+      expect(await marks(page, "cumulative-funding").count()).toBe(await countRounds());
+      expect(await marks(page, "valuations").count()).toBe(await count("SELECT * FROM funding_rounds WHERE valuation_usd_mid IS NOT NULL"));
+      const {links} = investorLinks((await readBuilt("funding_rounds")) as never[]);
+      const shown = await marks(page, "investor-network").count();
+      expect(shown).toBeGreaterThan(10);
+      expect(shown).toBeLessThanOrEqual(links.length);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("pivots: event swimlanes and model scatter", async () => {
+    const {page, context} = await visit("pivots");
+    try {
+      expect(await marks(page, "event-swimlanes").count()).toBe(await count("SELECT * FROM events"));
+      const drawable = await count("SELECT * FROM models WHERE params_total_b IS NOT NULL");
+      expect(await marks(page, "model-scatter").first().count()).toBe(1);
+      const first = page.locator('[data-chart="model-scatter"]').first();
+      expect(await first.locator(".mark").count()).toBe(drawable);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("density: the 51 points and the price points", async () => {
+    const {page, context} = await visit("density");
+    try {
+      expect(await marks(page, "density").count()).toBe(await count("SELECT * FROM density_points"));
+      expect(await marks(page, "price").count()).toBe(await count("SELECT * FROM price_points"));
+      await page.waitForSelector("#density-sql[aria-busy=false] table");
+      const records = await page.locator("#density-sql tbody tr").count();
+      expect(records).toBe(await count("SELECT * FROM density_points WHERE is_record"));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a company page: timeline marks for every dated round, model and event", async () => {
+    const {page, context} = await visit("companies/zhipu");
+    try {
+      const expected =
+        (await count("SELECT * FROM funding_rounds WHERE company_id = 'zhipu'")) +
+        (await count("SELECT * FROM models WHERE company_id = 'zhipu'")) +
+        (await count("SELECT * FROM events WHERE company_id = 'zhipu'"));
+      expect(await marks(page, "company-timeline").count()).toBe(expected);
+      expect(await page.locator("h1").textContent()).toContain("智谱");
+      expect(await page.locator("ol.atlas-sources li").count()).toBeGreaterThan(10);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("filters live in the URL", () => {
+  test("funding: unticking a company redraws, writes ?companies=, and survives reload and back", async () => {
+    const {page, context} = await visit("funding");
+    try {
+      const before = await marks(page, "cumulative-funding").count();
+      const zhipuRounds = await countRounds("company_id = 'zhipu'");
+      await page.locator('form.atlas-checkbox input[value="zhipu"]').uncheck();
+      await expect.poll(() => marks(page, "cumulative-funding").count()).toBe(before - zhipuRounds);
+      expect(new URL(page.url()).searchParams.get("companies")).not.toContain("zhipu");
+      await page.locator('form.atlas-radio input[value="log"]').check();
+      await expect.poll(() => new URL(page.url()).searchParams.get("scale")).toBe("log");
+
+      await page.reload();
+      await waitForCells(page);
+      expect(await page.locator('form.atlas-checkbox input[value="zhipu"]').isChecked()).toBe(false);
+      expect(await page.locator('form.atlas-radio input[value="log"]').isChecked()).toBe(true);
+      expect(await marks(page, "cumulative-funding").count()).toBe(before - zhipuRounds);
+
+      await page.goBack();
+      await expect.poll(() => page.locator('form.atlas-radio input[value="linear"]').isChecked()).toBe(true);
+      await page.goBack();
+      await expect.poll(() => marks(page, "cumulative-funding").count()).toBe(before);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("density: switching to all models refits, writes ?fit=all, and a reload restores it", async () => {
+    const {page, context} = await visit("density");
+    try {
+      const heading = () => page.locator("h2", {hasText: "doubles every"}).first().textContent();
+      const recordsHeading = await heading();
+      await page.locator('input[name="fit"][value="all"]').check();
+      await expect.poll(() => new URL(page.url()).searchParams.get("fit")).toBe("all");
+      await expect.poll(heading).not.toBe(recordsHeading);
+      const allHeading = await heading();
+      await page.reload();
+      await waitForCells(page);
+      expect(await heading()).toBe(allHeading);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("unknown or malformed parameters are ignored without breaking the page", async () => {
+    const {page, context, problems} = await visit("funding?companies=nobody,%3Cscript%3E&scale=cubic&junk=%E0%A4%A");
+    try {
+      expect(await page.locator('form.atlas-radio input[value="linear"]').isChecked()).toBe(true);
+      expect(await marks(page, "cumulative-funding").count()).toBe(await countRounds());
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const density = await visit("density?window=2025-01-01..2023-01-01&fit=maybe");
+    try {
+      expect(await density.page.locator('input[name="fit"][value="records"]').isChecked()).toBe(true);
+      expect(density.problems.consoleErrors).toEqual([]);
+    } finally {
+      await density.context.close();
+    }
+  });
+});
+
+describe("downloads", () => {
+  test("a chart downloads as SVG (with title, source line and licence) and as PNG; a table as CSV", async () => {
+    const {page, context} = await visit("density");
+    try {
+      const figure = page.locator('[data-chart="density"]');
+      const [svg] = await Promise.all([page.waitForEvent("download"), figure.locator('button[data-format="svg"]').click()]);
+      expect(svg.suggestedFilename()).toBe("six-tigers-atlas-density.svg");
+      const svgText = readFileSync(await svg.path(), "utf8");
+      expect(svgText).toContain("<svg");
+      expect(svgText).toContain("CC BY 4.0");
+      expect(svgText).toContain(await figure.locator(".atlas-chart-title").textContent());
+      const [png] = await Promise.all([page.waitForEvent("download"), figure.locator('button[data-format="png"]').click()]);
+      expect(png.suggestedFilename()).toBe("six-tigers-atlas-density.png");
+      expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe("PNG");
+      const [csv] = await Promise.all([page.waitForEvent("download"), page.locator('#density-sql button[data-format="csv"]').click()]);
+      expect(readFileSync(await csv.path(), "utf8").split("\n")[0]).toBe("model,release_date,density,params_b");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("accessibility and small screens", () => {
+  const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+  test.each(STORY_ROUTES.flatMap((route) => (["light", "dark"] as const).map((scheme) => [route, scheme] as const)))("/%s (%s theme): axe finds no serious or critical violation", async (route, scheme) => {
+    const {page, context} = await visit(route);
+    try {
+      if (scheme === "dark") {
+        await page.emulateMedia({colorScheme: "dark"});
+        await page.waitForTimeout(100);
+      }
+      await page.addScriptTag({content: axeSource});
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as {axe: {run: (c: unknown, o: unknown) => Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>}}).axe.run(document, {resultTypes: ["violations"]});
+        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test.each(STORY_ROUTES)("/%s: at 375 px wide nothing scrolls sideways", async (route) => {
+    const {page, context} = await visit(route, {width: 375, height: 800});
+    try {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("every chart has an accessible name and description", async () => {
+    for (const route of ["", "funding", "pivots", "density", "companies/modelbest"]) {
+      const {page, context} = await visit(route);
+      try {
+        const unnamed = await page.evaluate(() =>
+          Array.from(document.querySelectorAll(".atlas-chart svg")).filter((svg) => {
+            const ids = (svg.getAttribute("aria-labelledby") ?? "").split(" ").filter(Boolean);
+            return svg.getAttribute("role") !== "img" || ids.length < 2 || ids.some((id) => !document.getElementById(id)?.textContent);
+          }).length
+        );
+        expect(unnamed, route).toBe(0);
+        expect(await page.locator(".atlas-chart").count(), route).toBeGreaterThan(0);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
