@@ -7,7 +7,7 @@
  * Everything is built with DOM text nodes (d3 `.text()`), never HTML strings, so hostile text in the data
  * renders as text. Nothing here measures the DOM, so charts render under jsdom and at build time.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {dataTable, formatValue} from "./dataTable.js";
 
 export const LICENCE = "Six Tigers Atlas · data CC BY 4.0";

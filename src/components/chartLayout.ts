@@ -4,7 +4,7 @@
  * no layout engine), legends and notes wrap onto as many lines as the width needs, and log axes get a
  * tick set thinned to fit.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {formatUsdMillions} from "./chart.js";
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;

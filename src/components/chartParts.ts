@@ -4,7 +4,7 @@
  * time), text wrapping for captions inside an SVG, label dodging, and formats for dates, parameter counts and
  * months.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import type {ChartFrame} from "./chart.js";
 
 // --- Text ------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * one for strategic events, with the founding date marked across all three. Each mark is one row of its
  * table and links to its sources through the tooltip.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {chartFrame, companyColor, companyLabel, formatUsdMillions, sourceLine, timeAxis, type CompanyRef, type SourceIndex} from "./chart.js";
 
 interface Row {

@@ -4,7 +4,7 @@
  * one-line title and links to the sources. HTML rather than SVG, because it is text first and must reflow
  * on any width; it is a list (role="list") so screen readers announce the count.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {companyColor, sourceLink, type SourceIndex} from "./chart.js";
 import {asDate, asList, CONFIDENCE_RANK, formatDate, primaryCompanies, labelOf, type CompanyRow, type EventRow} from "./fundingData.js";
 

@@ -7,7 +7,7 @@
  * Only rows of kind 'round' are summed: IPO proceeds, reported totals and unconfirmed rounds would count
  * money twice. `cumulativeSeries` is the pure computation, exported for tests and page text.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
 import {drawLegend, legendLayout, logDomain, usdAxisLeft, type LegendItem} from "./chartLayout.js";
 import {

@@ -6,23 +6,11 @@
  * Parquet files are decoded here with hyparquet and handed to DuckDB as Arrow IPC, which it ingests natively.
  * Column types survive the trip: DATE stays DATE, DOUBLE stays DOUBLE, lists stay lists.
  */
-import * as duckdb from "@duckdb/duckdb-wasm";
-import {
-  Bool,
-  DateDay,
-  Field,
-  Float64,
-  Int32,
-  Int64,
-  List,
-  Table,
-  TimestampMillisecond,
-  Utf8,
-  tableToIPC,
-  vectorFromArray,
-  type DataType,
-  type Vector
-} from "apache-arrow";
+// Types only: the engine (≈450 kB of JavaScript besides its wasm) and Arrow load on the first getDatabase()
+// call, so pages whose charts never touch SQL do not download or parse them before drawing.
+import type * as duckdb from "@duckdb/duckdb-wasm";
+import type * as Arrow from "apache-arrow";
+import type {DataType, Table, Vector} from "apache-arrow";
 import {readParquet, type ColumnKind, type ParquetTable} from "./parquet.js";
 
 export type TableUrls = Record<string, string | URL>;
@@ -70,8 +58,11 @@ export class AtlasDatabase {
     // Start the decode while the 34 MB wasm compiles; neither waits for the other.
     const decoded = Object.entries(tables).map(([name, url]) => [name, readParquet(url)] as const);
     let db: duckdb.AsyncDuckDB;
+    let arrow: typeof Arrow;
     try {
-      db = await instantiate();
+      let engine: typeof duckdb;
+      [engine, arrow] = await Promise.all([import("@duckdb/duckdb-wasm"), import("apache-arrow")]);
+      db = await instantiate(engine);
     } catch (error) {
       throw new DatabaseError(`DuckDB-WASM could not start: ${messageOf(error)}`, undefined, {cause: error});
     }
@@ -84,7 +75,7 @@ export class AtlasDatabase {
       } catch (error) {
         throw new DatabaseError(`table ${name} could not be loaded: ${messageOf(error)}`, undefined, {cause: error});
       }
-      await connection.insertArrowFromIPCStream(tableToIPC(toArrow(parquet), "stream"), {name, create: true});
+      await connection.insertArrowFromIPCStream(arrow.tableToIPC(toArrow(parquet, arrow), "stream"), {name, create: true});
     }
     return new AtlasDatabase(db, connection, Object.keys(tables), {
       instantiate: t1 - t0,
@@ -173,13 +164,13 @@ export function getDatabase(tables: TableUrls): Promise<AtlasDatabase> {
 /** How long DuckDB may take to start before the page says it failed (it compiles 34 MB of wasm). */
 const START_TIMEOUT_MS = 60_000;
 
-async function instantiate(): Promise<duckdb.AsyncDuckDB> {
+async function instantiate(engine: typeof duckdb): Promise<duckdb.AsyncDuckDB> {
   // import.meta.resolve lets Framework copy the wasm and worker out of node_modules into the build.
   const wasm = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
   const workerUrl = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
   // Framework serves the worker as an ES module; a classic worker fails on its `export`.
   const worker = new Worker(workerUrl, {type: "module"});
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const db = new engine.AsyncDuckDB(new engine.VoidLogger(), worker);
   // A wasm that fails to download or compile fails inside the worker without answering DuckDB's request,
   // which would leave the page waiting forever. So race the start against a check that the engine file is
   // there and is wasm (its first 4 bytes, in parallel, so it adds no latency), the worker's death, and a
@@ -222,34 +213,34 @@ async function checkWasm(url: string): Promise<void> {
   if (magic.join() !== "0,97,115,109") throw new Error(`its engine file is not WebAssembly (${url}); check the host's upload`);
 }
 
-function toArrow(parquet: ParquetTable): Table {
+function toArrow(parquet: ParquetTable, arrow: typeof Arrow): Table {
   const vectors: Record<string, Vector> = {};
   for (const column of parquet.columns) {
-    const type = arrowType(column.kind, column.itemKind);
+    const type = arrowType(arrow, column.kind, column.itemKind);
     const values = parquet.rows.map((row) => (row as Record<string, unknown>)[column.name] ?? null);
-    vectors[column.name] = vectorFromArray(values, type);
+    vectors[column.name] = arrow.vectorFromArray(values, type);
   }
-  return new Table(vectors);
+  return new arrow.Table(vectors);
 }
 
-function arrowType(kind: ColumnKind, itemKind?: ColumnKind): DataType {
+function arrowType(arrow: typeof Arrow, kind: ColumnKind, itemKind?: ColumnKind): DataType {
   switch (kind) {
     case "string":
-      return new Utf8();
+      return new arrow.Utf8();
     case "date":
-      return new DateDay();
+      return new arrow.DateDay();
     case "timestamp":
-      return new TimestampMillisecond();
+      return new arrow.TimestampMillisecond();
     case "double":
-      return new Float64();
+      return new arrow.Float64();
     case "integer":
-      return new Int32();
+      return new arrow.Int32();
     case "bigint":
-      return new Int64();
+      return new arrow.Int64();
     case "boolean":
-      return new Bool();
+      return new arrow.Bool();
     case "list":
-      return new List(new Field("item", arrowType(itemKind ?? "string"), true));
+      return new arrow.List(new arrow.Field("item", arrowType(arrow, itemKind ?? "string"), true));
   }
 }
 

@@ -5,7 +5,7 @@
  * the published density_fit row exactly). Dashed reference slopes through the window's first record show what
  * doubling every 3.3, 3.5 or 8 months would look like, so the claims can be compared by eye with the data.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {DENSITY_ORIGIN} from "../lib/tables/densityPoints.js";
 import {BOOTSTRAP} from "../lib/tables/densityFit.js";
 import {DAYS_PER_MONTH, fitDensingTrend, runningMaxRecords, type DensingTrend} from "../lib/trend.js";

@@ -7,7 +7,7 @@
  * disclosed, and it is not an open base model the paper could measure), so the comparison is left to the reader
  * and says so. It is also an extrapolation beyond the last point, and is labelled as one.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {DENSITY_ORIGIN} from "../lib/tables/densityPoints.js";
 import {runningMaxRecords} from "../lib/trend.js";
 import {axisLabel, chartFrame, companyLabel, sourceLine, timeAxis, type CompanyRef, type SourceIndex} from "./chart.js";

@@ -4,7 +4,7 @@
  * Events on the same day (StepFun's chip alliance, ModelBest's partner list) would sit on top of each other,
  * so they are stacked within the lane instead, and the lane grows to hold them.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {chartFrame, COMPANY_COLORS, companyColor, companyLabel, sourceLine, timeAxis, axisLabel, type CompanyRef, type SourceIndex} from "./chart.js";
 import {asDate, DAY_MS, drawLegend, isoDay, layoutLegend, swatches, textWidth, truncateText} from "./chartParts.js";
 

@@ -7,7 +7,7 @@
  *
  * `companyTotals` is exported so pages can quote the same numbers in their text.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, type SourceIndex} from "./chart.js";
 import {drawNote, LABEL_HALO, logDomain, NOTE_LINE, textWidth, usdAxisBottom, usdAxisLeft, wrapText} from "./chartLayout.js";
 import {

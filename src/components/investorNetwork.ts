@@ -8,7 +8,7 @@
  * "阿里巴巴"; `normalizeInvestor` folds them with a small explicit alias table and otherwise leaves names
  * alone (a wrong merge would invent a connection; a missed one only hides it).
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {chartFrame, companyColor, sourceLine, type SourceIndex} from "./chart.js";
 import {drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartLayout.js";
 import {asList, companyIndex, formatDate, labelOf, orderCompanyIds, plural, shortLabelOf, unionSources, type CompanyRow, type RoundRow} from "./fundingData.js";

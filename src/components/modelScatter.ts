@@ -5,7 +5,7 @@
  * phones, PCs or cars are diamonds, cloud models circles. Models whose size was never disclosed cannot be
  * placed on a size axis; they are listed under the chart instead of being guessed.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {axisLabel, chartFrame, COMPANY_COLORS, companyColor, companyLabel, sourceLine, timeAxis, type CompanyRef, type SourceIndex} from "./chart.js";
 import {asDate, DAY_MS, drawLegend, formatParams, isoDay, layoutLegend, logAxisLeft, swatches} from "./chartParts.js";
 

@@ -3,7 +3,7 @@
  * level, from the densing-law paper's Fig. 3a. The cheapest models at each moment form a falling line; an
  * exponential fitted to them (the same least squares as the density trend, on ln price) gives the halving time.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {DAYS_PER_MONTH, fitExponential} from "../lib/trend.js";
 import {axisLabel, chartFrame, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
 import {appendLines, asDate, DAY_MS, daysFrom, drawLegend, formatMonths, isoDay, layoutLegend, logAxisLeft, placeLabels, swatches, wrapText} from "./chartParts.js";

@@ -4,7 +4,7 @@
  * money and who has reached the stock market. Every mark is one row (a round, an event, or a company's
  * founding) and its tooltip names the sources.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
 import {drawLegend, drawNote, legendLayout, NOTE_LINE, textWidth, truncateText, wrapText, type LegendItem} from "./chartLayout.js";
 import {

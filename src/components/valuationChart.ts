@@ -5,7 +5,7 @@
  * outline and say so in the tooltip, because the atlas keeps both readings rather than picking one
  * silently. Rounds still being raised are hollow: their valuation is a target, not a closing price.
  */
-import * as d3 from "d3";
+import * as d3 from "./d3.js";
 import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
 import {drawLegend, legendLayout, logDomain, usdAxisLeft, type LegendItem} from "./chartLayout.js";
 import {
