@@ -1,4 +1,4 @@
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {parseCsv} from "./src/lib/csv.js";
 
 /**
@@ -40,6 +40,16 @@ const companyPages = companies.map((c) => ({
   path: `/companies/${c.company_id}`
 }));
 
+// Notebooks: every Markdown file in src/notebooks/, titled by its front matter, so a notebook made with
+// `npm run new` (or by copying the template) is in the sidebar without editing this file.
+const notebookPages = (existsSync("src/notebooks") ? readdirSync("src/notebooks") : [])
+  .filter((file) => file.endsWith(".md"))
+  .sort((a, b) => (a === "template.md" ? 1 : b === "template.md" ? -1 : a.localeCompare(b)))
+  .map((file) => {
+    const title = /^---\n[\s\S]*?^title:\s*(.+)$/m.exec(readFileSync(`src/notebooks/${file}`, "utf8"))?.[1];
+    return {name: title ? title.replace(/^["']|["']$/g, "") : file.replace(/\.md$/, ""), path: `/notebooks/${file.replace(/\.md$/, "")}`};
+  });
+
 export default {
   title: "Six Tigers Atlas",
   root: "src",
@@ -54,6 +64,8 @@ export default {
     {name: "From cloud to edge", path: "/pivots"},
     {name: "The densing law", path: "/density"},
     {name: "Companies", collapsible: true, open: false, pages: companyPages},
+    {name: "Explore in SQL", path: "/explore"},
+    {name: "Notebooks", collapsible: true, open: false, pages: notebookPages},
     {name: "Data and methods", path: "/data"}
   ],
   dynamicPaths: companyPages.map((p) => p.path),

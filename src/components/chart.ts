@@ -265,6 +265,26 @@ export function formatUsdMillions(value: number | null | undefined): string {
   return `$${d3.format(".3~r")(value)}m`;
 }
 
+/** Billions of parameters as "0.5B", "32B", "1T", "2.8T". */
+export function formatParams(billions: number): string {
+  if (!Number.isFinite(billions)) return "n/a";
+  if (billions >= 1000) return `${d3.format(".2~r")(billions / 1000)}T`;
+  if (billions >= 100) return `${Math.round(billions)}B`;
+  return `${d3.format(".2~r")(billions)}B`;
+}
+
+/** Months with one decimal ("3.5"); "∞" for a trend that never doubles. */
+export function formatMonths(months: number): string {
+  if (!Number.isFinite(months)) return "∞";
+  return months.toFixed(1);
+}
+
+/** A growth factor as "×431" or "×1,650". */
+export function formatFactor(value: number): string {
+  if (!Number.isFinite(value)) return "n/a";
+  return `×${value >= 100 ? d3.format(",")(Math.round(value)) : d3.format(".2~r")(value)}`;
+}
+
 export {formatValue};
 
 // --- Downloads ------------------------------------------------------------------------------------------

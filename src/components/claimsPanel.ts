@@ -7,8 +7,9 @@
  * number would mean nothing, so they are marked "different metric — not comparable" instead of being judged.
  * An HTML table rather than a chart: the reader needs to read who said what, not compare lengths.
  */
-import {LICENCE, sourceLink, type SourceIndex} from "./chart.js";
-import {asDate, formatMonths, isoDay} from "./chartParts.js";
+import {asDate, byDateThenId, isoDay} from "./cells.js";
+import {formatMonths, LICENCE, sourceLink, type SourceIndex} from "./chart.js";
+import {captionedTable, elementMaker} from "./htmlElements.js";
 import {DAYS_PER_MONTH} from "../lib/trend.js";
 
 export interface ClaimRow {
@@ -153,37 +154,16 @@ export function claimsPanel(claims: readonly ClaimRow[], options: ClaimsPanelOpt
   const all = fits.find((f) => !f.records_only);
   const shown = claims
     .filter((c) => topics.includes(c.topic))
-    .sort((a, b) => +(asDate(a.date) ?? 0) - +(asDate(b.date) ?? 0) || a.id.localeCompare(b.id));
+    .sort(byDateThenId((c) => c.date));
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
-    const node = doc.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const el = elementMaker(doc);
 
   const figure = el("figure", "atlas-claims");
   figure.dataset.chart = "claims";
   if (compact) figure.classList.add("compact");
-  const wrapper = el("div", "atlas-table");
-  const table = el("table");
-  const caption = el(
-    "caption",
-    undefined,
-    `Claims about how fast density grows, against the paper's own data` +
-      (records ? `: the record models double every ${fitSummary(records)}` : "")
-  );
-  table.append(caption);
+  const caption = `Claims about how fast density grows, against the paper's own data` + (records ? `: the record models double every ${fitSummary(records)}` : "");
   const headers = compact ? ["Claim", "What the data says"] : ["Who and when", "Claim", "Status and sources", "What the data says", "Verdict"];
-  const headRow = el("tr");
-  for (const h of headers) {
-    const th = el("th", undefined, h);
-    th.scope = "col";
-    headRow.append(th);
-  }
-  const thead = el("thead");
-  thead.append(headRow);
-  const tbody = el("tbody");
+  const {wrapper, tbody} = captionedTable(el, {caption, headers});
 
   const counts: Partial<Record<Verdict, number>> = {};
   for (const claim of shown) {
@@ -254,8 +234,6 @@ export function claimsPanel(claims: readonly ClaimRow[], options: ClaimsPanelOpt
     }
     tbody.append(tr);
   }
-  table.append(thead, tbody);
-  wrapper.append(table);
   figure.append(wrapper);
 
   const note = el("p", "atlas-note");

@@ -6,7 +6,8 @@
  */
 import * as d3 from "./d3.js";
 import {companyColor, sourceLink, type SourceIndex} from "./chart.js";
-import {asDate, asList, CONFIDENCE_RANK, formatDate, primaryCompanies, labelOf, type CompanyRow, type EventRow} from "./fundingData.js";
+import {asDate, asList, formatDate} from "./cells.js";
+import {CONFIDENCE_RANK, primaryCompanies, labelOf, type CompanyRow, type EventRow} from "./fundingData.js";
 
 /** Reader-facing names of the `course` values. */
 export const COURSE_LABELS: Record<string, string> = {

@@ -9,14 +9,13 @@
  */
 import * as d3 from "./d3.js";
 import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
-import {drawLegend, legendLayout, logDomain, usdAxisLeft, type LegendItem} from "./chartLayout.js";
+import {asDate, asList, asNumber, formatDate} from "./cells.js";
+import {logDomain, usdAxisLeft} from "./chartAxes.js";
+import {drawLegend, layoutLegend, swatches, type LegendItem} from "./chartLegend.js";
+import {drawEmptyMessage} from "./chartText.js";
 import {
-  asDate,
-  asList,
-  asNumber,
   companyIndex,
   countedRounds,
-  formatDate,
   hasAmount,
   labelOf,
   orderCompanyIds,
@@ -142,11 +141,11 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
   const superseded = skipped.flatMap((s) => s.superseded);
 
   const legendItems: LegendItem[] = [
-    ...series.map((s) => ({key: s.company_id, label: narrow ? shortLabelOf(index, s.company_id) : labelOf(index, s.company_id), color: companyColor(s.company_id)})),
-    {key: "undisclosed", label: "amount undisclosed", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 1.5)},
-    {key: "band", label: "low–high range", symbol: (g) => void g.append("rect").attr("y", 2).attr("width", 12).attr("height", 8).attr("fill", "currentColor").attr("fill-opacity", 0.2)}
+    ...series.map((s) => ({key: s.company_id, label: narrow ? shortLabelOf(index, s.company_id) : labelOf(index, s.company_id), swatch: swatches.square(companyColor(s.company_id))})),
+    {key: "undisclosed", label: "amount undisclosed", swatch: swatches.dot("currentColor", {hollow: true, r: 4})},
+    {key: "band", label: "low–high range", swatch: (g) => void g.append("rect").attr("x", 1).attr("y", -4).attr("width", 12).attr("height", 8).attr("fill", "currentColor").attr("fill-opacity", 0.2)}
   ];
-  const legend = legendLayout(legendItems, width - 16);
+  const legend = layoutLegend(legendItems, width - 16);
   const plotHeight = options.height ?? Math.round(Math.max(300, Math.min(420, width * 0.6)));
   const margin = {top: legend.height + 28, right: 16, bottom: 40, left: 52};
   const height = plotHeight + legend.height + 10;
@@ -200,7 +199,7 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
   drawLegend(frame.svg, legend, 8, 6);
 
   if (!series.length) {
-    plot.append("text").attr("class", "empty").attr("x", inner.width / 2).attr("y", inner.height / 2).attr("text-anchor", "middle").attr("fill", "currentColor").text("No financing rounds for the companies chosen.");
+    drawEmptyMessage(plot, inner, "No financing rounds for the companies chosen.");
     return frame.figure;
   }
 

@@ -13,3 +13,10 @@ export type {BaseType, Selection} from "d3-selection";
 export {area, curveStepAfter, line, linkHorizontal, symbol, symbolCircle, symbolDiamond} from "d3-shape";
 export type {SymbolType} from "d3-shape";
 export {utcMonth, utcYear} from "d3-time";
+
+/** An ordinal colour scale over the distinct values (Tableau 10, legible on light and dark themes). */
+export function scaleOrdinalColors(values: readonly string[]): (value: string) => string {
+  const scheme = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+  const domain = [...new Set(values)];
+  return (value) => scheme[domain.indexOf(value) % scheme.length] ?? "#888888";
+}

@@ -15,6 +15,8 @@ export interface DataTableOptions {
   format?: Record<string, (value: unknown, row: Record<string, unknown>) => string | Node>;
   /** Show at most this many rows and say how many were left out. */
   limit?: number;
+  /** Let the reader sort by a column (buttons in the headers; aria-sort says the order). */
+  sortable?: boolean;
   /** Offer the rows as a CSV file with this name (all rows, all shown columns, unformatted values). */
   download?: string;
   /** Document to create elements in (tests pass jsdom's). */
@@ -35,27 +37,54 @@ export function dataTable(rows: readonly Record<string, unknown>[], options: Dat
   }
   const head = doc.createElement("thead");
   const headRow = doc.createElement("tr");
+  const body = doc.createElement("tbody");
+  let order: {column: string; descending: boolean} | null = null;
+  const renderBody = () => {
+    let shown = rows.slice();
+    if (order) {
+      const {column, descending} = order;
+      shown.sort((a, b) => compareValues(a[column], b[column]) * (descending ? -1 : 1));
+    }
+    shown = shown.slice(0, limit);
+    body.replaceChildren(
+      ...shown.map((row) => {
+        const tr = doc.createElement("tr");
+        for (const column of columns) {
+          const td = doc.createElement("td");
+          const value = row[column];
+          const formatted = format[column] ? format[column](value, row as Record<string, unknown>) : formatValue(value);
+          if (typeof formatted === "string") td.textContent = formatted;
+          else td.append(formatted);
+          if (typeof value === "number") td.className = "numeric";
+          tr.append(td);
+        }
+        return tr;
+      })
+    );
+  };
   for (const column of columns) {
     const th = doc.createElement("th");
     th.scope = "col";
-    th.textContent = labels[column] ?? column;
+    const label = labels[column] ?? column;
+    if (options.sortable) {
+      const button = doc.createElement("button");
+      button.type = "button";
+      button.className = "atlas-sort";
+      button.textContent = label;
+      button.addEventListener("click", () => {
+        order = order?.column === column && !order.descending ? {column, descending: true} : {column, descending: false};
+        for (const other of headRow.children) other.removeAttribute("aria-sort");
+        th.setAttribute("aria-sort", order.descending ? "descending" : "ascending");
+        renderBody();
+      });
+      th.append(button);
+    } else {
+      th.textContent = label;
+    }
     headRow.append(th);
   }
   head.append(headRow);
-  const body = doc.createElement("tbody");
-  for (const row of rows.slice(0, limit)) {
-    const tr = doc.createElement("tr");
-    for (const column of columns) {
-      const td = doc.createElement("td");
-      const value = row[column];
-      const formatted = format[column] ? format[column](value, row as Record<string, unknown>) : formatValue(value);
-      if (typeof formatted === "string") td.textContent = formatted;
-      else td.append(formatted);
-      if (typeof value === "number") td.className = "numeric";
-      tr.append(td);
-    }
-    body.append(tr);
-  }
+  renderBody();
   table.append(head, body);
   wrapper.append(table);
   if (options.download) wrapper.append(csvButton(rows, columns, options.download, doc));
@@ -66,6 +95,16 @@ export function dataTable(rows: readonly Record<string, unknown>[], options: Dat
     wrapper.append(note);
   }
   return wrapper;
+}
+
+/** Nulls last; numbers and dates by value; everything else as text. */
+export function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return formatValue(a).localeCompare(formatValue(b));
 }
 
 export function formatValue(value: unknown): string {

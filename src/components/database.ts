@@ -44,6 +44,7 @@ export class AtlasDatabase {
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
     private readonly connection: duckdb.AsyncDuckDBConnection,
+    private readonly arrow: typeof Arrow,
     readonly tables: string[],
     /** Milliseconds spent starting DuckDB and registering the tables. */
     readonly startup: {instantiate: number; register: number}
@@ -77,14 +78,30 @@ export class AtlasDatabase {
       }
       await connection.insertArrowFromIPCStream(arrow.tableToIPC(toArrow(parquet, arrow), "stream"), {name, create: true});
     }
-    return new AtlasDatabase(db, connection, Object.keys(tables), {
+    return new AtlasDatabase(db, connection, arrow, Object.keys(tables), {
       instantiate: t1 - t0,
       register: performance.now() - t1
     });
   }
 
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `task` after every earlier one has finished. A DuckDB connection runs one statement at a time; two
+   * cells querying at once (a chart and the schema listing, say) would otherwise read each other's results.
+   */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task, task);
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
   /** Runs SQL, with `?` placeholders bound to params in order. */
-  async query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+  query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+    return this.exclusive(() => this.queryNow<Row>(sql, params));
+  }
+
+  private async queryNow<Row>(sql: string, params: unknown[]): Promise<QueryResult<Row>> {
     const start = performance.now();
     let table: Table;
     try {
@@ -107,6 +124,55 @@ export class AtlasDatabase {
       columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})),
       elapsed: performance.now() - start
     };
+  }
+
+  /**
+   * Runs a reader's SQL as a stream, for the explorer: at most `limit` rows are kept (and `truncated` says
+   * whether there were more), and aborting `signal` cancels the query in DuckDB. Parameters are not
+   * supported here; use `query` for those.
+   */
+  run<Row = Record<string, unknown>>(
+    sql: string,
+    {signal, limit = Infinity}: {signal?: AbortSignal; limit?: number} = {}
+  ): Promise<QueryResult<Row> & {truncated: boolean}> {
+    return this.exclusive(() => this.runNow<Row>(sql, {signal, limit}));
+  }
+
+  private async runNow<Row>(sql: string, {signal, limit}: {signal?: AbortSignal; limit: number}): Promise<QueryResult<Row> & {truncated: boolean}> {
+    const start = performance.now();
+    if (signal?.aborted) throw new DatabaseError("The query was cancelled.", sql);
+    const cancel = () => void this.connection.cancelSent().catch(() => {});
+    signal?.addEventListener("abort", cancel, {once: true});
+    try {
+      const reader = await this.connection.send(sql, true);
+      const batches: Arrow.RecordBatch[] = [];
+      let count = 0;
+      let truncated = false;
+      for await (const batch of reader) {
+        batches.push(batch);
+        count += batch.numRows;
+        if (count > limit) {
+          truncated = true;
+          cancel();
+          break;
+        }
+      }
+      if (signal?.aborted) throw new Error("cancelled");
+      const whole = batches.length ? new this.arrow.Table(batches) : new this.arrow.Table(reader.schema);
+      const table = truncated ? whole.slice(0, limit) : whole;
+      return {
+        rows: toRows<Row>(table),
+        table,
+        columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})),
+        elapsed: performance.now() - start,
+        truncated
+      };
+    } catch (error) {
+      if (signal?.aborted) throw new DatabaseError("The query was cancelled.", sql, {cause: error});
+      throw new DatabaseError(messageOf(error), sql, {cause: error});
+    } finally {
+      signal?.removeEventListener("abort", cancel);
+    }
   }
 
   /**

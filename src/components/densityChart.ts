@@ -9,8 +9,11 @@ import * as d3 from "./d3.js";
 import {DENSITY_ORIGIN} from "../lib/tables/densityPoints.js";
 import {BOOTSTRAP} from "../lib/tables/densityFit.js";
 import {DAYS_PER_MONTH, fitDensingTrend, runningMaxRecords, type DensingTrend} from "../lib/trend.js";
-import {axisLabel, chartFrame, companyColor, companyLabel, sourceLine, timeAxis, type CompanyRef, type SourceIndex} from "./chart.js";
-import {appendLines, asDate, DAY_MS, dodge, drawLegend, formatMonths, isoDay, layoutLegend, logAxisLeft, swatches, wrapText} from "./chartParts.js";
+import {chartFrame, companyColor, companyLabel, formatMonths, sourceLine, type CompanyRef, type SourceIndex} from "./chart.js";
+import {asDate, DAY_MS, isoDay} from "./cells.js";
+import {logTimeAxes} from "./chartAxes.js";
+import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
+import {dodge, drawFitCaption, wrapText} from "./chartText.js";
 
 export interface DensityPointRow {
   id: string;
@@ -182,10 +185,7 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
   });
   const {svg, plot} = frame;
   drawLegend(svg, legend, 8, 6);
-  logAxisLeft(plot, y, innerWidth, innerHeight, d3.format("~g"));
-  timeAxis(plot, x, innerHeight, innerWidth);
-  axisLabel(plot, "Capability density (log scale)", -margin.left + 4, -12);
-  axisLabel(plot, "Release date", innerWidth, innerHeight + 34, "end");
+  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: d3.format("~g"), yLabel: "Capability density (log scale)", xLabel: "Release date"});
 
   if (options.window) {
     plot
@@ -263,13 +263,7 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
     .attr("font-size", 10)
     .text((l) => l.text);
 
-  const caption = svg
-    .append("text")
-    .attr("class", "fit-caption")
-    .attr("y", legend.height + 20)
-    .attr("fill", fit ? FIT_COLOR : "currentColor")
-    .attr("font-weight", 600);
-  appendLines(caption, captionLines, 8);
+  drawFitCaption(svg, captionLines, legend.height + 20, {fill: fit ? FIT_COLOR : "currentColor", bold: true});
 
   const pointColor = (p: DensityPointRow) => (p.company_id && colored.has(p.company_id) ? companyColor(p.company_id) : "currentColor");
   const ordered = [...usable].sort((a, b) => Number(recordIds.has(a.id)) - Number(recordIds.has(b.id)));

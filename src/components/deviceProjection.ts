@@ -10,8 +10,12 @@
 import * as d3 from "./d3.js";
 import {DENSITY_ORIGIN} from "../lib/tables/densityPoints.js";
 import {runningMaxRecords} from "../lib/trend.js";
-import {axisLabel, chartFrame, companyLabel, sourceLine, timeAxis, type CompanyRef, type SourceIndex} from "./chart.js";
-import {appendLines, asDate, DAY_MS, daysFrom, drawLegend, formatFactor, formatMonths, formatParams, isoDay, layoutLegend, logAxisLeft, swatches, wrapText} from "./chartParts.js";
+import {chartFrame, companyLabel, formatFactor, formatMonths, formatParams, sourceLine, type CompanyRef, type SourceIndex} from "./chart.js";
+import {asDate, DAY_MS, daysFrom, isoDay} from "./cells.js";
+import {logTimeAxes} from "./chartAxes.js";
+import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
+import {drawFitCaption, wrapText} from "./chartText.js";
+import {captionedTable, elementMaker} from "./htmlElements.js";
 import {FIT_COLOR, usablePoints, type DensityPointRow} from "./densityChart.js";
 
 /** What the projection needs of a fit: a density_fit row or the result of fitFor. */
@@ -181,12 +185,8 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
   });
   const {svg, plot} = frame;
   drawLegend(svg, legend, 8, 6);
-  const caption = svg.append("text").attr("class", "fit-caption").attr("y", legend.height + 20).attr("fill", "currentColor");
-  appendLines(caption, captionLines, 8);
-  logAxisLeft(plot, y, innerWidth, innerHeight, d3.format("~g"));
-  timeAxis(plot, x, innerHeight, innerWidth);
-  axisLabel(plot, "Capability density (log scale)", -margin.left + 4, -12);
-  axisLabel(plot, "Date", innerWidth, innerHeight + 34, "end");
+  drawFitCaption(svg, captionLines, legend.height + 20);
+  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: d3.format("~g"), yLabel: "Capability density (log scale)", xLabel: "Date"});
 
   if (p.density_to_low !== null && p.density_to_high !== null) {
     plot
@@ -199,25 +199,18 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
       .attr("fill", FIT_COLOR)
       .attr("fill-opacity", 0.15);
   }
-  plot
-    .append("line")
-    .attr("class", "fit-line")
-    .attr("x1", x(firstPoint))
-    .attr("y1", y(trendAt(firstPoint)))
-    .attr("x2", x(lastPoint))
-    .attr("y2", y(trendAt(lastPoint)))
-    .attr("stroke", FIT_COLOR)
-    .attr("stroke-width", 2.5);
-  plot
-    .append("line")
-    .attr("class", "projection-line")
-    .attr("x1", x(lastPoint))
-    .attr("y1", y(trendAt(lastPoint)))
-    .attr("x2", x(toDate))
-    .attr("y2", y(p.density_to))
-    .attr("stroke", FIT_COLOR)
-    .attr("stroke-width", 2)
-    .attr("stroke-dasharray", "5 3");
+  // The trend is exponential and y is log, so any stretch of it is a straight segment.
+  const trendSegment = (cls: string, from: Date, to: Date) =>
+    plot
+      .append("line")
+      .attr("class", cls)
+      .attr("x1", x(from))
+      .attr("y1", y(trendAt(from)))
+      .attr("x2", x(to))
+      .attr("y2", y(trendAt(to)))
+      .attr("stroke", FIT_COLOR);
+  trendSegment("fit-line", firstPoint, lastPoint).attr("stroke-width", 2.5);
+  trendSegment("projection-line", lastPoint, toDate).attr("stroke-width", 2).attr("stroke-dasharray", "5 3");
 
   const rules = [
     {date: fromDate, label: claim ? `claim, ${p.from}` : p.from, cls: "rule-from"},
@@ -279,31 +272,18 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
   }));
 
   // The numbers a reader needs to make the comparison themselves.
-  const doc = frame.figure.ownerDocument;
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
-    const node = doc.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const el = elementMaker(frame.figure.ownerDocument);
   const block = el("div", "atlas-projection");
   if (claim?.statement) {
     const said = el("p", "atlas-note projection-claim");
     said.textContent = `${claim.claimant ?? "The claim"}${company ? ` (${companyLabel(company)})` : ""}, ${claim.date_raw ?? p.from}: ${claim.statement}`;
     block.append(said);
   }
-  const wrapper = el("div", "atlas-table");
-  const table = el("table", "projection-table");
-  table.append(el("caption", undefined, `What a device-sized model would amount to on the record trend (effective parameters = density × parameters)`));
-  const head = el("tr");
-  for (const h of ["Model size", `Effective size on the trend, ${p.from}`, `Effective size on the trend, ${p.to}`, "95% range"]) {
-    const th = el("th", undefined, h);
-    th.scope = "col";
-    head.append(th);
-  }
-  const thead = el("thead");
-  thead.append(head);
-  const tbody = el("tbody");
+  const {wrapper, tbody} = captionedTable(el, {
+    caption: "What a device-sized model would amount to on the record trend (effective parameters = density × parameters)",
+    headers: ["Model size", `Effective size on the trend, ${p.from}`, `Effective size on the trend, ${p.to}`, "95% range"],
+    className: "projection-table"
+  });
   for (const size of deviceSizesB) {
     const tr = el("tr");
     tr.dataset.size = String(size);
@@ -317,8 +297,6 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
     );
     tbody.append(tr);
   }
-  table.append(thead, tbody);
-  wrapper.append(table);
   block.append(wrapper);
   const caveat = el("p", "atlas-note projection-caveat");
   caveat.textContent =

@@ -6,7 +6,9 @@
  */
 import * as d3 from "./d3.js";
 import {chartFrame, COMPANY_COLORS, companyColor, companyLabel, sourceLine, timeAxis, axisLabel, type CompanyRef, type SourceIndex} from "./chart.js";
-import {asDate, DAY_MS, drawLegend, isoDay, layoutLegend, swatches, textWidth, truncateText} from "./chartParts.js";
+import {asDate, byDateThenId, DAY_MS, isoDay} from "./cells.js";
+import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
+import {textWidth, truncateText} from "./chartText.js";
 
 /** Fixed colours per event type; each has at least 3:1 contrast on both the light and the dark theme. */
 export const EVENT_TYPE_COLORS: Record<string, string> = {
@@ -200,7 +202,7 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
     sources,
     table: {
       rows: [...drawn]
-        .sort((a, b) => +asDate(a.date)! - +asDate(b.date)! || a.id.localeCompare(b.id))
+        .sort(byDateThenId((e) => e.date))
         .map((e) => ({
           date: e.date_raw ?? isoDay(asDate(e.date)!),
           company: fullLabel(e.company_id),

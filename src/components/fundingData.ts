@@ -1,11 +1,12 @@
 /**
  * Row shapes of the published tables as charts receive them (companies, funding_rounds, events) and the
- * pure helpers the overview and funding charts share: which companies to show and in what order, which
- * financing rows to count, and how to read loosely typed cells.
+ * pure helpers the overview and funding charts share: which companies to show and in what order, and which
+ * financing rows to count.
  *
- * Rows come from Parquet in the browser and from hand-made objects in tests and notebooks, so every reader
- * here tolerates missing fields, null and ISO strings where a Date is expected.
+ * Rows come from Parquet in the browser and from hand-made objects in tests and notebooks, so every helper
+ * here tolerates missing fields, null and ISO strings where a Date is expected (cells are read with cells.ts).
  */
+import {asDate, asList, asNumber} from "./cells.js";
 import {COMPANY_COLORS, companyLabel, type CompanyRef} from "./chart.js";
 
 /** A row of `companies` (primary or variant). */
@@ -66,39 +67,9 @@ export interface EventRow {
   confidence?: string | null;
 }
 
-// --- Cells ----------------------------------------------------------------------------------------------
+// --- Confidence -----------------------------------------------------------------------------------------
 
-/** A valid Date from a Date, an ISO string or epoch milliseconds; null otherwise. */
-export function asDate(value: unknown): Date | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value === "string" || typeof value === "number") {
-    if (value === "") return null;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? null : date;
-  }
-  return null;
-}
-
-/** A finite number, or null (blank cells, NaN, strings). BigInts from INTEGER columns are converted. */
-export function asNumber(value: unknown): number | null {
-  if (typeof value === "bigint") return Number(value);
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-/** A list cell as strings: arrays from Parquet, or a `;`-separated string from CSV-shaped rows. */
-export function asList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
-  if (typeof value === "string") return value.split(";").map((v) => v.trim()).filter(Boolean);
-  return [];
-}
-
-/** The date as the source gave it ("2024-07", "2026 (approx.)"), falling back to the ISO day. */
-export function formatDate(date: unknown, raw?: string | null): string {
-  if (raw) return raw;
-  const d = asDate(date);
-  return d ? d.toISOString().slice(0, 10) : "undated";
-}
-
+/** Confidence labels as ranks, so a better-sourced report can be preferred over another. */
 export const CONFIDENCE_RANK: Record<string, number> = {high: 3, medium: 2, low: 1};
 
 // --- Companies ------------------------------------------------------------------------------------------

@@ -9,14 +9,13 @@
  */
 import * as d3 from "./d3.js";
 import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, type SourceIndex} from "./chart.js";
-import {drawNote, LABEL_HALO, logDomain, NOTE_LINE, textWidth, usdAxisBottom, usdAxisLeft, wrapText} from "./chartLayout.js";
+import {asDate, asNumber, formatDate} from "./cells.js";
+import {logDomain, usdAxisBottom, usdAxisLeft} from "./chartAxes.js";
+import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, wrapText} from "./chartText.js";
 import {
-  asDate,
-  asNumber,
   CONFIDENCE_RANK,
   companyIndex,
   countedRounds,
-  formatDate,
   hasAmount,
   hasValuation,
   labelOf,
@@ -223,7 +222,7 @@ export function fundingValuationScatter(companies: readonly CompanyRow[], option
   axisLabel(plot, narrow ? "↑ Latest valuation (USD, log)" : "↑ Latest reported valuation (USD, log scale)", -margin.left + 4, -14, "start");
 
   if (!drawn.length) {
-    plot.append("text").attr("class", "empty").attr("x", inner.width / 2).attr("y", inner.height / 2).attr("text-anchor", "middle").attr("fill", "currentColor").text("No company has both a disclosed amount and a valuation.");
+    drawEmptyMessage(plot, inner, "No company has both a disclosed amount and a valuation.");
     return frame.figure;
   }
 

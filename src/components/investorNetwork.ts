@@ -10,8 +10,9 @@
  */
 import * as d3 from "./d3.js";
 import {chartFrame, companyColor, sourceLine, type SourceIndex} from "./chart.js";
-import {drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartLayout.js";
-import {asList, companyIndex, formatDate, labelOf, orderCompanyIds, plural, shortLabelOf, unionSources, type CompanyRow, type RoundRow} from "./fundingData.js";
+import {asList, formatDate} from "./cells.js";
+import {drawEmptyMessage, drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
+import {companyIndex, labelOf, orderCompanyIds, plural, shortLabelOf, unionSources, type CompanyRow, type RoundRow} from "./fundingData.js";
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -245,7 +246,7 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
   plot.append("text").attr("class", "column-head").attr("x", inner.width).attr("y", -10).attr("text-anchor", "end").attr("fill", "currentColor").attr("font-weight", 600).text("Company");
 
   if (!links.length) {
-    plot.append("text").attr("class", "empty").attr("x", inner.width / 2).attr("y", 24).attr("text-anchor", "middle").attr("fill", "currentColor").text("No named investors in these rows.");
+    drawEmptyMessage(plot, inner, "No named investors in these rows.", 24);
     return frame.figure;
   }
 

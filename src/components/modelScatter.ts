@@ -6,8 +6,10 @@
  * placed on a size axis; they are listed under the chart instead of being guessed.
  */
 import * as d3 from "./d3.js";
-import {axisLabel, chartFrame, COMPANY_COLORS, companyColor, companyLabel, sourceLine, timeAxis, type CompanyRef, type SourceIndex} from "./chart.js";
-import {asDate, DAY_MS, drawLegend, formatParams, isoDay, layoutLegend, logAxisLeft, swatches} from "./chartParts.js";
+import {chartFrame, COMPANY_COLORS, companyColor, companyLabel, formatParams, sourceLine, type CompanyRef, type SourceIndex} from "./chart.js";
+import {asDate, byDateThenId, DAY_MS, isoDay} from "./cells.js";
+import {logTimeAxes} from "./chartAxes.js";
+import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 
 export interface ModelRow {
   id: string;
@@ -134,7 +136,7 @@ export function modelScatter(models: readonly ModelRow[], options: ModelScatterO
     sources,
     table: {
       rows: [...drawn]
-        .sort((a, b) => +asDate(a.release_date)! - +asDate(b.release_date)! || a.id.localeCompare(b.id))
+        .sort(byDateThenId((m) => m.release_date))
         .map((m) => ({
           released: m.release_date_raw ?? isoDay(asDate(m.release_date)!),
           company: name(m.company_id),
@@ -152,10 +154,7 @@ export function modelScatter(models: readonly ModelRow[], options: ModelScatterO
   const {svg, plot} = frame;
   drawLegend(svg, legend, 8, 6);
 
-  logAxisLeft(plot, y, innerWidth, innerHeight, formatParams);
-  timeAxis(plot, x, innerHeight, innerWidth);
-  axisLabel(plot, "Parameters (billions, log scale)", -margin.left + 4, -12);
-  axisLabel(plot, "Release date", innerWidth, innerHeight + 34, "end");
+  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: formatParams, yLabel: "Parameters (billions, log scale)", xLabel: "Release date"});
 
   // Larger models first so small marks drawn later stay visible on top.
   const ordered = [...drawn].sort((a, b) => b.params_total_b! - a.params_total_b! || a.id.localeCompare(b.id));
@@ -219,7 +218,7 @@ export function modelScatter(models: readonly ModelRow[], options: ModelScatterO
     const summary = doc.createElement("summary");
     summary.textContent = `Not drawn: ${undrawn.length} model${undrawn.length === 1 ? "" : "s"} without a disclosed size`;
     const list = doc.createElement("ul");
-    const byDate = [...undrawn].sort((a, b) => +(asDate(a.release_date) ?? 0) - +(asDate(b.release_date) ?? 0) || a.id.localeCompare(b.id));
+    const byDate = [...undrawn].sort(byDateThenId((m) => m.release_date));
     for (const m of byDate) {
       const item = doc.createElement("li");
       item.dataset.id = m.id;

@@ -5,8 +5,11 @@
  */
 import * as d3 from "./d3.js";
 import {DAYS_PER_MONTH, fitExponential} from "../lib/trend.js";
-import {axisLabel, chartFrame, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
-import {appendLines, asDate, DAY_MS, daysFrom, drawLegend, formatMonths, isoDay, layoutLegend, logAxisLeft, placeLabels, swatches, wrapText} from "./chartParts.js";
+import {chartFrame, formatMonths, sourceLine, type SourceIndex} from "./chart.js";
+import {asDate, byDateThenId, DAY_MS, daysFrom, isoDay} from "./cells.js";
+import {logTimeAxes} from "./chartAxes.js";
+import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
+import {drawFitCaption, placeLabels, wrapText} from "./chartText.js";
 
 export interface PriceRow {
   id: string;
@@ -57,7 +60,7 @@ function usable(prices: readonly PriceRow[]): PriceRow[] {
 function cheapestLine(prices: readonly PriceRow[]): PriceRow[] {
   return usable(prices)
     .filter((p) => p.on_cheapest_line)
-    .sort((a, b) => +asDate(a.date)! - +asDate(b.date)! || a.id.localeCompare(b.id));
+    .sort(byDateThenId((p) => p.date));
 }
 
 /**
@@ -145,7 +148,7 @@ export function priceChart(prices: readonly PriceRow[], options: PriceChartOptio
     sources,
     table: {
       rows: [...rows]
-        .sort((a, b) => +asDate(a.date)! - +asDate(b.date)! || a.id.localeCompare(b.id))
+        .sort(byDateThenId((p) => p.date))
         .map((p) => ({model: p.model, date: isoDay(asDate(p.date)!), price: p.price_usd_per_mtok, cheapest: p.on_cheapest_line ? "yes" : ""})),
       columns: ["model", "date", "price", "cheapest"],
       labels: {model: "Model", date: "Date", price: "USD per million tokens", cheapest: "On the cheapest line"}
@@ -153,12 +156,8 @@ export function priceChart(prices: readonly PriceRow[], options: PriceChartOptio
   });
   const {svg, plot} = frame;
   drawLegend(svg, legend, 8, 6);
-  const caption = svg.append("text").attr("class", "fit-caption").attr("y", legend.height + 20).attr("fill", "currentColor");
-  appendLines(caption, captionLines, 8);
-  logAxisLeft(plot, y, innerWidth, innerHeight, formatPrice);
-  timeAxis(plot, x, innerHeight, innerWidth);
-  axisLabel(plot, "USD per million tokens (log scale)", -margin.left + 4, -12);
-  axisLabel(plot, "Date", innerWidth, innerHeight + 34, "end");
+  drawFitCaption(svg, captionLines, legend.height + 20);
+  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: formatPrice, yLabel: "USD per million tokens (log scale)", xLabel: "Date"});
 
   plot
     .append("path")

@@ -6,12 +6,10 @@
  */
 import * as d3 from "./d3.js";
 import {chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
-import {drawLegend, drawNote, legendLayout, NOTE_LINE, textWidth, truncateText, wrapText, type LegendItem} from "./chartLayout.js";
+import {asDate, asList, asNumber, formatDate} from "./cells.js";
+import {drawLegend, layoutLegend, type LegendItem} from "./chartLegend.js";
+import {drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
 import {
-  asDate,
-  asList,
-  asNumber,
-  formatDate,
   isPrimaryCompany,
   labelOf,
   orderCompanyIds,
@@ -138,13 +136,13 @@ export function timelineStrip(companies: readonly CompanyRow[], options: Timelin
   const labelWidth = stacked ? 0 : Math.min(width * 0.36, (d3.max(laneIds, (id) => textWidth(laneLabel(id))) ?? 0) * 1.1) + 16;
 
   const legendItems: LegendItem[] = [
-    {key: "founding", label: "founded", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2)},
-    {key: "round", label: "financing round", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4.5).attr("fill", "currentColor")},
-    {key: "ipo", label: "IPO", symbol: (g) => void g.append("rect").attr("x", 1).attr("y", 1).attr("width", 10).attr("height", 10).attr("fill", "currentColor")},
-    {key: "listing", label: "listing day", symbol: (g) => void g.append("rect").attr("x", 4.5).attr("y", 0).attr("width", 3).attr("height", 12).attr("fill", "currentColor")},
-    {key: "disputed", label: "disputed (dashed)", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-dasharray", "2,1.5")}
+    {key: "founding", label: "founded", swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2)},
+    {key: "round", label: "financing round", swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "currentColor")},
+    {key: "ipo", label: "IPO", swatch: (g) => void g.append("rect").attr("x", 2).attr("y", -5).attr("width", 10).attr("height", 10).attr("fill", "currentColor")},
+    {key: "listing", label: "listing day", swatch: (g) => void g.append("rect").attr("x", 5.5).attr("y", -6).attr("width", 3).attr("height", 12).attr("fill", "currentColor")},
+    {key: "disputed", label: "disputed (dashed)", swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-dasharray", "2,1.5")}
   ];
-  const legend = legendLayout(legendItems, width - 16);
+  const legend = layoutLegend(legendItems, width - 16);
   const notes = [
     noFounding.length ? `No founding date: ${noFounding.join(", ")}.` : "",
     undated.length ? `${plural(undated.length, "row")} without a date not drawn.` : ""

@@ -7,13 +7,12 @@
  */
 import * as d3 from "./d3.js";
 import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
-import {drawLegend, legendLayout, logDomain, usdAxisLeft, type LegendItem} from "./chartLayout.js";
+import {asDate, asList, asNumber, formatDate} from "./cells.js";
+import {logDomain, usdAxisLeft} from "./chartAxes.js";
+import {drawLegend, layoutLegend, swatches, type LegendItem} from "./chartLegend.js";
+import {drawEmptyMessage} from "./chartText.js";
 import {
-  asDate,
-  asList,
-  asNumber,
   companyIndex,
-  formatDate,
   hasValuation,
   labelOf,
   orderCompanyIds,
@@ -87,12 +86,12 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
   const disputed = points.filter((p) => p.row.conflict_key);
 
   const legendItems: LegendItem[] = [
-    ...series.map((s) => ({key: s.company_id, label: narrow ? shortLabelOf(index, s.company_id) : labelOf(index, s.company_id), color: companyColor(s.company_id)})),
-    {key: "range", label: "reported range", symbol: (g) => void g.append("path").attr("d", "M6,0V12M3,0H9M3,12H9").attr("stroke", "currentColor").attr("fill", "none")},
-    {key: "tentative", label: "round in progress", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 1.5)},
-    {key: "disputed", label: "disputed", symbol: (g) => void g.append("circle").attr("cx", 6).attr("cy", 6).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-dasharray", "2,1.5").attr("stroke-width", 1.5)}
+    ...series.map((s) => ({key: s.company_id, label: narrow ? shortLabelOf(index, s.company_id) : labelOf(index, s.company_id), swatch: swatches.square(companyColor(s.company_id))})),
+    {key: "range", label: "reported range", swatch: (g) => void g.append("path").attr("d", "M7,-6V6M4,-6H10M4,6H10").attr("stroke", "currentColor").attr("fill", "none")},
+    {key: "tentative", label: "round in progress", swatch: swatches.dot("currentColor", {hollow: true, r: 4})},
+    {key: "disputed", label: "disputed", swatch: swatches.dot("currentColor", {hollow: true, dash: "2,1.5"})}
   ];
-  const legend = legendLayout(legendItems, width - 16);
+  const legend = layoutLegend(legendItems, width - 16);
   const plotHeight = options.height ?? Math.round(Math.max(300, Math.min(420, width * 0.6)));
   const margin = {top: legend.height + 28, right: 16, bottom: 32, left: 52};
   const height = plotHeight + legend.height + 10;
@@ -145,7 +144,7 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
   drawLegend(frame.svg, legend, 8, 6);
 
   if (!points.length) {
-    plot.append("text").attr("class", "empty").attr("x", inner.width / 2).attr("y", inner.height / 2).attr("text-anchor", "middle").attr("fill", "currentColor").text("No reported valuations for the companies chosen.");
+    drawEmptyMessage(plot, inner, "No reported valuations for the companies chosen.");
     return frame.figure;
   }
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, test} from "vitest";
-import {chartFrame, companyLabel, formatUsdMillions, indexSources, sourceLine, standaloneSvg} from "../../src/components/chart.js";
+import {chartFrame, companyLabel, formatFactor, formatMonths, formatParams, formatUsdMillions, indexSources, sourceLine, standaloneSvg} from "../../src/components/chart.js";
 
 const sources = indexSources([
   {source_id: "a", publisher: "Caixin", title: "Six tigers", url: "https://example.com/a", date_raw: "2025-01-06"},
@@ -66,4 +66,16 @@ test("formatUsdMillions writes millions and billions", () => {
   expect(formatUsdMillions(300)).toBe("$300m");
   expect(formatUsdMillions(1540)).toBe("$1.54bn");
   expect(formatUsdMillions(null)).toBe("n/a");
+});
+
+test("formatParams, formatFactor and formatMonths write parameter counts, growth factors and months", () => {
+  expect(formatParams(0.5)).toBe("0.5B");
+  expect(formatParams(32)).toBe("32B");
+  expect(formatParams(456)).toBe("456B");
+  expect(formatParams(1000)).toBe("1T");
+  expect(formatParams(2852)).toBe("2.9T");
+  expect(formatFactor(431.2)).toBe("×431");
+  expect(formatFactor(1643)).toBe("×1,643");
+  expect(formatMonths(3.46)).toBe("3.5");
+  expect(formatMonths(Infinity)).toBe("∞");
 });

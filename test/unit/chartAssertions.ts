@@ -4,9 +4,15 @@
  * in plot coordinates inside a group shifted by the margins.
  */
 import {expect} from "vitest";
+import * as d3 from "../../src/components/d3.js";
 import {indexSources, type SourceRef} from "../../src/components/chart.js";
 import type {CompanyRow, EventRow, RoundRow} from "../../src/components/fundingData.js";
 import {tableRows} from "./tableRows.js";
+
+/** A detached SVG element as a d3 selection, to draw a chart part into in a test. */
+export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K): d3.Selection<SVGElementTagNameMap[K], unknown, null, undefined> {
+  return d3.select<SVGElementTagNameMap[K], unknown>(document.createElementNS("http://www.w3.org/2000/svg", tag));
+}
 
 export const HOSTILE = '<img src=x onerror="alert(1)">';
 

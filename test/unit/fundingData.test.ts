@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {asDate, asList, asNumber, countedRounds, formatDate, orderCompanyIds, primaryCompanies} from "../../src/components/fundingData.js";
+import {countedRounds, orderCompanyIds, primaryCompanies} from "../../src/components/fundingData.js";
 import {company, round, utc} from "./chartAssertions.js";
 
 describe("fundingData", () => {
@@ -28,20 +28,5 @@ describe("fundingData", () => {
     const {counted, superseded} = countedRounds(rows);
     expect(counted.map((r) => r.id)).toEqual(["b", "d", "f"]);
     expect(superseded.map((r) => r.id)).toEqual(["a", "c"]);
-  });
-
-  test("cell readers tolerate strings, blanks and bigints", () => {
-    expect(asDate("2024-07-25")).toEqual(utc(2024, 7, 25));
-    expect(asDate("")).toBeNull();
-    expect(asDate(new Date(NaN))).toBeNull();
-    expect(asNumber(3n)).toBe(3);
-    expect(asNumber(NaN)).toBeNull();
-    expect(asNumber("3")).toBeNull();
-    expect(asList(["a", " b ", "", 3])).toEqual(["a", "b"]);
-    expect(asList("a; b ;")).toEqual(["a", "b"]);
-    expect(asList(null)).toEqual([]);
-    expect(formatDate(utc(2024, 7, 25))).toBe("2024-07-25");
-    expect(formatDate(utc(2024, 7, 25), "2024-07")).toBe("2024-07");
-    expect(formatDate(null)).toBe("undated");
   });
 });

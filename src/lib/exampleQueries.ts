@@ -1,0 +1,166 @@
+/**
+ * Example questions for the SQL explorer, each answered by one query over the published tables. They double
+ * as documentation of the tables: each shows a column or an idiom a reader is likely to need (bounds,
+ * conflict keys, lists, date precision).
+ */
+export interface ExampleQuery {
+  id: string;
+  title: string;
+  sql: string;
+}
+
+/** One row per reported round; rows that report the same round (a conflict_key) count once. */
+const COUNTED_ROUNDS = `counted AS (
+  SELECT * FROM funding_rounds
+  WHERE kind = 'round'
+  QUALIFY conflict_key IS NULL
+     OR row_number() OVER (
+          PARTITION BY conflict_key
+          ORDER BY amount_usd_mid IS NULL, CASE confidence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, date DESC
+        ) = 1
+)`;
+
+export const EXAMPLE_QUERIES: ExampleQuery[] = [
+  {
+    id: "funding-by-year",
+    title: "Cumulative disclosed funding by company and year (USD millions)",
+    sql: `-- Financing rounds only; a round reported twice (shared conflict_key) counts once.
+WITH ${COUNTED_ROUNDS}
+SELECT c.short_en AS company,
+       year(f.date) AS year,
+       round(sum(f.amount_usd_low)) AS raised_low,
+       round(sum(f.amount_usd_mid)) AS raised_mid,
+       round(sum(f.amount_usd_high)) AS raised_high,
+       round(sum(sum(f.amount_usd_mid)) OVER (PARTITION BY c.short_en ORDER BY year(f.date))) AS cumulative_mid
+FROM counted f
+JOIN companies c ON c.company_id = f.company_id AND c.is_primary
+WHERE f.amount_usd_mid IS NOT NULL
+GROUP BY c.short_en, year(f.date)
+ORDER BY company, year`
+  },
+  {
+    id: "months-to-unicorn",
+    title: "Months from founding to the first reported valuation of USD 1 billion or more",
+    sql: `SELECT c.short_en AS company,
+       c.founded_raw AS founded,
+       min(f.date) AS first_billion,
+       date_diff('month', c.founded, min(f.date)) AS months
+FROM funding_rounds f
+JOIN companies c ON c.company_id = f.company_id AND c.is_primary
+WHERE f.valuation_usd_mid >= 1000
+GROUP BY c.short_en, c.founded_raw, c.founded
+ORDER BY months`
+  },
+  {
+    id: "small-models-per-quarter",
+    title: "Models under 10B parameters per quarter",
+    sql: `SELECT year(release_date) || '-Q' || quarter(release_date) AS quarter,
+       count(*) AS models,
+       count(*) FILTER (WHERE deployment = 'edge') AS edge,
+       string_agg(model, '; ' ORDER BY release_date) AS names
+FROM models
+WHERE params_total_b < 10
+GROUP BY ALL
+ORDER BY quarter`
+  },
+  {
+    id: "density-records",
+    title: "The density records: models that set a new maximum",
+    sql: `SELECT model, release_date, params_b, density, t_days
+FROM density_points
+WHERE is_running_max
+ORDER BY release_date`
+  },
+  {
+    id: "disagreeing-rounds",
+    title: "Rounds whose sources disagree",
+    sql: `SELECT conflict_key, id, company_id, date_raw, round, amount_reported, valuation_reported, confidence, source_ids
+FROM funding_rounds
+WHERE conflict_key IS NOT NULL
+ORDER BY conflict_key, date`
+  },
+  {
+    id: "shared-investors",
+    title: "Investors named in rounds of more than one company",
+    sql: `SELECT investor,
+       count(DISTINCT company_id) AS companies,
+       string_agg(DISTINCT company_id, ', ') AS company_ids
+FROM (
+  SELECT company_id, unnest(list_concat(lead_investors, investors)) AS investor
+  FROM funding_rounds
+)
+GROUP BY investor
+HAVING count(DISTINCT company_id) > 1
+ORDER BY companies DESC, investor`
+  },
+  {
+    id: "current-course",
+    title: "Each company's current course (latest course-setting event)",
+    sql: `SELECT c.short_en AS company,
+       arg_max(e.course, e.date) AS course,
+       max(e.date) AS since,
+       arg_max(e.title, e.date) AS event
+FROM events e
+JOIN companies c ON c.company_id = e.company_id AND c.is_primary
+WHERE e.course IS NOT NULL
+GROUP BY ALL
+ORDER BY since`
+  },
+  {
+    id: "moe-by-year",
+    title: "Dense and mixture-of-experts releases by year",
+    sql: `SELECT year(release_date) AS year,
+       count(*) FILTER (WHERE architecture = 'dense') AS dense,
+       count(*) FILTER (WHERE architecture = 'moe') AS moe,
+       count(*) FILTER (WHERE architecture = 'unknown') AS unknown
+FROM models
+GROUP BY ALL
+ORDER BY year`
+  },
+  {
+    id: "open-weights-share",
+    title: "Share of releases with open weights, by company",
+    sql: `SELECT c.short_en AS company,
+       count(*) AS models,
+       count(*) FILTER (WHERE m.open_weights) AS open_weights,
+       round(100.0 * count(*) FILTER (WHERE m.open_weights) / count(*), 1) AS percent_open
+FROM models m
+JOIN companies c ON c.company_id = m.company_id AND c.is_primary
+GROUP BY ALL
+ORDER BY percent_open DESC`
+  },
+  {
+    id: "density-fit",
+    title: "The density trend fitted by the build",
+    sql: `SELECT fit_id, n, round(slope_per_day, 5) AS slope_per_day, round(r2, 3) AS r2,
+       round(doubling_months, 2) AS doubling_months,
+       round(ci_low_months, 2) AS ci_low, round(ci_high_months, 2) AS ci_high
+FROM density_fit`
+  },
+  {
+    id: "cheapest-price",
+    title: "The cheapest API price for GPT-3.5-level output over time",
+    sql: `SELECT model, date, price_usd_per_mtok,
+       round(first_value(price_usd_per_mtok) OVER (ORDER BY date) / price_usd_per_mtok, 1) AS times_cheaper
+FROM price_points
+WHERE on_cheapest_line
+ORDER BY date`
+  },
+  {
+    id: "confidence-mix",
+    title: "Confidence mix of the fact tables",
+    sql: `SELECT 'funding_rounds' AS table_name, confidence, count(*) AS n FROM funding_rounds GROUP BY ALL
+UNION ALL SELECT 'models', confidence, count(*) FROM models GROUP BY ALL
+UNION ALL SELECT 'events', confidence, count(*) FROM events GROUP BY ALL
+UNION ALL SELECT 'claims', confidence, count(*) FROM claims GROUP BY ALL
+ORDER BY table_name, confidence`
+  },
+  {
+    id: "sources-by-language",
+    title: "Sources by language and kind, with how often each kind is cited",
+    sql: `SELECT language, kind, count(*) AS sources, sum(cited_by) AS citations
+FROM sources
+GROUP BY ALL
+ORDER BY sources DESC`
+  }
+];

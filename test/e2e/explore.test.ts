@@ -1,0 +1,163 @@
+/**
+ * /explore in a real browser: every example query runs and returns rows (their latency after DuckDB is
+ * ready is reported), a shared ?sql= link reproduces a result, bad SQL shows DuckDB's message and the next
+ * query still runs, a long query can be cancelled, the row limit is said when hit, results sort, chart and
+ * download.
+ */
+import {readFileSync} from "node:fs";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {StaticServer} from "../../scripts/serve.js";
+import {EXAMPLE_QUERIES} from "../../src/lib/exampleQueries.js";
+import {launchBrowser, openPage, serveDist} from "./browser.js";
+import {queryBuilt} from "./helpers.js";
+
+const TABLES = ["sources", "companies", "funding_rounds", "models", "events", "claims", "density_points", "density_fit", "price_points", "fx_rates"];
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openExplorer(search = "") {
+  const opened = await openPage(browser, new URL(server.url).origin);
+  await opened.page.goto(`${server.url}explore${search}`);
+  await opened.page.waitForSelector("#explore-status[aria-busy=false]", {timeout: 60_000});
+  await settled(opened.page);
+  return opened;
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector("#explore-result[aria-busy=false]", {state: "attached", timeout: 60_000});
+}
+
+async function runSql(page: Page, sql: string): Promise<void> {
+  await page.locator("#atlas-sql").fill(sql);
+  await page.locator("#atlas-sql").press("Control+Enter");
+  await page.waitForSelector("#explore-result[aria-busy=true]", {state: "attached", timeout: 5_000}).catch(() => {});
+  await settled(page);
+}
+
+function resultCells(page: Page) {
+  return page.locator("#explore-result .atlas-explorer-table tbody tr").evaluateAll((rows) => rows.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)));
+}
+
+describe("/explore", () => {
+  test("every example query runs and returns the rows native DuckDB returns", async () => {
+    const {page, context, problems} = await openExplorer();
+    try {
+      const latencies: number[] = [];
+      for (const example of EXAMPLE_QUERIES) {
+        await page.locator(`button[data-example="${example.id}"]`).click();
+        await settled(page);
+        expect(await page.locator(".atlas-explorer-error").isHidden(), `${example.id}: ${await page.locator(".atlas-explorer-error").textContent()}`).toBe(true);
+        const shown = Number(await page.locator("#explore-result").getAttribute("data-rows"));
+        const expected = await queryBuilt(example.sql, TABLES);
+        expect(shown, example.id).toBe(expected.length);
+        expect(shown, example.id).toBeGreaterThan(0);
+        const summary = (await page.locator(".atlas-explorer-summary").textContent()) ?? "";
+        latencies.push(Number(/in (\d+) ms/.exec(summary)![1]));
+        expect(new URL(page.url()).searchParams.get("sql")).toBe(example.sql);
+      }
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const median = sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      console.log(`example queries after DuckDB is ready: median ${median} ms (${latencies.join(", ")} ms)`);
+      expect(problems.consoleErrors).toEqual([]);
+      expect(problems.foreignRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a shared ?sql= link opens with that query run", async () => {
+    const sql = "SELECT short_en, founded_raw FROM companies WHERE is_primary ORDER BY short_en";
+    const {page, context} = await openExplorer(`?sql=${encodeURIComponent(sql)}`);
+    try {
+      expect(await page.locator("#atlas-sql").inputValue()).toBe(sql);
+      const expected = await queryBuilt(sql, TABLES);
+      expect(await resultCells(page)).toEqual(expected.map((r) => [String(r.short_en), r.founded_raw === null ? "" : String(r.founded_raw)]));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("bad SQL shows DuckDB's message next to the editor, and the next query still runs", async () => {
+    const {page, context, problems} = await openExplorer();
+    try {
+      await runSql(page, "SELECT nonsense FROM nowhere");
+      await expect.poll(() => page.locator(".atlas-explorer-error").textContent()).toMatch(/nowhere/i);
+      await runSql(page, "SELECT 42 AS answer");
+      expect(await page.locator(".atlas-explorer-error").isHidden()).toBe(true);
+      expect(await resultCells(page)).toEqual([["42"]]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a long query can be cancelled, and the page keeps working", async () => {
+    const {page, context} = await openExplorer();
+    try {
+      await page.locator("#atlas-sql").fill("SELECT sum(a.range * b.range) FROM range(200000) a, range(200000) b");
+      await page.locator("#atlas-run").click();
+      await page.waitForSelector("#atlas-cancel:not([disabled])");
+      await page.waitForTimeout(300);
+      await page.locator("#atlas-cancel").click();
+      await expect.poll(() => page.locator(".atlas-explorer-error").textContent(), {timeout: 20_000}).toMatch(/cancelled/);
+      await runSql(page, "SELECT 1 AS one");
+      expect(await resultCells(page)).toEqual([["1"]]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the row limit is said when hit; results sort, chart and download as CSV and Parquet", async () => {
+    const {page, context} = await openExplorer();
+    try {
+      await runSql(page, "SELECT range AS n, range % 7 AS remainder FROM range(2500)");
+      expect(await page.locator(".atlas-explorer-summary").textContent()).toMatch(/row limit of 1,000 was reached/);
+      expect(await page.locator("#explore-result .atlas-explorer-table tbody tr").count()).toBe(1000);
+
+      await page.locator("#explore-result .atlas-explorer-table th button", {hasText: "remainder"}).click();
+      await page.locator("#explore-result .atlas-explorer-table th button", {hasText: "remainder"}).click();
+      expect(await page.locator("#explore-result .atlas-explorer-table th", {hasText: "remainder"}).getAttribute("aria-sort")).toBe("descending");
+      expect(await page.locator("#explore-result .atlas-explorer-table tbody tr td:nth-child(2)").first().textContent()).toBe("6");
+
+      await page.locator(".atlas-quick-chart-controls select[name=x]").selectOption("n");
+      await page.locator(".atlas-quick-chart-controls select[name=y]").selectOption("remainder");
+      await expect.poll(() => page.locator('[data-chart="quick-chart"] .mark').count()).toBe(1000);
+
+      const [csv] = await Promise.all([page.waitForEvent("download"), page.locator('#explore-result .atlas-explorer-table button[data-format="csv"]').click()]);
+      expect(readFileSync(await csv.path(), "utf8").split("\n")[0]).toBe("n,remainder");
+      const [parquet] = await Promise.all([page.waitForEvent("download"), page.locator('#explore-result button[data-format="parquet"]').click()]);
+      const bytes = readFileSync(await parquet.path());
+      expect(bytes.subarray(0, 4).toString()).toBe("PAR1");
+      expect(bytes.subarray(-4).toString()).toBe("PAR1");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("back and forward walk through the queries run", async () => {
+    const {page, context} = await openExplorer();
+    try {
+      await runSql(page, "SELECT 1 AS first");
+      await runSql(page, "SELECT 2 AS second");
+      await page.goBack();
+      await expect.poll(() => page.locator("#atlas-sql").inputValue()).toBe("SELECT 1 AS first");
+      await settled(page);
+      expect(await resultCells(page)).toEqual([["1"]]);
+      await page.goForward();
+      await expect.poll(() => page.locator("#atlas-sql").inputValue()).toBe("SELECT 2 AS second");
+    } finally {
+      await context.close();
+    }
+  });
+});
