@@ -21,8 +21,9 @@ const fontLinks = FONTS.map(
 ).join("\n");
 
 // FontFace, not an @font-face rule: Framework's CSS bundler cannot resolve font URLs, and the preload links
-// above carry the final (hashed, page-relative) URLs.
-const fontScript = `<script>
+// above carry the final (hashed, page-relative) URLs. A module script, so it is deferred: a classic script in
+// the head would make the parser wait for the stylesheets before showing any of the page.
+const fontScript = `<script type="module">
 for (const link of document.querySelectorAll("link[data-font-weight]")) {
   const face = new FontFace("Source Serif 4", "url(" + link.href + ") format('woff2')", {weight: link.dataset.fontWeight, style: link.dataset.fontStyle, display: "swap"});
   document.fonts.add(face);

@@ -9,6 +9,7 @@
 import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {STUB_VERSION} from "./prepare-offline.js";
+import {prerender} from "./prerender.js";
 
 /** Copies `_file/data/<name>.<hash>.<ext>` to `downloads/<name>.<ext>`; returns the names copied. */
 export function publishDownloads(dist = "dist"): string[] {
@@ -91,6 +92,8 @@ if (process.argv[1]?.endsWith("finalize-build.ts")) {
   const copied = publishDownloads(dist);
   console.log(`finalize-build: ${copied.length} files in ${dist}/downloads/`);
   console.log(`finalize-build: mended the page template in ${mendPages(dist)} pages`);
+  const rendered = await prerender(dist);
+  console.log(`finalize-build: rendered ${rendered.length} charts at build time`);
   const problems = checkBuild(dist);
   for (const problem of problems) console.error(`finalize-build: ${problem}`);
   if (problems.length) process.exit(1);

@@ -68,6 +68,7 @@ import {readParquet} from "../components/parquet.js";
 import {PARQUET} from "../components/tables.js";
 import {indexSources, sourceLink} from "../components/chart.js";
 import {companyTimeline} from "../components/companyTimeline.js";
+import {hydrate} from "../components/prerendered.js";
 import {dataTable} from "../components/dataTable.js";
 \`\`\`
 
@@ -94,8 +95,10 @@ const links = (ids) => {
 
 ## Timeline
 
+<div id="prerender-company-timeline" class="atlas-prerender" data-company="${e(id)}"></div>
+
 \`\`\`js
-display(resize((width) => companyTimeline({company, rounds, models, events, width, sources})));
+hydrate("prerender-company-timeline", resize((width) => companyTimeline({company, rounds, models, events, width, sources})));
 \`\`\`
 
 ## Funding

@@ -13,7 +13,7 @@ import {launchBrowser, openPage, serveDist, waitForCells} from "./browser.js";
 import {queryBuilt, readBuilt} from "./helpers.js";
 
 const ALL_TABLES = ["companies", "funding_rounds", "models", "events", "claims", "density_points", "density_fit", "price_points", "sources"];
-const STORY_ROUTES = ["", "funding", "pivots", "density", "companies/zhipu", "companies/modelbest", "data"];
+const STORY_ROUTES = ["", "funding", "pivots", "density", "companies/zhipu", "companies/modelbest", "data", "explore"];
 
 let browser: Browser;
 let server: StaticServer;

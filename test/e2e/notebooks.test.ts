@@ -1,0 +1,216 @@
+/**
+ * The notebooks in a real browser: each draws its charts and shows its ```sql``` results, with counts checked
+ * against native DuckDB over the same Parquet files, reacts to its input, and loads nothing from elsewhere.
+ * Then the fork kit end to end: `npm run new` in a copy of the project, a build, and the new page in the
+ * sidebar.
+ */
+import {execFileSync} from "node:child_process";
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {StaticServer} from "../../scripts/serve.js";
+import {launchBrowser, openPage, serveDist, waitForCells, type PageProblems} from "./browser.js";
+import {queryBuilt} from "./helpers.js";
+
+const NOTEBOOKS = ["notebooks/template", "notebooks/before-the-flagship", "notebooks/edge-models"];
+const TABLES = ["companies", "funding_rounds", "models", "density_points", "density_fit", "sources"];
+/** Inputs.table draws its first 23 rows and the rest on scroll. */
+const TABLE_FIRST_ROWS = 23;
+/** How long a redraw after an input change may take. */
+const POLL = {timeout: 15_000, interval: 200};
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function count(sql: string): Promise<number> {
+  const [row] = await queryBuilt(`SELECT count(*)::INTEGER AS n FROM (${sql})`, TABLES);
+  return row.n as number;
+}
+
+async function visit(route: string, viewport?: {width: number; height: number}) {
+  const opened = await openPage(browser, new URL(server.url).origin, viewport);
+  await opened.page.goto(server.url + route);
+  await waitForCells(opened.page);
+  return opened;
+}
+
+/** Waits until the page's charts have drawn and its ```sql``` results are shown. */
+async function settled(page: Page) {
+  await page.waitForSelector(".atlas-chart .mark", {timeout: 30_000});
+  await page.waitForSelector("form table tbody tr", {timeout: 30_000});
+}
+
+/** Marks of a chart, once it has drawn (charts wait for DuckDB). */
+async function marks(page: Page, chart: string) {
+  await page.waitForSelector(`.atlas-chart[data-chart="${chart}"] .mark`, {timeout: 30_000});
+  return page.locator(`.atlas-chart[data-chart="${chart}"] .mark`);
+}
+
+/** Rows of the Inputs.table a ```sql``` block displays inside the element with this id. */
+async function sqlRows(page: Page, id: string) {
+  await page.waitForSelector(`#${id} table tbody tr`, {timeout: 30_000});
+  return page.locator(`#${id} table tbody tr`);
+}
+
+function expectClean(problems: PageProblems) {
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
+  expect(problems.foreignRequests).toEqual([]);
+}
+
+describe("each notebook renders its charts and SQL results", () => {
+  test("template: the query, the chart and the sources follow the company menu", async () => {
+    const {page, context, problems} = await visit("notebooks/template");
+    try {
+      expect(await page.locator("#notebook-db").getAttribute("aria-busy")).toBe("false");
+      expect(await page.locator("#notebook-db").innerText()).toMatch(/Database ready: 10 tables/);
+      const modelbest = await count("SELECT * FROM models WHERE company_id = 'modelbest'");
+      expect(await (await sqlRows(page, "notebook-sql")).count()).toBe(Math.min(modelbest, TABLE_FIRST_ROWS));
+      expect(await (await marks(page, "model-scatter")).count()).toBe(
+        await count("SELECT * FROM models WHERE company_id = 'modelbest' AND params_total_b IS NOT NULL")
+      );
+      expect(await page.locator("#notebook-sources li").count()).toBe(
+        await count("SELECT DISTINCT unnest(source_ids) FROM models WHERE company_id = 'modelbest'")
+      );
+
+      // Another company: the bound parameter changes, and everything downstream follows.
+      await page.locator("main form select").first().selectOption({label: "Zhipu"});
+      const zhipu = await count("SELECT * FROM models WHERE company_id = 'zhipu'");
+      await expect.poll(() => page.locator("#notebook-sql table tbody tr").count(), POLL).toBe(Math.min(zhipu, TABLE_FIRST_ROWS));
+      const zhipuSized = await count("SELECT * FROM models WHERE company_id = 'zhipu' AND params_total_b IS NOT NULL");
+      await expect.poll(() => page.locator('[data-chart="model-scatter"] .mark').count(), POLL).toBe(zhipuSized);
+      expectClean(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("before-the-flagship: one row per tiger, one bar per flagship, and the threshold re-asks", async () => {
+    const {page, context, problems} = await visit("notebooks/before-the-flagship");
+    try {
+      const tigers = await count(`SELECT * FROM companies WHERE is_primary AND "group" = 'six_tigers'`);
+      const withFlagship = (min: number) =>
+        count(
+          `SELECT DISTINCT m.company_id FROM models m JOIN companies c ON c.company_id = m.company_id AND c.is_primary
+           WHERE c."group" = 'six_tigers' AND m.params_total_b >= ${min}`
+        );
+      expect(await (await sqlRows(page, "flagship-sql")).count()).toBe(tigers);
+      expect(await (await marks(page, "raised-before-flagship")).count()).toBe(await withFlagship(100));
+      expect(await (await marks(page, "cumulative-funding")).count()).toBeGreaterThan(0);
+      expect(await page.locator("#flagship-sources li a").count()).toBeGreaterThan(0);
+      // The findings are computed, not typed: they name the flagships the query found.
+      const findings = await page.locator("main").innerText();
+      expect(findings).toMatch(new RegExp(`${await withFlagship(100)} of the ${tigers}\\s+tigers have a model of at least 100 billion`));
+
+      await page.getByLabel("30B parameters").check();
+      const at30 = await withFlagship(30);
+      await expect.poll(() => page.locator('[data-chart="raised-before-flagship"] .mark').count(), POLL).toBe(at30);
+      await expect.poll(() => page.locator("main").innerText(), POLL).toMatch(new RegExp(`${at30} of the ${tigers}\\s+tigers have a model of at least 30 billion`));
+      expectClean(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("edge-models: sizes per company, the measured pairs, and both charts", async () => {
+    const {page, context, problems} = await visit("notebooks/edge-models");
+    try {
+      const small = (max: number) => `FROM models WHERE (deployment = 'edge' OR params_total_b <= ${max})`;
+      expect(await (await sqlRows(page, "edge-sql")).count()).toBe(await count(`SELECT DISTINCT company_id ${small(10)}`));
+      expect(await (await marks(page, "model-scatter")).count()).toBe(await count(`SELECT * ${small(10)} AND params_total_b IS NOT NULL`));
+      expect(await (await marks(page, "density")).count()).toBe(await count("SELECT * FROM density_points"));
+      const pairs = await sqlRows(page, "density-sql");
+      expect(await pairs.count()).toBeGreaterThan(0);
+      // Every pair is one of the paper's points that belongs to an atlas company.
+      expect(await pairs.count()).toBeLessThanOrEqual(await count("SELECT * FROM density_points WHERE company_id IS NOT NULL"));
+      expect(await page.locator("#edge-sources li a").count()).toBeGreaterThan(0);
+
+      await page.getByLabel("4B parameters").check();
+      const sized4 = await count(`SELECT * ${small(4)} AND params_total_b IS NOT NULL`);
+      await expect.poll(() => page.locator('[data-chart="model-scatter"] .mark').count(), POLL).toBe(sized4);
+      await expect.poll(() => page.locator("#edge-sql table tbody tr").count(), POLL).toBe(await count(`SELECT DISTINCT company_id ${small(4)}`));
+      expectClean(problems);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("accessibility and small screens", () => {
+  const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+  test.each(NOTEBOOKS.flatMap((route) => (["light", "dark"] as const).map((scheme) => [route, scheme] as const)))(
+    "/%s (%s theme): axe finds no serious or critical violation",
+    async (route, scheme) => {
+      const {page, context} = await visit(route);
+      try {
+        await settled(page);
+        if (scheme === "dark") {
+          await page.emulateMedia({colorScheme: "dark"});
+          await page.waitForTimeout(100);
+        }
+        await page.addScriptTag({content: axeSource});
+        const violations = await page.evaluate(async () => {
+          type Result = {violations: {id: string; impact: string; nodes: {target: string[]}[]}[]};
+          const axe = (window as unknown as {axe: {run: (c: unknown, o: unknown) => Promise<Result>}}).axe;
+          const result = await axe.run(document, {resultTypes: ["violations"]});
+          return result.violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+        });
+        expect(violations).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  );
+
+  test.each(NOTEBOOKS)("/%s: at 375 px wide nothing scrolls sideways", async (route) => {
+    const {page, context} = await visit(route, {width: 375, height: 800});
+    try {
+      await settled(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the fork kit", () => {
+  const copy = mkdtempSync(join(tmpdir(), "atlas-notebook-"));
+  afterAll(() => rmSync(copy, {recursive: true, force: true}));
+
+  test("npm run new scaffolds a notebook that builds and appears in the sidebar", () => {
+    // A copy of the project with the warm loader cache (src/.observablehq/cache), so the build reuses tables.
+    for (const entry of ["package.json", "observablehq.config.ts", "tsconfig.json", "scripts", "src", "data"]) {
+      cpSync(entry, join(copy, entry), {recursive: true});
+    }
+    symlinkSync(resolve("node_modules"), join(copy, "node_modules"));
+
+    const out = execFileSync("npx", ["tsx", "scripts/new-notebook.ts", "my-question", "My question"], {cwd: copy, encoding: "utf8"});
+    expect(out).toContain("/notebooks/my-question");
+    expect(readFileSync(join(copy, "src/notebooks/my-question.md"), "utf8")).toMatch(/^---\ntitle: "My question"\n---\n/);
+
+    execFileSync("npm", ["run", "build"], {cwd: copy, stdio: "pipe"});
+    const page = join(copy, "dist/notebooks/my-question.html");
+    expect(existsSync(page)).toBe(true);
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain("<title>My question | Six Tigers Atlas</title>");
+    expect(html).toMatch(/<h1[^>]*>(?:<a [^>]*>)?My question/);
+    expect(html).toMatch(/<a href="\.\/my-question">My question<\/a>/);
+    // Every other page links to it too.
+    expect(readFileSync(join(copy, "dist/index.html"), "utf8")).toMatch(/<a href="\.\/notebooks\/my-question">My question<\/a>/);
+  }, 180_000);
+});
