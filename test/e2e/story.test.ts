@@ -134,6 +134,34 @@ describe("each chart draws one mark per row of its data", () => {
   });
 });
 
+describe("charts rendered at build time", () => {
+  test.each([
+    ["", "funding-valuation"],
+    ["funding", "cumulative-funding"],
+    ["pivots", "event-swimlanes"],
+    ["density", "density"],
+    ["companies/zhipu", "company-timeline"]
+  ])("/%s shows its %s chart with scripts off, and the live chart replaces it", async (route, chart) => {
+    const context = await browser.newContext({javaScriptEnabled: false});
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url + route);
+      const staticMarks = await page.locator(`.atlas-prerender [data-chart="${chart}"] .mark`).count();
+      expect(staticMarks).toBeGreaterThan(0);
+      expect(await page.locator(`.atlas-prerender [data-chart="${chart}"] svg[role=img]`).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+    const live = await visit(route);
+    try {
+      await live.page.waitForSelector(`.atlas-prerender[data-live="true"] [data-chart="${chart}"]`, {state: "attached"});
+      expect(await live.page.locator(`[data-chart="${chart}"]`).count()).toBe(1);
+    } finally {
+      await live.context.close();
+    }
+  });
+});
+
 describe("filters live in the URL", () => {
   test("funding: unticking a company redraws, writes ?companies=, and survives reload and back", async () => {
     const {page, context} = await visit("funding");
