@@ -9,6 +9,7 @@
  */
 import * as d3 from "./d3.js";
 import {dataTable, formatValue} from "./dataTable.js";
+import {saveBlob} from "./downloads.js";
 
 export const LICENCE = "Six Tigers Atlas · data CC BY 4.0";
 
@@ -359,16 +360,6 @@ export async function downloadChart(figure: HTMLElement, format: "svg" | "png"):
   }
 }
 
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 // --- Axes -----------------------------------------------------------------------------------------------
 

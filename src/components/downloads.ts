@@ -21,15 +21,19 @@ export function csvButton(rows: readonly Record<string, unknown>[], columns: str
   button.dataset.format = "csv";
   button.textContent = "Download CSV";
   button.addEventListener("click", () => {
-    const blob = new Blob([toCsv(rows as Record<string, unknown>[], columns)], {type: "text/csv;charset=utf-8"});
-    const url = URL.createObjectURL(blob);
-    const a = doc.createElement("a");
-    a.href = url;
-    a.download = filename;
-    doc.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveBlob(new Blob([toCsv(rows as Record<string, unknown>[], columns)], {type: "text/csv;charset=utf-8"}), filename, doc);
   });
   return button;
+}
+
+/** Saves a file the page made (a chart, a query result) through a temporary download link. */
+export function saveBlob(blob: Blob, filename: string, doc: Document = globalThis.document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement("a");
+  a.href = url;
+  a.download = filename;
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -7,7 +7,7 @@
  */
 import type {AtlasDatabase, QueryResult} from "./database.js";
 import {dataTable} from "./dataTable.js";
-import {csvButton} from "./downloads.js";
+import {saveBlob} from "./downloads.js";
 import {quickChart, columnKind} from "./quickChart.js";
 import {resultToParquet} from "./resultParquet.js";
 import type {ExampleQuery} from "../lib/exampleQueries.js";
@@ -127,13 +127,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     const parquetButton = el("button", {type: "button", className: "atlas-download"}, "Download Parquet");
     parquetButton.dataset.format = "parquet";
     parquetButton.addEventListener("click", () => {
-      const blob = new Blob([resultToParquet(rows, columns)], {type: "application/vnd.apache.parquet"});
-      const url = URL.createObjectURL(blob);
-      const a = el("a", {href: url, download: "six-tigers-atlas-query.parquet"});
-      doc.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveBlob(new Blob([resultToParquet(rows, columns)], {type: "application/vnd.apache.parquet"}), "six-tigers-atlas-query.parquet", doc);
     });
     const table = dataTable(rows, {columns, sortable: true, caption: "Query result", download: "six-tigers-atlas-query.csv", document: doc});
     table.classList.add("atlas-explorer-table");

@@ -86,7 +86,8 @@ describe("published tables", () => {
   });
 });
 
-describe("loaders", () => {
+// Each test starts loaders as processes (tsx, native DuckDB): seconds each on a busy 2-core machine.
+describe("loaders", {timeout: 30_000}, () => {
   test("a loader on broken data exits non-zero and prints file:line:column for every problem", () => {
     const result = spawnSync("npx", ["tsx", "src/data/models.parquet.ts"], {
       env: {...process.env, ATLAS_DATA_DIR: "test/fixtures/data-broken"},
