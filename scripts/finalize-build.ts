@@ -8,6 +8,7 @@
  */
 import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
+import {walkFiles} from "./files.js";
 import {STUB_VERSION} from "./prepare-offline.js";
 import {prerender} from "./prerender.js";
 
@@ -42,7 +43,7 @@ export function mendHtml(html: string): string {
 
 export function mendPages(dist = "dist"): number {
   let count = 0;
-  for (const file of walk(dist)) {
+  for (const file of walkFiles(dist)) {
     if (!file.endsWith(".html")) continue;
     const html = readFileSync(file, "utf8");
     const mended = mendHtml(html);
@@ -57,7 +58,7 @@ export function mendPages(dist = "dist"): number {
 export function checkBuild(dist = "dist"): string[] {
   const problems: string[] = [];
   if (!existsSync(join(dist, "index.html"))) return [`${dist}/index.html is missing`];
-  for (const file of walk(dist)) {
+  for (const file of walkFiles(dist)) {
     const path = relative(dist, file);
     if (path.startsWith("_npm/") && path.includes(`@${STUB_VERSION}`)) {
       const name = path.slice("_npm/".length).split(`@${STUB_VERSION}`)[0];
@@ -79,13 +80,6 @@ export function checkBuild(dist = "dist"): string[] {
   return problems;
 }
 
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, {withFileTypes: true})) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
 
 if (process.argv[1]?.endsWith("finalize-build.ts")) {
   const dist = process.argv[2] ?? "dist";

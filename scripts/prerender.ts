@@ -4,8 +4,9 @@
  * so the chart shows as soon as the HTML does. The page's own cell replaces it with the live chart
  * (src/components/prerendered.ts). Recipes use each page's default view (no URL filters).
  */
-import {readFileSync, readdirSync, writeFileSync} from "node:fs";
+import {readFileSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
+import {walkFiles} from "./files.js";
 import {JSDOM} from "jsdom";
 import {decodeParquet} from "../src/components/parquet.js";
 
@@ -29,12 +30,12 @@ export async function prerender(dist = "dist"): Promise<string[]> {
     const tables: Tables = (name) => {
       if (!cache.has(name)) {
         const bytes = readFileSync(join(dist, "downloads", `${name}.parquet`));
-        cache.set(name, decodeParquet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).then((t) => t.rows));
+        cache.set(name, decodeParquet(bytes).then((t) => t.rows));
       }
       return cache.get(name)!;
     };
     const done: string[] = [];
-    for (const file of walk(dist)) {
+    for (const file of walkFiles(dist)) {
       if (!file.endsWith(".html")) continue;
       let html = readFileSync(file, "utf8");
       const slots = [...html.matchAll(/<div id="prerender-([a-z0-9-]+)" class="atlas-prerender"([^>]*)><\/div>/g)];
@@ -96,10 +97,3 @@ async function loadRecipes(): Promise<Record<string, Recipe>> {
   };
 }
 
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, {withFileTypes: true})) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}

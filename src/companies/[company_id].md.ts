@@ -6,9 +6,8 @@
  */
 import {loadDataset} from "../lib/dataset.js";
 import {escapeHtml as e, safeHref} from "../lib/html.js";
-import {DATA_DIR, buildTable} from "../lib/publish.js";
+import {DATA_DIR, buildTable, runLoader} from "../lib/publish.js";
 import {TABLES} from "../lib/tables/index.js";
-import {ValidationError} from "../lib/validate.js";
 
 const id = process.argv.find((arg) => arg.startsWith("--company_id="))?.slice("--company_id=".length) ?? "";
 
@@ -66,7 +65,7 @@ ${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("\n")}
 // Imports: node_modules and this site only.
 import {readParquet} from "../components/parquet.js";
 import {PARQUET} from "../components/tables.js";
-import {indexSources, sourceLink} from "../components/chart.js";
+import {indexSources, sourceLinksSpan} from "../components/chart.js";
 import {companyTimeline} from "../components/companyTimeline.js";
 import {hydrate} from "../components/prerendered.js";
 import {dataTable} from "../components/dataTable.js";
@@ -83,14 +82,7 @@ const rounds = roundsTable.rows.filter((d) => d.company_id === companyId);
 const models = modelsTable.rows.filter((d) => d.company_id === companyId);
 const events = eventsTable.rows.filter((d) => d.company_id === companyId);
 const sources = indexSources(sourcesTable.rows);
-const links = (ids) => {
-  const span = document.createElement("span");
-  ids.forEach((id, i) => {
-    if (i) span.append("; ");
-    span.append(sourceLink(document, sources.get(id), id));
-  });
-  return span;
-};
+const links = (ids) => sourceLinksSpan(document, ids, sources);
 \`\`\`
 
 ## Timeline
@@ -145,12 +137,4 @@ ${sourceItems.join("\n")}
 `;
 }
 
-try {
-  process.stdout.write(main());
-} catch (error) {
-  if (error instanceof ValidationError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+await runLoader(async () => main());

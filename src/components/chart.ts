@@ -172,11 +172,7 @@ export class Tooltip {
     if (content.sources?.length) {
       const list = doc.createElement("div");
       list.className = "atlas-tooltip-sources";
-      list.append("Source: ");
-      content.sources.forEach((id, i) => {
-        if (i) list.append("; ");
-        list.append(sourceLink(doc, this.sources.get(id), id));
-      });
+      list.append("Source: ", ...sourceLinks(doc, content.sources, this.sources));
       nodes.push(list);
     }
     this.element.replaceChildren(...nodes);
@@ -200,6 +196,19 @@ export class Tooltip {
     }
     this.element.hidden = true;
   }
+}
+
+/** Links to several sources, separated by "; " (append them to any element). */
+export function sourceLinks(doc: Document, ids: readonly string[], sources: SourceIndex): Node[] {
+  return ids.flatMap((id, i) => (i ? [doc.createTextNode("; "), sourceLink(doc, sources.get(id), id)] : [sourceLink(doc, sources.get(id), id)]));
+}
+
+/** The same links in a <span>, for a table cell or a sentence. */
+export function sourceLinksSpan(doc: Document, ids: readonly string[], sources: SourceIndex, className?: string): HTMLSpanElement {
+  const span = doc.createElement("span");
+  if (className) span.className = className;
+  span.append(...sourceLinks(doc, ids, sources));
+  return span;
 }
 
 /** A link to a source (publisher, date), or its name when it has no URL. */

@@ -8,7 +8,7 @@
  * An HTML table rather than a chart: the reader needs to read who said what, not compare lengths.
  */
 import {asDate, byDateThenId, isoDay} from "./cells.js";
-import {formatMonths, LICENCE, sourceLink, type SourceIndex} from "./chart.js";
+import {formatMonths, LICENCE, sourceLinks, type SourceIndex} from "./chart.js";
 import {captionedTable, elementMaker} from "./htmlElements.js";
 import {DAYS_PER_MONTH} from "../lib/trend.js";
 
@@ -184,11 +184,7 @@ export function claimsPanel(claims: readonly ClaimRow[], options: ClaimsPanelOpt
     status.append(el("div", `status status-${claim.status ?? "unknown"}`, STATUS_LABELS[claim.status ?? ""] ?? claim.status ?? "status unknown"));
     if (claim.source_ids.length) {
       const list = el("div", "claim-sources");
-      list.append("Sources: ");
-      claim.source_ids.forEach((id, i) => {
-        if (i) list.append("; ");
-        list.append(sourceLink(doc, sources.get(id), id));
-      });
+      list.append("Sources: ", ...sourceLinks(doc, claim.source_ids, sources));
       status.append(list);
     }
 

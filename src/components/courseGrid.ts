@@ -5,7 +5,7 @@
  * on any width; it is a list (role="list") so screen readers announce the count.
  */
 import * as d3 from "./d3.js";
-import {companyColor, sourceLink, type SourceIndex} from "./chart.js";
+import {companyColor, sourceLinks, type SourceIndex} from "./chart.js";
 import {asDate, asList, formatDate} from "./cells.js";
 import {CONFIDENCE_RANK, primaryCompanies, labelOf, type CompanyRow, type EventRow} from "./fundingData.js";
 
@@ -102,11 +102,7 @@ export function courseGrid(companies: readonly CompanyRow[], options: CourseGrid
       const ids = asList(d.event!.source_ids);
       if (!ids.length) return;
       const doc = this.ownerDocument;
-      this.append("Source: ");
-      ids.forEach((id, i) => {
-        if (i) this.append("; ");
-        this.append(sourceLink(doc, sources.get(id), id));
-      });
+      this.append("Source: ", ...sourceLinks(doc, ids, sources));
     });
   items
     .filter((d) => d.event === null)

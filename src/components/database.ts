@@ -118,12 +118,7 @@ export class AtlasDatabase {
     } catch (error) {
       throw new DatabaseError(messageOf(error), sql, {cause: error});
     }
-    return {
-      rows: toRows<Row>(table),
-      table,
-      columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})),
-      elapsed: performance.now() - start
-    };
+    return toResult<Row>(table, start);
   }
 
   /**
@@ -160,13 +155,7 @@ export class AtlasDatabase {
       if (signal?.aborted) throw new Error("cancelled");
       const whole = batches.length ? new this.arrow.Table(batches) : new this.arrow.Table(reader.schema);
       const table = truncated ? whole.slice(0, limit) : whole;
-      return {
-        rows: toRows<Row>(table),
-        table,
-        columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})),
-        elapsed: performance.now() - start,
-        truncated
-      };
+      return {...toResult<Row>(table, start), truncated};
     } catch (error) {
       if (signal?.aborted) throw new DatabaseError("The query was cancelled.", sql, {cause: error});
       throw new DatabaseError(messageOf(error), sql, {cause: error});
@@ -308,6 +297,15 @@ function arrowType(arrow: typeof Arrow, kind: ColumnKind, itemKind?: ColumnKind)
     case "list":
       return new arrow.List(new arrow.Field("item", arrowType(arrow, itemKind ?? "string"), true));
   }
+}
+
+function toResult<Row>(table: Table, start: number): QueryResult<Row> {
+  return {
+    rows: toRows<Row>(table),
+    table,
+    columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})),
+    elapsed: performance.now() - start
+  };
 }
 
 function toRows<Row>(table: Table): Row[] {

@@ -28,11 +28,13 @@ export async function readParquet<Row = Record<string, unknown>>(url: string | U
   return decodeParquet<Row>(await response.arrayBuffer(), String(url));
 }
 
-/** Decodes Parquet bytes (also used by tests under Node). */
+/** Decodes Parquet bytes: an ArrayBuffer, or a view of one such as a Node Buffer (build steps, tests). */
 export async function decodeParquet<Row = Record<string, unknown>>(
-  buffer: ArrayBuffer,
+  bytes: ArrayBuffer | Uint8Array,
   label = "parquet"
 ): Promise<ParquetTable<Row>> {
+  // hyparquet reads a whole ArrayBuffer; a view (a Node Buffer lives in a shared pool) is copied out exactly.
+  const buffer = bytes instanceof ArrayBuffer ? bytes : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   let metadata;
   try {
     metadata = parquetMetadata(buffer);

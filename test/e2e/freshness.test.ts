@@ -17,7 +17,7 @@ afterAll(() => rmSync(copy, {recursive: true, force: true}));
 
 async function companyNames(dist: string): Promise<string[]> {
   const bytes = readFileSync(join(dist, "downloads", "companies.parquet"));
-  const table = await decodeParquet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const table = await decodeParquet(bytes);
   return table.rows.map((r) => String(r.name_en));
 }
 

@@ -21,5 +21,5 @@ export async function queryBuilt(sql: string, tables: string[]): Promise<Record<
 
 export async function readBuilt(table: string): Promise<Record<string, unknown>[]> {
   const bytes = readFileSync(`dist/downloads/${table}.parquet`);
-  return (await decodeParquet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)).rows;
+  return (await decodeParquet(bytes)).rows;
 }

@@ -17,13 +17,9 @@ const rows = [
   {id: "c", date: "2019-06-01", amount: 0.5, count: 1, open: false, tags: ["<script>alert(1)</script>"]}
 ];
 
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
 describe("writeParquet(rows, columns) and decodeParquet(bytes)", () => {
   test("round-trip keeps types: dates as Date, numbers, booleans, lists, nulls", async () => {
-    const table = await decodeParquet(toArrayBuffer(await writeParquet(rows, columns)));
+    const table = await decodeParquet(await writeParquet(rows, columns));
     expect(table.columns).toEqual([
       {name: "id", kind: "string"},
       {name: "date", kind: "date"},
@@ -51,8 +47,16 @@ describe("writeParquet(rows, columns) and decodeParquet(bytes)", () => {
 
   test("key-value metadata travels with the file", async () => {
     const bytes = await writeParquet(rows, columns, {metadata: {source: "data/x.csv", rows: "3"}});
-    const table = await decodeParquet(toArrayBuffer(bytes));
+    const table = await decodeParquet(bytes);
     expect(table.metadata).toEqual({source: "data/x.csv", rows: "3"});
+  });
+
+  test("decodeParquet reads a view into a larger buffer (a pooled Node Buffer) exactly", async () => {
+    const bytes = await writeParquet(rows, columns);
+    const pool = new Uint8Array(bytes.length + 16);
+    pool.set(bytes, 8);
+    const table = await decodeParquet(pool.subarray(8, 8 + bytes.length));
+    expect(table.rows.map((r) => r.id)).toEqual(["a", "b", "c"]);
   });
 
   test("an empty table is refused", async () => {

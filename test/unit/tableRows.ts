@@ -13,6 +13,5 @@ export async function tableRows<Row = Record<string, unknown>>(name: string, dat
   let dataset = datasets.get(dataDir);
   if (!dataset) datasets.set(dataDir, (dataset = loadDataset(dataDir)));
   const bytes = await tableToParquet(TABLES[name], buildTable(TABLES[name], dataset), dataDir);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  return (await decodeParquet<Row>(buffer)).rows;
+  return (await decodeParquet<Row>(bytes)).rows;
 }
