@@ -1,15 +1,16 @@
 /**
  * Runs after `observable build`. First it copies the published tables to stable, unhashed URLs
  * (`downloads/<table>.parquet`, `.csv`, `datapackage.json`), so readers and scripts can link to them and the
- * data package's relative paths resolve. Then it fails the build when the output could reach beyond its host:
+ * data package's relative paths resolve. It mends Framework's page template (scripts/framework/) and renders
+ * the build-time charts. Then it fails the build when the output could reach beyond its host:
  * - a stubbed `_npm/` module in dist means some page used a library implicitly (`d3`, `Plot`, `Inputs`, `html`
  *   without an import), which Framework would otherwise fetch from a CDN;
  * - any script, stylesheet, font, image or preload in the HTML that points at another host.
  */
-import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
+import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync} from "node:fs";
 import {join, relative} from "node:path";
 import {walkFiles} from "./files.js";
-import {STUB_VERSION} from "./prepare-offline.js";
+import {mendBuiltPages, STUB_VERSION} from "./framework/index.js";
 import {prerender} from "./prerender.js";
 
 /** Copies `_file/data/<name>.<hash>.<ext>` to `downloads/<name>.<ext>`; returns the names copied. */
@@ -27,32 +28,6 @@ export function publishDownloads(dist = "dist"): string[] {
     copied.push(name);
   }
   return copied.sort();
-}
-
-/**
- * Mends three accessibility faults of Framework 1.13's page template, in every built page: the document has no
- * language; the sidebar's close <label> sits directly inside an <ol> (a list may only hold list items); the
- * sidebar toggle is named by a title alone.
- */
-export function mendHtml(html: string): string {
-  return html
-    .replace(/<html>/, '<html lang="en">')
-    .replace(/(<nav id="observablehq-sidebar">\s*)<ol>\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$1$2\n  <ol>")
-    .replace(/<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/, '<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">');
-}
-
-export function mendPages(dist = "dist"): number {
-  let count = 0;
-  for (const file of walkFiles(dist)) {
-    if (!file.endsWith(".html")) continue;
-    const html = readFileSync(file, "utf8");
-    const mended = mendHtml(html);
-    if (mended !== html) {
-      writeFileSync(file, mended);
-      count += 1;
-    }
-  }
-  return count;
 }
 
 export function checkBuild(dist = "dist"): string[] {
@@ -80,12 +55,11 @@ export function checkBuild(dist = "dist"): string[] {
   return problems;
 }
 
-
 if (process.argv[1]?.endsWith("finalize-build.ts")) {
   const dist = process.argv[2] ?? "dist";
   const copied = publishDownloads(dist);
   console.log(`finalize-build: ${copied.length} files in ${dist}/downloads/`);
-  console.log(`finalize-build: mended the page template in ${mendPages(dist)} pages`);
+  console.log(`finalize-build: mended the page template in ${mendBuiltPages(dist)} pages`);
   const rendered = await prerender(dist);
   console.log(`finalize-build: rendered ${rendered.length} charts at build time`);
   const problems = checkBuild(dist);

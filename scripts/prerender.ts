@@ -7,6 +7,7 @@
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {walkFiles} from "./files.js";
+import {fillSlots} from "./framework/index.js";
 import {JSDOM} from "jsdom";
 import {decodeParquet} from "../src/components/parquet.js";
 
@@ -37,18 +38,16 @@ export async function prerender(dist = "dist"): Promise<string[]> {
     const done: string[] = [];
     for (const file of walkFiles(dist)) {
       if (!file.endsWith(".html")) continue;
-      let html = readFileSync(file, "utf8");
-      const slots = [...html.matchAll(/<div id="prerender-([a-z0-9-]+)" class="atlas-prerender"([^>]*)><\/div>/g)];
-      if (!slots.length) continue;
-      for (const [tag, name, attributes] of slots) {
+      const html = readFileSync(file, "utf8");
+      const filled = await fillSlots(html, async (name, _attributes, tag) => {
         const recipe = recipes[name];
         if (!recipe) throw new Error(`${relative(dist, file)}: no prerender recipe for slot "${name}"`);
         const slot = JSDOM.fragment(tag).firstElementChild!;
         const figure = await recipe(tables, slot);
-        html = html.replace(tag, `<div id="prerender-${name}" class="atlas-prerender"${attributes}>${figure.outerHTML}</div>`);
         done.push(`${relative(dist, file)}#${name}`);
-      }
-      writeFileSync(file, html);
+        return figure.outerHTML;
+      });
+      if (filled !== html) writeFileSync(file, filled);
     }
     return done;
   } finally {
