@@ -233,38 +233,10 @@ export function sourceLine(ids: Iterable<string>, sources: SourceIndex, max = 4)
   return `Sources: ${shown}${more} (hover or tap a mark for its own). ${LICENCE}.`;
 }
 
-// --- Companies and colours -----------------------------------------------------------------------------
+// --- Companies ----------------------------------------------------------------------------------------
 
-export interface CompanyRef {
-  company_id: string;
-  short_en: string;
-  short_zh: string;
-  group?: string;
-}
-
-/** Fixed colours so a company looks the same in every chart (Tableau 10, legible on light and dark). */
-export const COMPANY_COLORS: Record<string, string> = {
-  zhipu: "#4e79a7",
-  baichuan: "#f28e2b",
-  moonshot: "#e15759",
-  minimax: "#76b7b2",
-  "01ai": "#59a14f",
-  stepfun: "#edc948",
-  modelbest: "#b07aa1",
-  deepseek: "#ff9da7",
-  langboat: "#9c755f",
-  skywork: "#bab0ac"
-};
-
-export function companyColor(id: string): string {
-  return COMPANY_COLORS[id] ?? "#888888";
-}
-
-/** "智谱 Zhipu"; MiniMax has one name in both. */
-export function companyLabel(company: CompanyRef | undefined, fallback = ""): string {
-  if (!company) return fallback;
-  return company.short_zh === company.short_en ? company.short_en : `${company.short_zh} ${company.short_en}`;
-}
+// Names and colours come from company_summary rows (companyLookup.ts); re-exported for notebooks.
+export {companyColor, companyLabel, type CompanyRef} from "./companyLookup.js";
 
 // --- Numbers ---------------------------------------------------------------------------------------------
 

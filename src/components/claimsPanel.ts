@@ -2,45 +2,25 @@
  * Claims against the evidence: a table with one row per claim about how fast density grows (and about when a
  * GPT-4-level model will run on a device), and next to each what the build's fit of the paper's points says.
  *
- * Only claims about capability density are scored against the fit. ModelBest's "knowledge density", Epoch's
- * training compute and "parameters for a fixed capability" are different quantities; a matching or clashing
- * number would mean nothing, so they are marked "different metric — not comparable" instead of being judged.
+ * The verdict is the claims table's own `verdict` column, scored by the build against the records fit (with
+ * `claimed_months`, the claim as a doubling time, and `verdict_note`, e.g. why a claim is not comparable), so
+ * this panel, the page text and the notebooks agree. Claims about another quantity (ModelBest's "knowledge
+ * density", Epoch's training compute) arrive as "different-metric" and are shown but not judged.
  * An HTML table rather than a chart: the reader needs to read who said what, not compare lengths.
  */
 import {asDate, byDateThenId, isoDay} from "./cells.js";
 import {formatMonths, LICENCE, sourceLinks, type SourceIndex} from "./chart.js";
 import {captionedTable, elementMaker} from "./htmlElements.js";
-import {DAYS_PER_MONTH} from "../lib/trend.js";
+import type {ClaimsRow, DensityFitRow, Verdict} from "./rows.js";
 
-export interface ClaimRow {
-  id: string;
-  claimant: string;
-  company_id?: string | null;
-  date: Date | string | null;
-  date_raw?: string | null;
-  topic: string;
-  metric?: string | null;
-  value?: number | null;
-  unit?: string | null;
-  statement: string;
-  status?: string | null;
-  notes?: string | null;
-  source_ids: readonly string[];
-  confidence?: string | null;
-}
+export type {Verdict};
 
-/** A row of the density_fit table (or the same fields from fitFor). */
-export interface FitRow {
-  fit_id?: string;
-  records_only: boolean;
-  n: number;
-  doubling_months: number;
-  ci_low_months: number;
-  ci_high_months: number;
-  ci_level?: number | null;
-  window_start?: Date | string | null;
-  window_end?: Date | string | null;
-}
+/** A claims row with the columns the panel reads. */
+export type ClaimRow = Pick<ClaimsRow, "id" | "claimant" | "date" | "date_raw" | "topic" | "metric" | "value" | "unit" | "statement" | "status" | "source_ids" | "claimed_months" | "verdict" | "verdict_note">;
+
+/** A density_fit row (or the same fields from fitFor). */
+export type FitRow = Pick<DensityFitRow, "records_only" | "n" | "doubling_months" | "ci_low_months" | "ci_high_months"> &
+  Partial<Pick<DensityFitRow, "fit_id" | "ci_level" | "window_start" | "window_end">>;
 
 export interface ClaimsPanelOptions {
   /** Rows of the density_fit table: the records fit (the paper's method) is the evidence, the all-models fit context. */
@@ -51,18 +31,9 @@ export interface ClaimsPanelOptions {
   sources?: SourceIndex;
   /** Claim topics to list. Default ["density_doubling", "device_timeline"]. */
   topics?: readonly string[];
-  /** Metrics the density fit can test. Default ["capability_density"]. */
-  comparableMetrics?: readonly string[];
-  /**
-   * Claims to leave unscored although their metric matches, by id, with the reason shown in their place (e.g. a
-   * claim about a period the points do not cover). Default none.
-   */
-  notComparable?: Readonly<Record<string, string>>;
   /** Document to create elements in (tests may pass jsdom's). */
   document?: Document;
 }
-
-export type Verdict = "consistent" | "outside" | "different-metric" | "not-comparable" | "target-date" | "no-value" | "no-fit";
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   consistent: "consistent",
@@ -99,40 +70,17 @@ export function metricLabel(metric: string | null | undefined): string {
   return METRIC_LABELS[metric] ?? metric.replace(/_/g, " ");
 }
 
-/** A claimed rate as a doubling (or halving) time in months; null when the claim has no rate. */
-export function claimMonths(claim: ClaimRow): number | null {
-  const {value, unit} = claim;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return null;
-  if (unit === "months") return value;
-  if (unit === "days") return value / DAYS_PER_MONTH;
-  // "10× per year" is a rate too: it doubles (or halves) every ln 2 / ln 10 years.
-  if (unit === "x per year" && value > 1) return (365.25 * Math.LN2) / Math.log(value) / DAYS_PER_MONTH;
-  return null;
-}
-
 /** The claim in words: "doubling every 8 months", "10× smaller per year (≈ halving every 3.6 months)". */
 export function claimPhrase(claim: ClaimRow): string {
   const {value, unit, metric} = claim;
   if (typeof value !== "number") return "no number given";
   const verb = SHRINKING.has(metric ?? "") ? "halving" : "doubling";
-  const months = claimMonths(claim);
+  const months = claim.claimed_months;
   if (unit === "months") return `${verb} every ${value} months`;
   if (unit === "days") return `${verb} every ${value} days (≈ ${formatMonths(months!)} months)`;
   if (unit === "x per year") return `${value}× ${SHRINKING.has(metric ?? "") ? "smaller" : "larger"} per year${months ? ` (≈ ${verb} every ${formatMonths(months)} months)` : ""}`;
   if (unit === "year") return `by the end of ${value}`;
   return `${value} ${unit ?? ""}`.trim();
-}
-
-/** Whether the fit can judge the claim, and if so, whether the claim's doubling time lies inside its interval. */
-export function claimVerdict(claim: ClaimRow, fit: FitRow | undefined, options: Pick<ClaimsPanelOptions, "comparableMetrics" | "notComparable"> = {}): Verdict {
-  const {comparableMetrics = ["capability_density"], notComparable = {}} = options;
-  if (Object.prototype.hasOwnProperty.call(notComparable, claim.id)) return "not-comparable";
-  if (claim.topic === "device_timeline") return "target-date";
-  const months = claimMonths(claim);
-  if (months === null) return "no-value";
-  if (!comparableMetrics.includes(claim.metric ?? "")) return "different-metric";
-  if (!fit) return "no-fit";
-  return months >= fit.ci_low_months && months <= fit.ci_high_months ? "consistent" : "outside";
 }
 
 function fitSummary(fit: FitRow): string {
@@ -147,7 +95,7 @@ function windowText(fit: FitRow): string {
 }
 
 export function claimsPanel(claims: readonly ClaimRow[], options: ClaimsPanelOptions): HTMLElement {
-  const {fits, width = 640, sources = new Map(), topics = ["density_doubling", "device_timeline"], notComparable = {}} = options;
+  const {fits, width = 640, sources = new Map(), topics = ["density_doubling", "device_timeline"]} = options;
   const doc = options.document ?? globalThis.document;
   const compact = width < 560;
   const records = fits.find((f) => f.records_only);
@@ -167,7 +115,8 @@ export function claimsPanel(claims: readonly ClaimRow[], options: ClaimsPanelOpt
 
   const counts: Partial<Record<Verdict, number>> = {};
   for (const claim of shown) {
-    const verdict = claimVerdict(claim, records, options);
+    // A verdict of consistent/outside needs the fit it was scored against to explain it.
+    const verdict: Verdict = (claim.verdict === "consistent" || claim.verdict === "outside") && !records ? "no-fit" : claim.verdict;
     counts[verdict] = (counts[verdict] ?? 0) + 1;
     const tr = el("tr", `mark verdict-${verdict}`);
     tr.dataset.id = claim.id;
@@ -189,7 +138,7 @@ export function claimsPanel(claims: readonly ClaimRow[], options: ClaimsPanelOpt
     }
 
     const evidence = el("div", "evidence");
-    const months = claimMonths(claim);
+    const months = claim.claimed_months;
     if (verdict === "consistent" || verdict === "outside") {
       evidence.append(
         el("div", undefined, `Records fit (${records!.n} models${windowText(records!)}): doubling every ${fitSummary(records!)}.`),
@@ -206,7 +155,7 @@ export function claimsPanel(claims: readonly ClaimRow[], options: ClaimsPanelOpt
         )
       );
     } else if (verdict === "not-comparable") {
-      evidence.append(el("div", undefined, notComparable[claim.id]));
+      evidence.append(el("div", undefined, claim.verdict_note ?? "The data cannot test this claim."));
     } else if (verdict === "target-date") {
       evidence.append(el("div", undefined, "A date, not a growth rate: the projection below shows what the fitted trend implies by then."));
     } else if (verdict === "no-fit") {

@@ -4,7 +4,8 @@
  * table and links to its sources through the tooltip.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, companyColor, companyLabel, formatUsdMillions, sourceLine, timeAxis, type CompanyRef, type SourceIndex} from "./chart.js";
+import {chartFrame, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
+import {companyColor, companyLabel, type CompanyRef} from "./companyLookup.js";
 
 interface Row {
   id: string;
@@ -37,7 +38,7 @@ export interface TimelineEvent extends Row {
 }
 
 export interface CompanyTimelineOptions {
-  /** The company (primary row). */
+  /** The company's company_summary row (its label and colour). */
   company: CompanyRef & {founded?: Date | null; founded_raw?: string | null};
   rounds: TimelineRound[];
   models: TimelineModel[];
@@ -100,7 +101,7 @@ export function companyTimeline({company, rounds, models, events, width = 640, s
   const extent = dates.length ? (d3.extent(dates) as [Date, Date]) : [new Date("2023-01-01"), new Date("2026-01-01")];
   const x = d3.scaleUtc().domain(extent).nice().range([0, frame.inner.width]);
   const y = d3.scaleBand<string>().domain(lanes).range([0, frame.inner.height]).padding(0.2);
-  const color = companyColor(company.company_id);
+  const color = companyColor(company);
   frame.plot
     .append("g")
     .attr("class", "lanes")

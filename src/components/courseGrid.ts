@@ -1,13 +1,19 @@
 /**
  * Overview grid of where each company is heading now: its current course (still pretraining, apps,
- * medical, on-device, listed) taken from its latest event that sets one, with the date, the event's
- * one-line title and links to the sources. HTML rather than SVG, because it is text first and must reflow
- * on any width; it is a list (role="list") so screen readers announce the count.
+ * medical, on-device, listed), the date and one-line title of the event that set it, and links to the
+ * sources. The course is company_summary's course* columns: which event sets it is the build's rule.
+ * HTML rather than SVG, because it is text first and must reflow on any width; it is a list (role="list")
+ * so screen readers announce the count.
  */
 import * as d3 from "./d3.js";
-import {companyColor, sourceLinks, type SourceIndex} from "./chart.js";
+import {sourceLinks, type SourceIndex} from "./chart.js";
 import {asDate, asList, formatDate} from "./cells.js";
-import {CONFIDENCE_RANK, primaryCompanies, labelOf, type CompanyRow, type EventRow} from "./fundingData.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
+import type {CompanySummaryRow} from "./rows.js";
+
+/** A company_summary row with the course columns. */
+export type CourseCompany = CompanyRef &
+  Pick<CompanySummaryRow, "course" | "course_event_id" | "course_date" | "course_date_raw" | "course_title" | "course_source_ids">;
 
 /** Reader-facing names of the `course` values. */
 export const COURSE_LABELS: Record<string, string> = {
@@ -23,38 +29,19 @@ export function courseLabel(course: string): string {
   return Object.hasOwn(COURSE_LABELS, course) ? COURSE_LABELS[course] : course;
 }
 
-/**
- * The event that sets a company's current course: its latest event with a non-blank `course` (ties on the
- * date go to the higher confidence, then the smaller id); undated events count only when no dated one
- * exists. Null when the company has none.
- */
-export function currentCourse<E extends EventRow>(companyId: string, events: readonly E[]): E | null {
-  const mine = events.filter((e) => e.company_id === companyId && typeof e.course === "string" && e.course.trim() !== "");
-  const dated = mine.filter((e) => asDate(e.date));
-  if (!dated.length) return mine[0] ?? null;
-  return [...dated].sort(
-    (a, b) =>
-      asDate(b.date)!.getTime() - asDate(a.date)!.getTime() ||
-      (CONFIDENCE_RANK[b.confidence ?? ""] ?? 0) - (CONFIDENCE_RANK[a.confidence ?? ""] ?? 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  )[0];
-}
-
 export interface CourseGridOptions {
-  /** Rows of events (all companies; industry rows are ignored). */
-  events: readonly EventRow[];
   /** Sources by id, for the source links. */
   sources?: SourceIndex;
   /** Accessible name of the list (default "Current course of each company"). */
   label?: string;
 }
 
-/** A card per primary company naming its current course and the event that set it. */
-export function courseGrid(companies: readonly CompanyRow[], options: CourseGridOptions): HTMLElement {
-  const {events, sources = new Map(), label = "Current course of each company"} = options;
-  const primaries = primaryCompanies(companies);
-  const index = new Map(primaries.map((c) => [c.company_id, c]));
-  const rows = primaries.map((c) => ({company: c, event: currentCourse(c.company_id, events)}));
+/** A card per company naming its current course and the event that set it. */
+export function courseGrid(companies: readonly CourseCompany[], options: CourseGridOptions = {}): HTMLElement {
+  const {sources = new Map(), label = "Current course of each company"} = options;
+  const lookup = companyLookup(companies);
+  const rows = lookup.rows as CourseCompany[];
+  const has = (c: CourseCompany) => typeof c.course === "string" && c.course !== "";
 
   const list = d3
     .create("div")
@@ -70,42 +57,41 @@ export function courseGrid(companies: readonly CompanyRow[], options: CourseGrid
     .data(rows)
     .join("div")
     .attr("role", "listitem")
-    .attr("class", (d) => `atlas-course mark${d.event ? "" : " no-course"}`)
-    .attr("data-id", (d) => d.company.company_id)
-    .attr("data-event-id", (d) => d.event?.id ?? null)
-    .attr("data-course", (d) => d.event?.course ?? null)
-    .attr("style", (d) => `border-left: 4px solid ${companyColor(d.company.company_id)}; padding: 0.5rem 0.75rem; min-width: 0; overflow-wrap: anywhere;`);
+    .attr("class", (c) => `atlas-course mark${has(c) ? "" : " no-course"}`)
+    .attr("data-id", (c) => c.company_id)
+    .attr("data-event-id", (c) => (has(c) ? c.course_event_id : null))
+    .attr("data-course", (c) => (has(c) ? c.course : null))
+    .attr("style", (c) => `border-left: 4px solid ${lookup.color(c.company_id)}; padding: 0.5rem 0.75rem; min-width: 0; overflow-wrap: anywhere;`);
 
   items
     .append("div")
     .attr("class", "atlas-course-company")
     .attr("style", "font-weight: 600;")
-    .text((d) => labelOf(index, d.company.company_id));
+    .text((c) => lookup.label(c.company_id));
   items
     .append("div")
     .attr("class", "atlas-course-name")
     .attr("style", "font-size: 1.15em;")
-    .text((d) => (d.event ? courseLabel(d.event.course!) : "No course event"));
+    .text((c) => (has(c) ? courseLabel(c.course!) : "No course event"));
 
-  const withEvent = items.filter((d) => d.event !== null);
+  const withEvent = items.filter(has);
   const detail = withEvent.append("div").attr("class", "atlas-course-event");
   detail
     .append("time")
-    .attr("datetime", (d) => asDate(d.event!.date)?.toISOString().slice(0, 10) ?? null)
-    .text((d) => formatDate(d.event!.date, d.event!.date_raw));
-  detail.append("span").text((d) => (d.event!.title ? ` · ${d.event!.title}` : ""));
+    .attr("datetime", (c) => asDate(c.course_date)?.toISOString().slice(0, 10) ?? null)
+    .text((c) => formatDate(c.course_date, c.course_date_raw));
+  detail.append("span").text((c) => (c.course_title ? ` · ${c.course_title}` : ""));
   withEvent
     .append("div")
     .attr("class", "atlas-course-sources")
     .attr("style", "font-size: 0.85em;")
-    .each(function (d) {
-      const ids = asList(d.event!.source_ids);
+    .each(function (c) {
+      const ids = asList(c.course_source_ids);
       if (!ids.length) return;
-      const doc = this.ownerDocument;
-      this.append("Source: ", ...sourceLinks(doc, ids, sources));
+      this.append("Source: ", ...sourceLinks(this.ownerDocument, ids, sources));
     });
   items
-    .filter((d) => d.event === null)
+    .filter((c) => !has(c))
     .append("div")
     .attr("class", "atlas-course-event")
     .text("No event in the data sets a course for this company.");

@@ -4,144 +4,72 @@
  * ¥100m-1bn) make the band wide on purpose: the uncertainty is part of the story. Rounds whose amount was
  * never disclosed still happened, so they appear as hollow markers that add nothing to the line.
  *
- * Only rows of kind 'round' are summed: IPO proceeds, reported totals and unconfirmed rounds would count
- * money twice. `cumulativeSeries` is the pure computation, exported for tests and page text.
+ * The steps are rows of funding_steps: which rounds count (not IPOs, reported totals or a second report of a
+ * round) and the running totals are the build's, so the line ends where company_summary's total does.
  */
 import * as d3 from "./d3.js";
-import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
-import {asDate, asList, asNumber, formatDate} from "./cells.js";
+import {axisLabel, chartFrame, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
+import {asDate, formatDate} from "./cells.js";
 import {logDomain, usdAxisLeft} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches, type LegendItem} from "./chartLegend.js";
 import {drawEmptyMessage} from "./chartText.js";
-import {
-  companyIndex,
-  countedRounds,
-  hasAmount,
-  labelOf,
-  orderCompanyIds,
-  plural,
-  roundMillions,
-  shortLabelOf,
-  type CompanyRow,
-  type RoundRow
-} from "./fundingData.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
+import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
+import type {CompanySummaryRow, FundingStepsRow} from "./rows.js";
 
-export interface CumulativePoint {
-  /** id of the funding_rounds row. */
-  id: string;
+/** A funding_steps row. */
+export type StepRow = FundingStepsRow;
+
+/** A company row; with company_summary's counts the chart can say what it leaves out. */
+export type StepCompany = CompanyRef & Partial<Pick<CompanySummaryRow, "rounds_counted" | "rounds_undisclosed" | "rounds_superseded">>;
+
+interface Series {
   company_id: string;
-  date: Date;
-  date_raw: string | null;
-  round: string | null;
-  amount_reported: string | null;
-  /** The round's own amount (USD millions); null when undisclosed. */
-  amount_usd_low: number | null;
-  amount_usd_mid: number | null;
-  amount_usd_high: number | null;
-  disclosed: boolean;
-  /** Running totals after this round (USD millions); an undisclosed round leaves them unchanged. */
-  cum_usd_low: number;
-  cum_usd_mid: number;
-  cum_usd_high: number;
-  conflict_key: string | null;
-  source_ids: string[];
-}
-
-export interface CumulativeSeries {
-  company_id: string;
-  /** Counted financing rounds in date order (then id). */
-  points: CumulativePoint[];
-  /** Financing rows without a usable date, not placed on the line. */
-  undated: RoundRow[];
-  /** Financing rows left out as another report of a round already counted (same conflict_key). */
-  superseded: RoundRow[];
-}
-
-/**
- * Running totals of disclosed funding per company, from rows of kind 'round' (disputed duplicates counted
- * once, see `countedRounds`). Companies are in the atlas's order.
- */
-export function cumulativeSeries(rounds: readonly RoundRow[]): CumulativeSeries[] {
-  const {counted, superseded} = countedRounds(rounds);
-  const ids = orderCompanyIds([...counted, ...superseded].map((r) => r.company_id), []);
-  return ids.map((company_id) => {
-    const mine = counted.filter((r) => r.company_id === company_id);
-    const dated = mine
-      .filter((r) => asDate(r.date))
-      .sort((a, b) => asDate(a.date)!.getTime() - asDate(b.date)!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    let low = 0;
-    let mid = 0;
-    let high = 0;
-    const points = dated.map((r): CumulativePoint => {
-      const disclosed = hasAmount(r);
-      const m = asNumber(r.amount_usd_mid);
-      const l = disclosed ? asNumber(r.amount_usd_low) ?? m : null;
-      const h = disclosed ? asNumber(r.amount_usd_high) ?? m : null;
-      if (disclosed) {
-        low += l!;
-        mid += m!;
-        high += h!;
-      }
-      return {
-        id: r.id,
-        company_id,
-        date: asDate(r.date)!,
-        date_raw: r.date_raw ?? null,
-        round: r.round ?? null,
-        amount_reported: r.amount_reported ?? null,
-        amount_usd_low: l,
-        amount_usd_mid: disclosed ? m : null,
-        amount_usd_high: h,
-        disclosed,
-        cum_usd_low: low,
-        cum_usd_mid: mid,
-        cum_usd_high: high,
-        conflict_key: r.conflict_key ?? null,
-        source_ids: asList(r.source_ids)
-      };
-    });
-    return {
-      company_id,
-      points,
-      undated: mine.filter((r) => !asDate(r.date)),
-      superseded: superseded.filter((r) => r.company_id === company_id)
-    };
-  });
+  points: StepRow[];
 }
 
 export interface CumulativeFundingOptions {
-  /** Company rows (primary rows are enough), for labels. */
-  companies: readonly CompanyRow[];
+  /** company_summary rows: labels, colours, order and the counts of rounds left out. */
+  companies: readonly StepCompany[];
   /** Width in px (default 640); the layout adapts down to 320. */
   width?: number;
   /** Height of the plot with its axes in px (default from the width, 300-420); the legend adds to it. */
   height?: number;
   /** y scale (default "linear"); "log" separates the small early rounds from the large late ones. */
   scale?: "linear" | "log";
-  /** Companies to draw (default all with financing rounds); order does not matter. */
+  /** Companies to draw (default all with steps); order does not matter. */
   companyIds?: readonly string[];
   /** Sources by id, for tooltips and the source line. */
   sources?: SourceIndex;
 }
 
 /** Step lines of cumulative disclosed funding with low-high bands, one per company. */
-export function cumulativeFunding(rounds: readonly RoundRow[], options: CumulativeFundingOptions): HTMLElement {
+export function cumulativeFunding(steps: readonly StepRow[], options: CumulativeFundingOptions): HTMLElement {
   const {companies, sources = new Map(), scale = "linear"} = options;
   const log = scale === "log";
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 520;
-  const index = companyIndex(companies);
+  const lookup = companyLookup(companies);
   const wanted = options.companyIds ? new Set(options.companyIds) : null;
-  const series = cumulativeSeries(rounds).filter((s) => (!wanted || wanted.has(s.company_id)) && s.points.length);
+  const chosen = steps.filter((p) => (!wanted || wanted.has(p.company_id)) && asDate(p.date));
+  const byCompany = d3.group(chosen, (p) => p.company_id);
+  const series: Series[] = lookup.order(byCompany.keys()).map((company_id) => ({
+    company_id,
+    points: [...byCompany.get(company_id)!].sort((a, b) => a.step - b.step)
+  }));
   const points = series.flatMap((s) => s.points);
   const disclosed = points.filter((p) => p.disclosed);
   const undisclosed = points.filter((p) => !p.disclosed);
-  const skipped = cumulativeSeries(rounds).filter((s) => !wanted || wanted.has(s.company_id));
-  const undated = d3.sum(skipped, (s) => s.undated.length);
-  const superseded = skipped.flatMap((s) => s.superseded);
+  // What the line leaves out, from company_summary's counts: other reports of a counted round, and counted
+  // rounds with no date to place (counted rounds that have no step).
+  const summaries = lookup.rows.filter((c) => !wanted || wanted.has(c.company_id)) as StepCompany[];
+  const superseded = d3.sum(summaries, (c) => c.rounds_superseded ?? 0);
+  const undated = d3.sum(summaries, (c) =>
+    c.rounds_counted == null ? 0 : Math.max(0, c.rounds_counted + (c.rounds_undisclosed ?? 0) - (byCompany.get(c.company_id)?.length ?? 0))
+  );
 
   const legendItems: LegendItem[] = [
-    ...series.map((s) => ({key: s.company_id, label: narrow ? shortLabelOf(index, s.company_id) : labelOf(index, s.company_id), swatch: swatches.square(companyColor(s.company_id))})),
+    ...series.map((s) => ({key: s.company_id, label: narrow ? lookup.short(s.company_id) : lookup.label(s.company_id), swatch: swatches.square(lookup.color(s.company_id))})),
     {key: "undisclosed", label: "amount undisclosed", swatch: swatches.dot("currentColor", {hollow: true, r: 4})},
     {key: "band", label: "low–high range", swatch: (g) => void g.append("rect").attr("x", 1).attr("y", -4).attr("width", 12).attr("height", 8).attr("fill", "currentColor").attr("fill-opacity", 0.2)}
   ];
@@ -150,12 +78,12 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
   const margin = {top: legend.height + 28, right: 16, bottom: 40, left: 52};
   const height = plotHeight + legend.height + 10;
 
-  const names = series.map((s) => labelOf(index, s.company_id)).join(", ");
+  const names = series.map((s) => lookup.label(s.company_id)).join(", ");
   const description = [
     `Cumulative disclosed funding in US dollars (${log ? "logarithmic" : "linear"} scale) over time for ${plural(series.length, "company", "companies")}${names ? `: ${names}` : ""}.`,
     `Each line steps up at a financing round with a disclosed amount (${plural(disclosed.length, "round")}); the band runs from the cumulative low to the cumulative high reading of bounded or vague amounts.`,
     undisclosed.length ? `${plural(undisclosed.length, "round")} with undisclosed amounts ${undisclosed.length === 1 ? "is" : "are"} shown as hollow markers and add nothing.` : "",
-    superseded.length ? `${plural(superseded.length, "duplicate report")} of a round already counted (${superseded.map((r) => r.id).join(", ")}) ${superseded.length === 1 ? "is" : "are"} not drawn.` : "",
+    superseded ? `${plural(superseded, "duplicate report")} of a round already counted ${superseded === 1 ? "is" : "are"} not drawn.` : "",
     undated ? `${plural(undated, "round")} without a date ${undated === 1 ? "is" : "are"} not drawn.` : "",
     "IPO proceeds and reported totals are left out so nothing is counted twice."
   ]
@@ -173,7 +101,7 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
     sources,
     table: {
       rows: points.map((p) => ({
-        company: labelOf(index, p.company_id),
+        company: lookup.label(p.company_id),
         date: formatDate(p.date, p.date_raw),
         round: p.round,
         amount_reported: p.amount_reported,
@@ -203,7 +131,7 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
     return frame.figure;
   }
 
-  const [first, last] = d3.extent(points, (p) => p.date) as [Date, Date];
+  const [first, last] = d3.extent(points, (p) => asDate(p.date)!) as [Date, Date];
   const end = d3.utcMonth.offset(last, 3);
   const x = d3.scaleUtc().domain([d3.utcMonth.offset(first, -3), end]).range([0, inner.width]);
   const maxHigh = d3.max(points, (p) => p.cum_usd_high) ?? 0;
@@ -218,11 +146,11 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
 
   // Each series continues flat to the end of the axis: no new disclosed money since its last round.
   type Step = {date: Date; low: number; mid: number; high: number};
-  const steps = (s: CumulativeSeries): Step[] => {
+  const stepsOf = (s: Series): Step[] => {
     const up = s.points.filter((p) => p.disclosed);
     if (!up.length) return [];
-    const out: Step[] = up.map((p) => ({date: p.date, low: p.cum_usd_low, mid: p.cum_usd_mid, high: p.cum_usd_high}));
-    if (!log) out.unshift({date: up[0].date, low: 0, mid: 0, high: 0});
+    const out: Step[] = up.map((p) => ({date: asDate(p.date)!, low: p.cum_usd_low, mid: p.cum_usd_mid, high: p.cum_usd_high}));
+    if (!log) out.unshift({date: asDate(up[0].date)!, low: 0, mid: 0, high: 0});
     const tail = out[out.length - 1];
     out.push({...tail, date: end});
     return out;
@@ -239,8 +167,8 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
     .x((d) => x(d.date))
     .y((d) => yAt(d.mid));
   const layers = plot.append("g").attr("class", "series").selectAll("g").data(series).join("g").attr("class", "company-series").attr("data-company", (s) => s.company_id);
-  layers.append("path").attr("class", "band").attr("d", (s) => area(steps(s)) ?? "").attr("fill", (s) => companyColor(s.company_id)).attr("fill-opacity", 0.18);
-  layers.append("path").attr("class", "line").attr("d", (s) => line(steps(s)) ?? "").attr("fill", "none").attr("stroke", (s) => companyColor(s.company_id)).attr("stroke-width", 2);
+  layers.append("path").attr("class", "band").attr("d", (s) => area(stepsOf(s)) ?? "").attr("fill", (s) => lookup.color(s.company_id)).attr("fill-opacity", 0.18);
+  layers.append("path").attr("class", "line").attr("d", (s) => line(stepsOf(s)) ?? "").attr("fill", "none").attr("stroke", (s) => lookup.color(s.company_id)).attr("stroke-width", 2);
 
   const marks = plot
     .append("g")
@@ -249,17 +177,17 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
     .data([...disclosed, ...undisclosed])
     .join("circle")
     .attr("class", (p) => (p.disclosed ? "mark" : "mark undisclosed"))
-    .attr("data-id", (p) => p.id)
-    .attr("cx", (p) => x(p.date))
+    .attr("data-id", (p) => p.round_id)
+    .attr("cx", (p) => x(asDate(p.date)!))
     .attr("cy", (p) => yAt(p.cum_usd_mid))
     .attr("r", (p) => (p.disclosed ? 4 : 4.5))
-    .attr("fill", (p) => (p.disclosed ? companyColor(p.company_id) : "none"))
+    .attr("fill", (p) => (p.disclosed ? lookup.color(p.company_id) : "none"))
     .attr("pointer-events", "all")
-    .attr("stroke", (p) => (p.disclosed ? "currentColor" : companyColor(p.company_id)))
+    .attr("stroke", (p) => (p.disclosed ? "currentColor" : lookup.color(p.company_id)))
     .attr("stroke-width", (p) => (p.disclosed ? 0.75 : 2));
 
   frame.tooltip.attach(marks, (p) => ({
-    title: labelOf(index, p.company_id),
+    title: lookup.label(p.company_id),
     lines: [
       `${p.round ?? "Financing round"}, ${formatDate(p.date, p.date_raw)}`,
       p.disclosed
@@ -274,7 +202,5 @@ export function cumulativeFunding(rounds: readonly RoundRow[], options: Cumulati
 }
 
 function range(low: number | null, mid: number | null, high: number | null): string {
-  if (mid === null) return "n/a";
-  if (low === null || high === null || (low === mid && high === mid)) return formatUsdMillions(mid);
-  return `${formatUsdMillions(mid)} (${formatUsdMillions(low)}–${formatUsdMillions(high)})`;
+  return formatUsdRange(low, mid, high, formatUsdMillions);
 }

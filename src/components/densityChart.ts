@@ -9,7 +9,8 @@ import * as d3 from "./d3.js";
 import {DENSITY_ORIGIN} from "../lib/tables/densityPoints.js";
 import {BOOTSTRAP} from "../lib/tables/densityFit.js";
 import {DAYS_PER_MONTH, fitDensingTrend, runningMaxRecords, type DensingTrend} from "../lib/trend.js";
-import {chartFrame, companyColor, companyLabel, formatMonths, sourceLine, type CompanyRef, type SourceIndex} from "./chart.js";
+import {chartFrame, formatMonths, sourceLine, type SourceIndex} from "./chart.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {asDate, DAY_MS, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
@@ -103,9 +104,9 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
     fitError = `too few ${recordsOnly ? "record-setting " : ""}models in the window to fit a trend`;
   }
 
-  const companyById = new Map(companies.map((c) => [c.company_id, c]));
+  const lookup = companyLookup(companies);
   // Company colours only when the page names the companies: a legend entry reading "modelbest model" helps no one.
-  const companiesPresent = companies.length ? [...new Set(usable.map((p) => p.company_id).filter((id): id is string => !!id && companyById.has(id)))].sort() : [];
+  const companiesPresent = lookup.order(usable.map((p) => p.company_id).filter((id): id is string => !!id && lookup.get(id) !== undefined));
   const colored = new Set(companiesPresent);
   const refs = records.length
     ? referenceMonths.map((months, i) => ({months, dash: REFERENCE_DASHES[i % REFERENCE_DASHES.length], start: records[0]}))
@@ -115,7 +116,7 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
       {key: "record", label: "record (new maximum)", swatch: swatches.dot("currentColor")},
       {key: "other", label: "other model", swatch: swatches.dot("currentColor", {hollow: true})},
       ...(windowed.length < usable.length ? [{key: "outside", label: "outside the window", swatch: swatches.dot("currentColor", {hollow: true, opacity: 0.3})}] : []),
-      ...companiesPresent.map((id) => ({key: `company-${id}`, label: `${companyLabel(companyById.get(id), id)} model`, swatch: swatches.dot(companyColor(id))})),
+      ...companiesPresent.map((id) => ({key: `company-${id}`, label: `${lookup.label(id)} model`, swatch: swatches.dot(lookup.color(id))})),
       {key: "running-max", label: "running maximum", swatch: swatches.line("currentColor", {width: 1.5, opacity: 0.6})},
       ...(fit ? [{key: "fit", label: `fitted trend (${formatMonths(fit.doubling_months)} months)`, swatch: swatches.line(FIT_COLOR, {width: 2.5})}] : []),
       ...refs.map((r) => ({key: `reference-${r.months}`, label: `doubling every ${r.months} months`, swatch: swatches.line("currentColor", {dash: r.dash, width: 1.5, opacity: 0.7})}))
@@ -265,7 +266,7 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
 
   drawFitCaption(svg, captionLines, legend.height + 20, {fill: fit ? FIT_COLOR : "currentColor", bold: true});
 
-  const pointColor = (p: DensityPointRow) => (p.company_id && colored.has(p.company_id) ? companyColor(p.company_id) : "currentColor");
+  const pointColor = (p: DensityPointRow) => (p.company_id && colored.has(p.company_id) ? lookup.color(p.company_id) : "currentColor");
   const ordered = [...usable].sort((a, b) => Number(recordIds.has(a.id)) - Number(recordIds.has(b.id)));
   const marks = plot
     .append("g")
@@ -291,7 +292,7 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
       ...(p.params_b ? [`Effective size ≈ ${d3.format(".3~g")(p.density! * p.params_b)}B (density × parameters)`] : []),
       ...(recordIds.has(p.id) ? ["Sets a new maximum in the window"] : []),
       ...(inWindow(p) ? [] : ["Outside the fitted window"]),
-      ...(p.company_id ? [companyLabel(companyById.get(p.company_id), p.company_id)] : [])
+      ...(p.company_id ? [lookup.label(p.company_id)] : [])
     ],
     sources: p.source_ids
   }));

@@ -10,7 +10,8 @@
 import * as d3 from "./d3.js";
 import {DENSITY_ORIGIN} from "../lib/tables/densityPoints.js";
 import {runningMaxRecords} from "../lib/trend.js";
-import {chartFrame, companyLabel, formatFactor, formatMonths, formatParams, sourceLine, type CompanyRef, type SourceIndex} from "./chart.js";
+import {chartFrame, formatFactor, formatMonths, formatParams, sourceLine, type SourceIndex} from "./chart.js";
+import {companyLabel, type CompanyRef} from "./companyLookup.js";
 import {asDate, DAY_MS, daysFrom, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";

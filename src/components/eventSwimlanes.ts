@@ -5,7 +5,9 @@
  * so they are stacked within the lane instead, and the lane grows to hold them.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, COMPANY_COLORS, companyColor, companyLabel, sourceLine, timeAxis, axisLabel, type CompanyRef, type SourceIndex} from "./chart.js";
+import {chartFrame, sourceLine, timeAxis, axisLabel, type SourceIndex} from "./chart.js";
+import {companyLookup, type CompanyLookup, type CompanyRef} from "./companyLookup.js";
+import type {EventsRow} from "./rows.js";
 import {asDate, byDateThenId, DAY_MS, isoDay} from "./cells.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {textWidth, truncateText} from "./chartText.js";
@@ -56,23 +58,11 @@ const COURSE_LABELS: Record<string, string> = {
   listed: "listed company"
 };
 
-export interface EventRow {
-  id: string;
-  company_id: string;
-  date: Date | string | null;
-  date_precision?: string | null;
-  date_approx?: boolean | null;
-  date_raw?: string | null;
-  event_type: string;
-  course?: string | null;
-  title: string;
-  partner?: string | null;
-  notes?: string | null;
-  source_ids: readonly string[];
-  confidence?: string | null;
-}
+/** An events row with the columns the chart reads. */
+export type EventRow = Pick<EventsRow, "id" | "company_id" | "date" | "event_type" | "title" | "source_ids"> &
+  Partial<Pick<EventsRow, "date_precision" | "date_approx" | "date_raw" | "course" | "partner" | "notes" | "confidence">>;
 
-export type CompanyRow = CompanyRef & {row_type?: string | null; is_primary?: boolean | null};
+export type CompanyRow = CompanyRef;
 
 export interface EventSwimlanesOptions {
   /** Rows of the companies table; they name the lanes in Chinese and English. Variant rows are ignored. */
@@ -90,23 +80,18 @@ export interface EventSwimlanesOptions {
   sources?: SourceIndex;
 }
 
-const GROUP_ORDER: Record<string, number> = {six_tigers: 0, edge: 1, comparator: 2};
-/** The atlas's usual order (Zhipu, Baichuan, Moonshot, MiniMax, 01.AI, StepFun, ModelBest, comparators). */
-const COMPANY_ORDER = Object.keys(COMPANY_COLORS);
 
 export function eventSwimlanes(events: readonly EventRow[], options: EventSwimlanesOptions): HTMLElement {
   const {companies, width = 640, sources = new Map()} = options;
   const narrow = width < 560;
-  const companyById = primaryCompanies(companies);
+  const lookup = companyLookup(companies);
   const label = (id: string) => {
     if (id === INDUSTRY_ID) return narrow ? "Industry" : "Whole field";
-    const company = companyById.get(id);
-    if (!company) return id;
-    return narrow ? company.short_en : companyLabel(company, id);
+    return narrow ? lookup.short(id) : lookup.label(id);
   };
-  const fullLabel = (id: string) => (id === INDUSTRY_ID ? "Whole field" : companyLabel(companyById.get(id), id));
+  const fullLabel = (id: string) => (id === INDUSTRY_ID ? "Whole field" : lookup.label(id));
 
-  const lanes = options.companyIds ? [...options.companyIds] : defaultLanes(events, companies);
+  const lanes = options.companyIds ? [...options.companyIds] : defaultLanes(events, lookup);
   const laneSet = new Set(lanes);
   const typeSet = options.types ? new Set(options.types) : null;
   const inLanes = events.filter((e) => laneSet.has(e.company_id));
@@ -242,7 +227,7 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
     .attr("y", lanePad + r - 5)
     .attr("width", 4)
     .attr("height", 10)
-    .attr("fill", (d) => (d === INDUSTRY_ID ? "currentColor" : companyColor(d)));
+    .attr("fill", (d) => (d === INDUSTRY_ID ? "currentColor" : lookup.color(d)));
   laneGroups
     .append("text")
     .attr("class", "lane-label")
@@ -305,27 +290,9 @@ function typeColor(type: string): string {
   return EVENT_TYPE_COLORS[type] ?? EVENT_TYPE_COLORS.other;
 }
 
-function primaryCompanies(companies: readonly CompanyRow[]): Map<string, CompanyRow> {
-  const byId = new Map<string, CompanyRow>();
-  for (const c of companies) {
-    if (c.row_type === "variant" || c.is_primary === false) continue;
-    if (!byId.has(c.company_id)) byId.set(c.company_id, c);
-  }
-  return byId;
-}
-
-function rank(c: CompanyRow): number {
-  const known = COMPANY_ORDER.indexOf(c.company_id);
-  return known >= 0 ? known : COMPANY_ORDER.length + (GROUP_ORDER[c.group ?? ""] ?? 3);
-}
-
-function defaultLanes(events: readonly EventRow[], companies: readonly CompanyRow[]): string[] {
+/** The whole-field lane, then every company with an event in display order. */
+function defaultLanes(events: readonly EventRow[], lookup: CompanyLookup): string[] {
   const withEvents = new Set(events.map((e) => e.company_id));
-  const known = [...primaryCompanies(companies).values()]
-    .map((c, i) => ({c, i}))
-    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
-    .map(({c}) => c.company_id)
-    .filter((id) => withEvents.has(id));
-  const unknown = [...withEvents].filter((id) => id !== INDUSTRY_ID && !known.includes(id)).sort();
-  return [...(withEvents.has(INDUSTRY_ID) ? [INDUSTRY_ID] : []), ...known, ...unknown];
+  const companies = lookup.order([...withEvents].filter((id) => id !== INDUSTRY_ID));
+  return [...(withEvents.has(INDUSTRY_ID) ? [INDUSTRY_ID] : []), ...companies];
 }

@@ -5,146 +5,68 @@
  * bounds that vague reports (数亿元, "> $1bn") carry. Companies that lack either value are named in a note
  * rather than dropped silently.
  *
- * `companyTotals` is exported so pages can quote the same numbers in their text.
+ * Both numbers are company_summary columns: which rounds count and which valuation is the latest are the
+ * build's rules, so this chart, the page text and the notebooks quote the same figures.
  */
 import * as d3 from "./d3.js";
-import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, type SourceIndex} from "./chart.js";
-import {asDate, asNumber, formatDate} from "./cells.js";
+import {axisLabel, chartFrame, formatUsdMillions, sourceLine, type SourceIndex} from "./chart.js";
+import {formatDate} from "./cells.js";
 import {logDomain, usdAxisBottom, usdAxisLeft} from "./chartAxes.js";
 import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, wrapText} from "./chartText.js";
-import {
-  CONFIDENCE_RANK,
-  companyIndex,
-  countedRounds,
-  hasAmount,
-  hasValuation,
-  labelOf,
-  orderCompanyIds,
-  plural,
-  roundMillions,
-  shortLabelOf,
-  unionSources,
-  type CompanyRow,
-  type RoundRow
-} from "./fundingData.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
+import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
+import type {CompanySummaryRow} from "./rows.js";
 
-export interface CompanyTotals {
-  company_id: string;
-  /** Sums over counted financing rounds with an amount (USD millions); null when none has one. */
-  funding_usd_low: number | null;
-  funding_usd_mid: number | null;
-  funding_usd_high: number | null;
-  /** Financing rounds whose amount is in the sums. */
-  rounds_counted: number;
-  /** Financing rounds counted as rounds but with no amount (undisclosed or blank). */
-  rounds_undisclosed: number;
-  /** Financing rows left out as another report of a round already counted (same conflict_key). */
-  rounds_superseded: number;
-  /** The latest reported valuation (USD millions); null when the company has none. */
-  valuation_usd_low: number | null;
-  valuation_usd_mid: number | null;
-  valuation_usd_high: number | null;
-  valuation_date: Date | null;
-  valuation_date_raw: string | null;
-  valuation_round_id: string | null;
-  valuation_reported: string | null;
-  /** kind of the row the valuation comes from (round, ipo, disclosure, in_progress). */
-  valuation_row_kind: string | null;
-  /** conflict_key of that row, when other rows report it differently. */
-  valuation_conflict_key: string | null;
-  /** Sources of the counted rounds and of the valuation row. */
-  source_ids: string[];
-}
-
-export interface CompanyTotalsOptions {
-  /** Row kinds a valuation may come from (default: every kind, including rounds still in progress). */
-  valuationKinds?: readonly string[];
-}
-
-// On the same day, a closed round outranks a later disclosure, which outranks a round still being raised.
-const KIND_RANK: Record<string, number> = {round: 0, ipo: 0, disclosure: 1, in_progress: 2, cumulative: 3};
-
-/**
- * Funding and latest valuation per company: one row per primary company (in the atlas's order), then one
- * per company id that appears only in `rounds`. Funding sums `amount_usd_low/mid/high` over rows of kind
- * 'round' (see `countedRounds` for disputed duplicates); the valuation is the one on the most recent row
- * that reports any.
- */
-export function companyTotals(companies: readonly CompanyRow[], rounds: readonly RoundRow[], options: CompanyTotalsOptions = {}): CompanyTotals[] {
-  const kinds = options.valuationKinds ? new Set(options.valuationKinds) : null;
-  const {counted, superseded} = countedRounds(rounds);
-  const ids = orderCompanyIds([...companyIndex(companies).keys(), ...rounds.map((r) => r.company_id)], companies);
-  return ids.map((company_id) => {
-    const mine = counted.filter((r) => r.company_id === company_id);
-    const withAmount = mine.filter(hasAmount);
-    const sum = (key: "amount_usd_low" | "amount_usd_mid" | "amount_usd_high") =>
-      withAmount.length ? d3.sum(withAmount, (r) => asNumber(r[key]) ?? asNumber(r.amount_usd_mid) ?? 0) : null;
-    const valuation = latestValuation(rounds.filter((r) => r.company_id === company_id && (!kinds || kinds.has(r.kind))));
-    return {
-      company_id,
-      funding_usd_low: sum("amount_usd_low"),
-      funding_usd_mid: sum("amount_usd_mid"),
-      funding_usd_high: sum("amount_usd_high"),
-      rounds_counted: withAmount.length,
-      rounds_undisclosed: mine.length - withAmount.length,
-      rounds_superseded: superseded.filter((r) => r.company_id === company_id).length,
-      valuation_usd_low: valuation ? asNumber(valuation.valuation_usd_low) ?? asNumber(valuation.valuation_usd_mid) : null,
-      valuation_usd_mid: valuation ? asNumber(valuation.valuation_usd_mid) : null,
-      valuation_usd_high: valuation ? asNumber(valuation.valuation_usd_high) ?? asNumber(valuation.valuation_usd_mid) : null,
-      valuation_date: valuation ? asDate(valuation.date) : null,
-      valuation_date_raw: valuation?.date_raw ?? null,
-      valuation_round_id: valuation?.id ?? null,
-      valuation_reported: valuation?.valuation_reported ?? null,
-      valuation_row_kind: valuation?.kind ?? null,
-      valuation_conflict_key: valuation?.conflict_key ?? null,
-      source_ids: unionSources(valuation ? [...mine, valuation] : mine)
-    };
-  });
-}
-
-function latestValuation(rows: readonly RoundRow[]): RoundRow | null {
-  const candidates = rows.filter((r) => hasValuation(r) && asDate(r.date));
-  candidates.sort(
-    (a, b) =>
-      asDate(b.date)!.getTime() - asDate(a.date)!.getTime() ||
-      (KIND_RANK[a.kind] ?? 4) - (KIND_RANK[b.kind] ?? 4) ||
-      (CONFIDENCE_RANK[b.confidence ?? ""] ?? 0) - (CONFIDENCE_RANK[a.confidence ?? ""] ?? 0) ||
-      (a.id < b.id ? -1 : 1)
-  );
-  return candidates[0] ?? null;
-}
+/** A company_summary row with the columns this chart reads. */
+export type ScatterCompany = CompanyRef &
+  Pick<
+    CompanySummaryRow,
+    | "funding_usd_low"
+    | "funding_usd_mid"
+    | "funding_usd_high"
+    | "rounds_counted"
+    | "rounds_undisclosed"
+    | "rounds_superseded"
+    | "valuation_usd_low"
+    | "valuation_usd_mid"
+    | "valuation_usd_high"
+    | "valuation_date"
+    | "valuation_date_raw"
+    | "valuation_reported"
+    | "valuation_row_kind"
+    | "valuation_conflict_key"
+    | "source_ids"
+  >;
 
 export interface FundingValuationScatterOptions {
-  /** Rows of funding_rounds (all kinds; the chart picks what it counts). */
-  rounds: readonly RoundRow[];
   /** Width in px (default 640); the layout adapts down to 320. */
   width?: number;
   /** Height of the plot area plus axes in px (default from the width, 300-460); notes add to it. */
   height?: number;
   /** Sources by id (indexSources of the sources table), for tooltips and the source line. */
   sources?: SourceIndex;
-  /** Row kinds a valuation may come from (default all, see `companyTotals`). */
-  valuationKinds?: readonly string[];
 }
 
 const LABEL_FONT = 11;
 
 /** Funding (x) against latest valuation (y), one labelled point per company with both values. */
-export function fundingValuationScatter(companies: readonly CompanyRow[], options: FundingValuationScatterOptions): HTMLElement {
-  const {rounds, sources = new Map(), valuationKinds} = options;
+export function fundingValuationScatter(companies: readonly ScatterCompany[], options: FundingValuationScatterOptions = {}): HTMLElement {
+  const {sources = new Map()} = options;
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 520;
-  const index = companyIndex(companies);
-  const totals = companyTotals(companies, rounds, {valuationKinds});
-  const withData = new Set(rounds.map((r) => r.company_id));
-  const drawn = totals.filter((t) => (t.funding_usd_mid ?? 0) > 0 && (t.valuation_usd_mid ?? 0) > 0);
+  const lookup = companyLookup(companies);
+  const totals = lookup.rows as ScatterCompany[];
+  const funded = (t: ScatterCompany) => (t.funding_usd_mid ?? 0) > 0;
+  const valued = (t: ScatterCompany) => (t.valuation_usd_mid ?? 0) > 0;
+  const anyRound = (t: ScatterCompany) => t.rounds_counted + t.rounds_undisclosed + t.rounds_superseded > 0;
+  const drawn = totals.filter((t) => funded(t) && valued(t));
   const missing = {
-    funding: totals.filter((t) => withData.has(t.company_id) && !(t.funding_usd_mid! > 0) && t.valuation_usd_mid! > 0),
-    valuation: totals.filter((t) => withData.has(t.company_id) && t.funding_usd_mid! > 0 && !(t.valuation_usd_mid! > 0)),
-    both: totals.filter((t) => withData.has(t.company_id) && !(t.funding_usd_mid! > 0) && !(t.valuation_usd_mid! > 0)),
-    rows: totals.filter((t) => !withData.has(t.company_id))
+    funding: totals.filter((t) => !funded(t) && valued(t)),
+    valuation: totals.filter((t) => funded(t) && !valued(t)),
+    both: totals.filter((t) => !funded(t) && !valued(t) && anyRound(t)),
+    rows: totals.filter((t) => !funded(t) && !valued(t) && !anyRound(t))
   };
-  const names = (list: CompanyTotals[]) => list.map((t) => labelOf(index, t.company_id)).join(", ");
+  const names = (list: ScatterCompany[]) => list.map((t) => lookup.label(t.company_id)).join(", ");
   const notDrawn = [
     missing.funding.length ? `no disclosed round amount: ${names(missing.funding)}` : "",
     missing.valuation.length ? `no reported valuation: ${names(missing.valuation)}` : "",
@@ -178,11 +100,11 @@ export function fundingValuationScatter(companies: readonly CompanyRow[], option
     width,
     height,
     margin,
-    sourceLine: sourceLine(drawn.flatMap((t) => t.source_ids), sources),
+    sourceLine: sourceLine(drawn.flatMap((t) => t.source_ids ?? []), sources),
     sources,
     table: {
       rows: drawn.map((t) => ({
-        company: labelOf(index, t.company_id),
+        company: lookup.label(t.company_id),
         funding_usd_low: roundMillions(t.funding_usd_low),
         funding_usd_mid: roundMillions(t.funding_usd_mid),
         funding_usd_high: roundMillions(t.funding_usd_high),
@@ -230,7 +152,7 @@ export function fundingValuationScatter(companies: readonly CompanyRow[], option
   for (const t of drawn) {
     const cx = x(t.funding_usd_mid!);
     const cy = y(t.valuation_usd_mid!);
-    const color = companyColor(t.company_id);
+    const color = lookup.color(t.company_id);
     const g = whiskers.append("g").attr("class", "whisker").attr("data-for", t.company_id).attr("stroke", color);
     const [x0, x1] = [x(t.funding_usd_low!), x(t.funding_usd_high!)];
     const [y0, y1] = [y(t.valuation_usd_low!), y(t.valuation_usd_high!)];
@@ -249,12 +171,12 @@ export function fundingValuationScatter(companies: readonly CompanyRow[], option
     .attr("cx", (t) => x(t.funding_usd_mid!))
     .attr("cy", (t) => y(t.valuation_usd_mid!))
     .attr("r", 6)
-    .attr("fill", (t) => companyColor(t.company_id))
+    .attr("fill", (t) => lookup.color(t.company_id))
     .attr("stroke", "currentColor")
     .attr("stroke-width", 0.75);
 
   frame.tooltip.attach(points, (t) => ({
-    title: labelOf(index, t.company_id),
+    title: lookup.label(t.company_id),
     lines: [
       `Disclosed funding: ${formatRange(t.funding_usd_low, t.funding_usd_mid, t.funding_usd_high)}, from ${plural(t.rounds_counted, "round")} with an amount` +
         (t.rounds_undisclosed ? `; ${t.rounds_undisclosed} more undisclosed` : ""),
@@ -271,7 +193,7 @@ export function fundingValuationScatter(companies: readonly CompanyRow[], option
     plot,
     drawn.map((t) => ({
       id: t.company_id,
-      text: narrow ? shortLabelOf(index, t.company_id) : labelOf(index, t.company_id),
+      text: narrow ? lookup.short(t.company_id) : lookup.label(t.company_id),
       x: x(t.funding_usd_mid!),
       y: y(t.valuation_usd_mid!)
     })),
@@ -283,9 +205,7 @@ export function fundingValuationScatter(companies: readonly CompanyRow[], option
 const KIND_NAMES: Record<string, string> = {ipo: "at the IPO", disclosure: "disclosed later", in_progress: "round still in progress (target)", cumulative: "reported total"};
 
 function formatRange(low: number | null, mid: number | null, high: number | null): string {
-  if (mid === null) return "n/a";
-  if (low === null || high === null || (low === mid && high === mid)) return formatUsdMillions(mid);
-  return `${formatUsdMillions(mid)} (${formatUsdMillions(low)}–${formatUsdMillions(high)})`;
+  return formatUsdRange(low, mid, high, formatUsdMillions);
 }
 
 /**

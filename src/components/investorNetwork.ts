@@ -4,138 +4,42 @@
  * render and at build time. Investors backing several companies (Alibaba and Tencent backed most of the
  * tigers) sort to the top and are highlighted.
  *
- * Investor names arrive as reported, so one backer can appear as "Alibaba", "Alibaba Cloud" and
- * "阿里巴巴"; `normalizeInvestor` folds them with a small explicit alias table and otherwise leaves names
- * alone (a wrong merge would invent a connection; a missed one only hides it).
+ * The chart draws investor_links rows: the build has already folded the names one backer is reported under
+ * ("Alibaba Cloud", "阿里云" → Alibaba) with data/investor_aliases.csv, and marks generic mentions
+ * ("other investors") with a null investor_id, so there is no alias table in the browser.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, companyColor, sourceLine, type SourceIndex} from "./chart.js";
-import {asList, formatDate} from "./cells.js";
+import {chartFrame, sourceLine, type SourceIndex} from "./chart.js";
+import {formatDate} from "./cells.js";
 import {drawEmptyMessage, drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
-import {companyIndex, labelOf, orderCompanyIds, plural, shortLabelOf, unionSources, type CompanyRow, type RoundRow} from "./fundingData.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
+import {plural, unionSources} from "./fundingData.js";
+import type {InvestorLinksRow} from "./rows.js";
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** An investor_links row. */
+export type LinkRow = InvestorLinksRow;
 
-/** Mentions that describe a kind of backer without naming one; they are not investors. */
-const GENERIC = new Set([
-  "listed companies",
-  "crossover funds",
-  "state funds",
-  "other investors",
-  "others",
-  "existing investors",
-  "existing shareholders",
-  "undisclosed",
-  "undisclosed investors",
-  "老股东",
-  "其他投资方"
-]);
-
-/**
- * Canonical names for the backers that appear under several names. A group's investment arms and
- * subsidiaries count as the group (Alibaba Cloud → Alibaba, Meituan Longzhu → Meituan), because the
- * question is which groups bet on several start-ups. Keys are lower case.
- */
-const ALIASES: Record<string, string[]> = {
-  Alibaba: ["alibaba", "alibaba group", "alibaba group holding", "alibaba cloud", "aliyun", "阿里巴巴", "阿里巴巴集团", "阿里", "阿里云"],
-  Tencent: ["tencent", "tencent holdings", "tencent investment", "tencent-related entity", "腾讯", "腾讯投资", "腾讯控股"],
-  Meituan: ["meituan", "meituan (subsidiary)", "meituan longzhu", "longzhu capital", "美团", "美团龙珠", "龙珠资本"],
-  Xiaomi: ["xiaomi", "xiaomi group", "小米", "小米集团"],
-  "HongShan (Sequoia China)": ["hongshan", "hongshan (sequoia china)", "sequoia china", "sequoia capital china", "红杉中国", "红杉资本中国"],
-  Hillhouse: ["hillhouse", "hillhouse capital", "hillhouse investment", "hillhouse ventures", "高瓴", "高瓴资本", "高瓴创投"],
-  "Qiming Venture Partners": ["qiming", "qiming venture partners", "启明创投"],
-  "Legend Capital": ["legend capital", "君联资本"],
-  "Ant Group": ["ant group", "蚂蚁集团"],
-  "Prosperity7 Ventures": ["prosperity7", "prosperity7 ventures", "prosperity7 ventures (saudi aramco)"],
-  "Fortune Capital": ["fortune capital", "达晨财智", "达晨创投"],
-  Zhihu: ["zhihu", "知乎"],
-  "Zhipu AI": ["zhipu ai", "智谱", "智谱ai"],
-  "Yunqi Partners": ["yunqi partners", "云启资本"],
-  "Capital Today": ["capital today", "今日资本"],
-  "5Y Capital": ["5y capital", "五源资本"],
-  ZhenFund: ["zhenfund", "真格基金"],
-  "IDG Capital": ["idg capital", "idg资本"],
-  "Sinovation Ventures": ["sinovation ventures", "创新工场"],
-  "Gaorong Capital": ["gaorong capital", "高榕资本", "高榕创投"],
-  "Shunwei Capital": ["shunwei capital", "顺为资本"],
-  "Zhongguancun Science City": ["zhongguancun science city", "中关村科学城", "中关村科学城公司"],
-  // The English gloss in the data ("BAAI subsidiary") describes the backer rather than naming it.
-  "北京创新智源 (BAAI subsidiary)": ["北京创新智源", "北京创新智源 (baai subsidiary)"]
-};
-
-const ALIAS_INDEX = new Map(Object.entries(ALIASES).flatMap(([name, keys]) => keys.map((k) => [k, name] as const)));
-
-/**
- * The canonical name of an investor, or null for a generic mention ("listed companies") or a blank.
- * Order: the alias table on the whole name; then for "name (gloss)" the alias table on either part, and a
- * bilingual pair ("Zhihu (知乎)", "达晨财智 (Fortune Capital)") reduced to its English part; otherwise the
- * name as given, with whitespace tidied.
- */
-export function normalizeInvestor(name: string | null | undefined): string | null {
-  if (typeof name !== "string") return null;
-  const tidy = name.replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/\s+/g, " ").trim();
-  if (!tidy) return null;
-  const key = tidy.toLowerCase();
-  if (GENERIC.has(key)) return null;
-  const whole = ALIAS_INDEX.get(key);
-  if (whole) return whole;
-  const parts = /^(.+?)\s*\((.+)\)$/.exec(tidy);
-  if (!parts) return tidy;
-  const [outer, inner] = [parts[1].trim(), parts[2].trim()];
-  const aliased = ALIAS_INDEX.get(outer.toLowerCase()) ?? ALIAS_INDEX.get(inner.toLowerCase());
-  if (aliased) return aliased;
-  const outerCjk = CJK.test(outer);
-  const innerCjk = CJK.test(inner);
-  if (outerCjk && !innerCjk) return inner;
-  if (!outerCjk && innerCjk) return outer;
-  return tidy;
-}
-
-export interface InvestorLink {
+interface InvestorLink {
+  investor_id: string;
   investor: string;
   company_id: string;
-  /** The rows naming this investor for this company, with the name as reported and whether it led. */
-  mentions: {row: RoundRow; reported: string; lead: boolean}[];
+  /** The investor_links rows for this pair: one per round naming the investor. */
+  mentions: LinkRow[];
 }
 
-export interface InvestorSummary {
+interface InvestorSummary {
+  investor_id: string;
   investor: string;
   companies: string[];
   rows: number;
   led: boolean;
 }
 
-/**
- * Investor-company pairs from the lead_investors and investors of rows of the given kinds (default round,
- * ipo and disclosure: reported totals and unconfirmed rounds name backers without a deal to tie them to).
- */
-export function investorLinks(rounds: readonly RoundRow[], kinds: readonly string[] = DEFAULT_KINDS): {links: InvestorLink[]; generic: string[]} {
-  const wanted = new Set(kinds);
-  const links = new Map<string, InvestorLink>();
-  const generic: string[] = [];
-  for (const row of rounds) {
-    if (!wanted.has(row.kind)) continue;
-    const named = [...asList(row.lead_investors).map((n) => [n, true] as const), ...asList(row.investors).map((n) => [n, false] as const)];
-    for (const [reported, lead] of named) {
-      const investor = normalizeInvestor(reported);
-      if (!investor) {
-        generic.push(reported);
-        continue;
-      }
-      const id = `${investor}→${row.company_id}`;
-      let link = links.get(id);
-      if (!link) links.set(id, (link = {investor, company_id: row.company_id, mentions: []}));
-      if (!link.mentions.some((m) => m.row === row)) link.mentions.push({row, reported, lead});
-    }
-  }
-  return {links: [...links.values()], generic};
-}
-
 const DEFAULT_KINDS = ["round", "ipo", "disclosure"];
 
 export interface InvestorNetworkOptions {
-  /** Company rows (primary rows are enough), for labels. */
-  companies: readonly CompanyRow[];
+  /** company_summary rows, for labels, colours and order. */
+  companies: readonly CompanyRef[];
   /** Width in px (default 640); the layout adapts down to 320. */
   width?: number;
   /** Height of the drawing in px (default: 18 px per investor row); notes add to it. */
@@ -144,7 +48,10 @@ export interface InvestorNetworkOptions {
   minCompanies?: number;
   /** Show at most this many investors, those backing the most companies first (default 30). */
   maxInvestors?: number;
-  /** Row kinds whose investors count (default round, ipo, disclosure). */
+  /**
+   * Round kinds whose investors are drawn (default round, ipo, disclosure): reported totals and unconfirmed
+   * rounds name backers without a deal to tie them to.
+   */
   kinds?: readonly string[];
   /** Sources by id, for tooltips and the source line. */
   sources?: SourceIndex;
@@ -153,20 +60,30 @@ export interface InvestorNetworkOptions {
 const ROW = 18;
 
 /** Investors (left) linked to the companies they backed (right); multi-company backers on top. */
-export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNetworkOptions): HTMLElement {
+export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorNetworkOptions): HTMLElement {
   const {companies, sources = new Map(), minCompanies = 1, maxInvestors = 30, kinds = DEFAULT_KINDS} = options;
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 560;
-  const index = companyIndex(companies);
-  const {links: allLinks, generic} = investorLinks(rounds, kinds);
+  const lookup = companyLookup(companies);
+  const inKinds = linkRows.filter((r) => kinds.includes(r.round_kind));
+  const generic = inKinds.filter((r) => r.investor_id === null || r.investor === null).map((r) => r.name_as_reported);
+  const pairs = new Map<string, InvestorLink>();
+  for (const r of inKinds) {
+    if (r.investor_id === null || r.investor === null) continue;
+    const key = `${r.investor_id}→${r.company_id}`;
+    let link = pairs.get(key);
+    if (!link) pairs.set(key, (link = {investor_id: r.investor_id, investor: r.investor, company_id: r.company_id, mentions: []}));
+    link.mentions.push(r);
+  }
+  const allLinks = [...pairs.values()];
 
   const summaries = new Map<string, InvestorSummary>();
   for (const link of allLinks) {
-    const s = summaries.get(link.investor) ?? {investor: link.investor, companies: [], rows: 0, led: false};
+    const s = summaries.get(link.investor_id) ?? {investor_id: link.investor_id, investor: link.investor, companies: [], rows: 0, led: false};
     s.companies.push(link.company_id);
     s.rows += link.mentions.length;
-    s.led ||= link.mentions.some((m) => m.lead);
-    summaries.set(link.investor, s);
+    s.led ||= link.mentions.some((m) => m.is_lead);
+    summaries.set(link.investor_id, s);
   }
   const eligible = [...summaries.values()]
     .filter((s) => s.companies.length >= minCompanies)
@@ -174,9 +91,9 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
   const shown = eligible.slice(0, Math.max(0, maxInvestors));
   const leftOut = eligible.length - shown.length;
   const belowMin = summaries.size - eligible.length;
-  const shownSet = new Set(shown.map((s) => s.investor));
-  const links = allLinks.filter((l) => shownSet.has(l.investor));
-  const companyIds = orderCompanyIds(links.map((l) => l.company_id), companies);
+  const shownSet = new Set(shown.map((s) => s.investor_id));
+  const links = allLinks.filter((l) => shownSet.has(l.investor_id));
+  const companyIds = lookup.order(links.map((l) => l.company_id));
   const companyRank = new Map(companyIds.map((id, i) => [id, i]));
   // Within the same number of companies, order by the mean position of the companies backed so links cross less.
   const barycentre = (s: InvestorSummary) => d3.mean(s.companies, (id) => companyRank.get(id) ?? 0) ?? 0;
@@ -189,7 +106,7 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
   ].filter(Boolean);
   const noteLines = notes.length ? wrapText(notes.join(" "), width - 16, 10.5) : [];
 
-  const compLabel = (id: string) => (narrow ? shortLabelOf(index, id) : labelOf(index, id));
+  const compLabel = (id: string) => (narrow ? lookup.short(id) : lookup.label(id));
   const margin = {top: 26, right: 8, bottom: 8 + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0), left: 8};
   const innerWidth = width - margin.left - margin.right;
   const compWidth = Math.min(innerWidth * 0.3, (d3.max(companyIds, (id) => textWidth(compLabel(id))) ?? 40) + 14);
@@ -220,20 +137,20 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
     height,
     margin,
     sourceLine: sourceLine(
-      links.flatMap((l) => unionSources(l.mentions.map((m) => m.row))),
+      links.flatMap((l) => unionSources(l.mentions)),
       sources
     ),
     sources,
     table: {
       rows: links
         .slice()
-        .sort((a, b) => shown.findIndex((s) => s.investor === a.investor) - shown.findIndex((s) => s.investor === b.investor) || (companyRank.get(a.company_id) ?? 0) - (companyRank.get(b.company_id) ?? 0))
+        .sort((a, b) => shown.findIndex((s) => s.investor_id === a.investor_id) - shown.findIndex((s) => s.investor_id === b.investor_id) || (companyRank.get(a.company_id) ?? 0) - (companyRank.get(b.company_id) ?? 0))
         .map((l) => ({
           investor: l.investor,
-          company: labelOf(index, l.company_id),
-          rounds: l.mentions.map((m) => m.row.id),
-          reported_as: [...new Set(l.mentions.map((m) => m.reported))],
-          lead: l.mentions.some((m) => m.lead) ? "yes" : ""
+          company: lookup.label(l.company_id),
+          rounds: [...new Set(l.mentions.map((m) => m.round_id))],
+          reported_as: [...new Set(l.mentions.map((m) => m.name_as_reported))],
+          lead: l.mentions.some((m) => m.is_lead) ? "yes" : ""
         })),
       columns: ["investor", "company", "rounds", "reported_as", "lead"],
       labels: {investor: "Investor", company: "Company", rounds: "Rows", reported_as: "Named in the source as", lead: "Led a round"}
@@ -253,12 +170,12 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
   const rowY = (i: number) => i * pitch + pitch / 2;
   const span = rows * pitch;
   const companyY = new Map(companyIds.map((id, i) => [id, ((i + 0.5) * span) / companyIds.length]));
-  const investorY = new Map(shown.map((s, i) => [s.investor, rowY(i)]));
+  const investorY = new Map(shown.map((s, i) => [s.investor_id, rowY(i)]));
   const xInvestor = invWidth;
   const xCompany = inner.width - compWidth;
 
   const link = d3.linkHorizontal<{source: [number, number]; target: [number, number]}, [number, number]>();
-  const isShared = (l: InvestorLink) => (summaries.get(l.investor)?.companies.length ?? 0) >= 2;
+  const isShared = (l: InvestorLink) => (summaries.get(l.investor_id)?.companies.length ?? 0) >= 2;
   const paths = plot
     .append("g")
     .attr("class", "links")
@@ -267,20 +184,20 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
     .data(links)
     .join("path")
     .attr("class", (l) => (isShared(l) ? "mark shared" : "mark"))
-    .attr("data-id", (l) => `${l.investor}→${l.company_id}`)
-    .attr("d", (l) => link({source: [xInvestor + 4, investorY.get(l.investor)!], target: [xCompany - 4, companyY.get(l.company_id)!]}))
-    .attr("stroke", (l) => companyColor(l.company_id))
+    .attr("data-id", (l) => `${l.investor_id}→${l.company_id}`)
+    .attr("d", (l) => link({source: [xInvestor + 4, investorY.get(l.investor_id)!], target: [xCompany - 4, companyY.get(l.company_id)!]}))
+    .attr("stroke", (l) => lookup.color(l.company_id))
     .attr("stroke-width", (l) => (isShared(l) ? 2.25 : 1.25))
     .attr("stroke-opacity", (l) => (isShared(l) ? 0.9 : 0.45))
-    .attr("stroke-dasharray", (l) => (l.mentions.every((m) => m.row.kind === "disclosure") ? "4,2" : null));
+    .attr("stroke-dasharray", (l) => (l.mentions.every((m) => m.round_kind === "disclosure") ? "4,2" : null));
 
   frame.tooltip.attach(paths, (l) => ({
-    title: `${l.investor} → ${labelOf(index, l.company_id)}`,
+    title: `${l.investor} → ${lookup.label(l.company_id)}`,
     lines: [
-      ...l.mentions.map((m) => `${m.row.round ?? m.row.kind}, ${formatDate(m.row.date, m.row.date_raw)}${m.lead ? " (lead)" : ""}${m.row.kind === "disclosure" ? " (stake disclosed later)" : ""}`),
-      ...(l.mentions.some((m) => m.reported !== l.investor) ? [`Named as: ${[...new Set(l.mentions.map((m) => m.reported))].join("; ")}`] : [])
+      ...l.mentions.map((m) => `${m.round_id}, ${formatDate(m.date, m.date_raw)}${m.is_lead ? " (lead)" : ""}${m.round_kind === "disclosure" ? " (stake disclosed later)" : ""}`),
+      ...(l.mentions.some((m) => m.name_as_reported !== l.investor) ? [`Named as: ${[...new Set(l.mentions.map((m) => m.name_as_reported))].join("; ")}`] : [])
     ],
-    sources: unionSources(l.mentions.map((m) => m.row))
+    sources: unionSources(l.mentions)
   }));
 
   const investorLabels = plot
@@ -291,7 +208,7 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
     .join("g")
     .attr("class", (s) => (s.companies.length >= 2 ? "investor shared" : "investor"))
     .attr("data-investor", (s) => s.investor)
-    .attr("transform", (s) => `translate(0,${investorY.get(s.investor)})`);
+    .attr("transform", (s) => `translate(0,${investorY.get(s.investor_id)})`);
   investorLabels
     .filter((s) => s.companies.length >= 2)
     .append("rect")
@@ -323,8 +240,8 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
     .text((s) => `×${s.companies.length}`);
   frame.tooltip.attach(investorLabels, (s) => ({
     title: s.investor,
-    lines: [`Backed ${plural(s.companies.length, "company", "companies")}: ${orderCompanyIds(s.companies, companies).map((id) => labelOf(index, id)).join(", ")}`],
-    sources: unionSources(links.filter((l) => l.investor === s.investor).flatMap((l) => l.mentions.map((m) => m.row)))
+    lines: [`Backed ${plural(s.companies.length, "company", "companies")}: ${lookup.order(s.companies).map((id) => lookup.label(id)).join(", ")}`],
+    sources: unionSources(links.filter((l) => l.investor_id === s.investor_id).flatMap((l) => l.mentions))
   }));
 
   const companyNodes = plot
@@ -336,7 +253,7 @@ export function investorNetwork(rounds: readonly RoundRow[], options: InvestorNe
     .attr("class", "company")
     .attr("data-company", (id) => id)
     .attr("transform", (id) => `translate(${xCompany},${companyY.get(id)})`);
-  companyNodes.append("circle").attr("r", 5).attr("fill", (id) => companyColor(id)).attr("stroke", "currentColor").attr("stroke-width", 0.75);
+  companyNodes.append("circle").attr("r", 5).attr("fill", (id) => lookup.color(id)).attr("stroke", "currentColor").attr("stroke-width", 0.75);
   companyNodes
     .append("text")
     .attr("x", 9)

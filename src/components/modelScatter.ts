@@ -6,32 +6,18 @@
  * placed on a size axis; they are listed under the chart instead of being guessed.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, COMPANY_COLORS, companyColor, companyLabel, formatParams, sourceLine, type CompanyRef, type SourceIndex} from "./chart.js";
+import {chartFrame, formatParams, sourceLine, type SourceIndex} from "./chart.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
+import type {ModelsRow} from "./rows.js";
 import {asDate, byDateThenId, DAY_MS, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 
-export interface ModelRow {
-  id: string;
-  company_id: string;
-  model: string;
-  release_date: Date | string | null;
-  release_date_approx?: boolean | null;
-  release_date_raw?: string | null;
-  params_total_b: number | null;
-  params_active_b: number | null;
-  params_reported?: string | null;
-  architecture?: string | null;
-  open_weights?: boolean | null;
-  deployment?: string | null;
-  modality?: string | null;
-  conflict_key?: string | null;
-  notes?: string | null;
-  source_ids: readonly string[];
-  confidence?: string | null;
-}
+/** A models row with the columns the chart reads. */
+export type ModelRow = Pick<ModelsRow, "id" | "company_id" | "model" | "release_date" | "params_total_b" | "params_active_b" | "source_ids"> &
+  Partial<Pick<ModelsRow, "release_date_approx" | "release_date_raw" | "params_reported" | "architecture" | "open_weights" | "deployment" | "modality" | "conflict_key" | "notes" | "confidence">>;
 
-export type CompanyRow = CompanyRef & {row_type?: string | null; is_primary?: boolean | null};
+export type CompanyRow = CompanyRef;
 
 export interface ModelScatterOptions {
   /** Rows of the companies table, to name companies in Chinese and English. Variant rows are ignored. */
@@ -67,23 +53,19 @@ export function isDrawableModel(m: ModelRow): boolean {
 export function modelScatter(models: readonly ModelRow[], options: ModelScatterOptions): HTMLElement {
   const {companies, width = 640, height = 420, deployment = "all", sources = new Map()} = options;
   const narrow = width < 560;
-  const companyById = new Map<string, CompanyRow>();
-  for (const c of companies) if (c.row_type !== "variant" && c.is_primary !== false && !companyById.has(c.company_id)) companyById.set(c.company_id, c);
-  const name = (id: string) => companyLabel(companyById.get(id), id);
+  const lookup = companyLookup(companies);
+  const name = (id: string) => lookup.label(id);
 
   const companySet = options.companyIds ? new Set(options.companyIds) : null;
   const selected = models.filter((m) => (!companySet || companySet.has(m.company_id)) && (deployment === "all" || m.deployment === deployment));
   const drawn = selected.filter(isDrawableModel);
   const undrawn = selected.filter((m) => !isDrawableModel(m));
 
-  const companyOrder = Object.keys(COMPANY_COLORS);
-  const companiesPresent = [...new Set(drawn.map((m) => m.company_id))].sort(
-    (a, b) => (companyOrder.indexOf(a) + 1 || 99) - (companyOrder.indexOf(b) + 1 || 99) || a.localeCompare(b)
-  );
+  const companiesPresent = lookup.order(drawn.map((m) => m.company_id));
   const deploymentsPresent = ["cloud", "edge"].filter((d) => drawn.some((m) => (m.deployment ?? "cloud") === d));
   const legend = layoutLegend(
     [
-      ...companiesPresent.map((id) => ({key: `company-${id}`, label: narrow ? companyById.get(id)?.short_en ?? id : name(id), swatch: swatches.rect(companyColor(id))})),
+      ...companiesPresent.map((id) => ({key: `company-${id}`, label: narrow ? lookup.short(id) : name(id), swatch: swatches.rect(lookup.color(id))})),
       ...deploymentsPresent.map((d) => ({
         key: `deployment-${d}`,
         label: d === "edge" ? "edge (on-device) model" : "cloud model",
@@ -167,7 +149,7 @@ export function modelScatter(models: readonly ModelRow[], options: ModelScatterO
     .attr("class", (m) => `mark ${isMoePair(m) ? "moe" : "single"} ${m.deployment === "edge" ? "edge" : "cloud"}`)
     .attr("data-id", (m) => m.id)
     .attr("transform", (m) => `translate(${x(asDate(m.release_date)!)},${y(m.params_total_b!)})`);
-  const color = (m: ModelRow) => companyColor(m.company_id);
+  const color = (m: ModelRow) => lookup.color(m.company_id);
   const symbol = (m: ModelRow) => DEPLOYMENT_SYMBOLS[m.deployment ?? "cloud"] ?? d3.symbolCircle;
   marks
     .filter(isMoePair)

@@ -2,30 +2,31 @@
  * Overview timeline: one lane per company on a shared time axis, from founding through each financing
  * round to the IPO and the listing, so the reader sees at a glance who started when, how often each raised
  * money and who has reached the stock market. Every mark is one row (a round, an event, or a company's
- * founding) and its tooltip names the sources.
+ * founding) and its tooltip names the sources. Lanes follow company_summary's display order and colours;
+ * founding dates are company_summary's, with other reports of the date from the companies table's variant rows.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
+import {chartFrame, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
 import {asDate, asList, asNumber, formatDate} from "./cells.js";
 import {drawLegend, layoutLegend, type LegendItem} from "./chartLegend.js";
 import {drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
-import {
-  isPrimaryCompany,
-  labelOf,
-  orderCompanyIds,
-  plural,
-  primaryCompanies,
-  roundMillions,
-  type CompanyRow,
-  type EventRow,
-  type RoundRow
-} from "./fundingData.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
+import {plural, roundMillions} from "./fundingData.js";
+import type {CompaniesRow, CompanySummaryRow, EventsRow, FundingRoundsRow} from "./rows.js";
+
+/** A company_summary row with the founding columns. */
+export type TimelineCompany = CompanyRef & Pick<CompanySummaryRow, "founded" | "founded_raw" | "source_ids"> & {conflict_key?: string | null};
+type RoundRow = Pick<FundingRoundsRow, "id" | "company_id" | "date" | "date_raw" | "kind" | "round" | "amount_reported" | "amount_usd_mid" | "valuation_reported" | "conflict_key" | "source_ids">;
+type EventRow = Pick<EventsRow, "id" | "company_id" | "date" | "date_raw" | "event_type" | "title" | "conflict_key" | "source_ids">;
+type VariantRow = Pick<CompaniesRow, "company_id" | "is_primary" | "founded" | "founded_raw" | "conflict_key">;
 
 export interface TimelineStripOptions {
   /** Rows of funding_rounds; rows of kind round and ipo are drawn. */
   rounds: readonly RoundRow[];
   /** Rows of events; ipo_listing events are drawn. */
   events: readonly EventRow[];
+  /** Rows of the companies table: variant rows (is_primary false) are other reports of a founding date. */
+  variants?: readonly VariantRow[];
   /** Width in px (default 640); below 560 the lane labels move above their lanes. */
   width?: number;
   /** Sources by id, for tooltips and the source line. */
@@ -50,12 +51,12 @@ interface TimelineMark {
 const KIND_LABEL: Record<MarkKind, string> = {founding: "Founded", round: "Financing round", ipo: "IPO", listing: "Listing"};
 
 /** Lanes of founding, rounds, IPO and listing per company on one time axis. */
-export function timelineStrip(companies: readonly CompanyRow[], options: TimelineStripOptions): HTMLElement {
-  const {rounds, events, sources = new Map()} = options;
+export function timelineStrip(companies: readonly TimelineCompany[], options: TimelineStripOptions): HTMLElement {
+  const {rounds, events, variants = [], sources = new Map()} = options;
   const width = Math.max(320, options.width ?? 640);
   const stacked = width < 560;
-  const primaries = primaryCompanies(companies);
-  const index = new Map(primaries.map((c) => [c.company_id, c]));
+  const lookup = companyLookup(companies);
+  const primaries = lookup.rows as TimelineCompany[];
 
   const marks: TimelineMark[] = [];
   const undated: string[] = [];
@@ -63,10 +64,10 @@ export function timelineStrip(companies: readonly CompanyRow[], options: Timelin
   for (const c of primaries) {
     const date = asDate(c.founded);
     if (!date) {
-      noFounding.push(labelOf(index, c.company_id));
+      noFounding.push(lookup.label(c.company_id));
       continue;
     }
-    const others = companies.filter((v) => v.company_id === c.company_id && !isPrimaryCompany(v) && asDate(v.founded));
+    const others = variants.filter((v) => v.company_id === c.company_id && v.is_primary === false && asDate(v.founded));
     marks.push({
       id: `founded-${c.company_id}`,
       company_id: c.company_id,
@@ -130,8 +131,8 @@ export function timelineStrip(companies: readonly CompanyRow[], options: Timelin
     });
   }
 
-  const laneIds = orderCompanyIds([...primaries.map((c) => c.company_id), ...marks.map((m) => m.company_id)], companies);
-  const laneLabel = (id: string) => labelOf(index, id);
+  const laneIds = lookup.order([...primaries.map((c) => c.company_id), ...marks.map((m) => m.company_id)]);
+  const laneLabel = (id: string) => lookup.label(id);
   // Lane labels are bold, about a tenth wider than the estimate for regular text.
   const labelWidth = stacked ? 0 : Math.min(width * 0.36, (d3.max(laneIds, (id) => textWidth(laneLabel(id))) ?? 0) * 1.1) + 16;
 
@@ -230,9 +231,9 @@ export function timelineStrip(companies: readonly CompanyRow[], options: Timelin
     enter.append((m) => doc.createElementNS("http://www.w3.org/2000/svg", m.kind === "ipo" || m.kind === "listing" ? "rect" : "circle") as SVGElement)
   );
   base(entered);
-  entered.filter((m) => m.kind === "founding").attr("cx", cx).attr("cy", cy).attr("r", 5).attr("fill", "none").attr("pointer-events", "all").attr("stroke", (m) => companyColor(m.company_id)).attr("stroke-width", 2.5);
-  entered.filter((m) => m.kind === "round").attr("cx", cx).attr("cy", cy).attr("r", 4.5).attr("fill", (m) => companyColor(m.company_id)).attr("stroke", "currentColor").attr("stroke-width", 0.75);
-  entered.filter((m) => m.kind === "ipo").attr("x", (m) => cx(m) - 5).attr("y", (m) => cy(m) - 5).attr("width", 10).attr("height", 10).attr("fill", (m) => companyColor(m.company_id)).attr("stroke", "currentColor").attr("stroke-width", 1.25);
+  entered.filter((m) => m.kind === "founding").attr("cx", cx).attr("cy", cy).attr("r", 5).attr("fill", "none").attr("pointer-events", "all").attr("stroke", (m) => lookup.color(m.company_id)).attr("stroke-width", 2.5);
+  entered.filter((m) => m.kind === "round").attr("cx", cx).attr("cy", cy).attr("r", 4.5).attr("fill", (m) => lookup.color(m.company_id)).attr("stroke", "currentColor").attr("stroke-width", 0.75);
+  entered.filter((m) => m.kind === "ipo").attr("x", (m) => cx(m) - 5).attr("y", (m) => cy(m) - 5).attr("width", 10).attr("height", 10).attr("fill", (m) => lookup.color(m.company_id)).attr("stroke", "currentColor").attr("stroke-width", 1.25);
   entered.filter((m) => m.kind === "listing").attr("x", (m) => cx(m) - 1.5).attr("y", (m) => cy(m) - 10).attr("width", 3).attr("height", 20).attr("fill", "currentColor");
   entered.filter((m) => m.disputed && m.kind !== "listing").attr("stroke-dasharray", "2,1.5");
 

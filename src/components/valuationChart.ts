@@ -6,26 +6,22 @@
  * silently. Rounds still being raised are hollow: their valuation is a target, not a closing price.
  */
 import * as d3 from "./d3.js";
-import {axisLabel, chartFrame, companyColor, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
+import {axisLabel, chartFrame, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
 import {asDate, asList, asNumber, formatDate} from "./cells.js";
 import {logDomain, usdAxisLeft} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches, type LegendItem} from "./chartLegend.js";
 import {drawEmptyMessage} from "./chartText.js";
-import {
-  companyIndex,
-  hasValuation,
-  labelOf,
-  orderCompanyIds,
-  plural,
-  roundMillions,
-  shortLabelOf,
-  type CompanyRow,
-  type RoundRow
-} from "./fundingData.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
+import {plural, roundMillions} from "./fundingData.js";
+import type {FundingRoundsRow} from "./rows.js";
+
+/** A funding_rounds row with the columns the chart reads. */
+export type RoundRow = Pick<FundingRoundsRow, "id" | "company_id" | "date" | "kind" | "valuation_usd_mid" | "source_ids"> &
+  Partial<Pick<FundingRoundsRow, "date_raw" | "round" | "valuation_reported" | "valuation_kind" | "valuation_basis" | "valuation_usd_low" | "valuation_usd_high" | "conflict_key" | "confidence">>;
 
 export interface ValuationChartOptions {
   /** Company rows (primary rows are enough), for labels. */
-  companies: readonly CompanyRow[];
+  companies: readonly CompanyRef[];
   /** Width in px (default 640); the layout adapts down to 320. */
   width?: number;
   /** Height of the plot with its axes in px (default from the width, 300-420); the legend adds to it. */
@@ -56,9 +52,10 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
   const {companies, sources = new Map()} = options;
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 520;
-  const index = companyIndex(companies);
+  const lookup = companyLookup(companies);
   const wanted = options.companyIds ? new Set(options.companyIds) : null;
-  const candidates = rounds.filter((r) => hasValuation(r) && (!wanted || wanted.has(r.company_id)));
+  // A row shows when it reports a valuation; which one is a company's latest is company_summary's to say.
+  const candidates = rounds.filter((r) => (asNumber(r.valuation_usd_mid) ?? 0) > 0 && (!wanted || wanted.has(r.company_id)));
   const undated = candidates.filter((r) => !asDate(r.date));
   const byConflict = d3.group(
     rounds.filter((r) => r.conflict_key),
@@ -81,12 +78,12 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
       };
     })
     .sort((a, b) => a.date.getTime() - b.date.getTime() || (a.row.id < b.row.id ? -1 : 1));
-  const ids = orderCompanyIds(points.map((p) => p.company_id), companies);
+  const ids = lookup.order(points.map((p) => p.company_id));
   const series = ids.map((id) => ({company_id: id, points: points.filter((p) => p.company_id === id)}));
   const disputed = points.filter((p) => p.row.conflict_key);
 
   const legendItems: LegendItem[] = [
-    ...series.map((s) => ({key: s.company_id, label: narrow ? shortLabelOf(index, s.company_id) : labelOf(index, s.company_id), swatch: swatches.square(companyColor(s.company_id))})),
+    ...series.map((s) => ({key: s.company_id, label: narrow ? lookup.short(s.company_id) : lookup.label(s.company_id), swatch: swatches.square(lookup.color(s.company_id))})),
     {key: "range", label: "reported range", swatch: (g) => void g.append("path").attr("d", "M7,-6V6M4,-6H10M4,6H10").attr("stroke", "currentColor").attr("fill", "none")},
     {key: "tentative", label: "round in progress", swatch: swatches.dot("currentColor", {hollow: true, r: 4})},
     {key: "disputed", label: "disputed", swatch: swatches.dot("currentColor", {hollow: true, dash: "2,1.5"})}
@@ -97,7 +94,7 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
   const height = plotHeight + legend.height + 10;
 
   const description = [
-    `Reported valuations in US dollars (logarithmic scale) over time: ${plural(points.length, "report")} for ${plural(series.length, "company", "companies")}${series.length ? ` (${series.map((s) => labelOf(index, s.company_id)).join(", ")})` : ""}, joined per company in date order.`,
+    `Reported valuations in US dollars (logarithmic scale) over time: ${plural(points.length, "report")} for ${plural(series.length, "company", "companies")}${series.length ? ` (${series.map((s) => lookup.label(s.company_id)).join(", ")})` : ""}, joined per company in date order.`,
     "Bars span the bounds of valuations reported as ranges or approximations; hollow points are targets of rounds still being raised.",
     disputed.length ? `${plural(disputed.length, "report")} disagree${disputed.length === 1 ? "s" : ""} with another report of the same valuation and ${disputed.length === 1 ? "is" : "are"} outlined with dashes.` : "",
     undated.length ? `${plural(undated.length, "valuation")} without a date ${undated.length === 1 ? "is" : "are"} not drawn.` : ""
@@ -116,7 +113,7 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
     sources,
     table: {
       rows: points.map((p) => ({
-        company: labelOf(index, p.company_id),
+        company: lookup.label(p.company_id),
         date: formatDate(p.date, p.row.date_raw),
         kind: p.row.kind,
         round: p.row.round ?? null,
@@ -169,7 +166,7 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
     .attr("data-company", (s) => s.company_id)
     .attr("d", (s) => line(s.points))
     .attr("fill", "none")
-    .attr("stroke", (s) => companyColor(s.company_id))
+    .attr("stroke", (s) => lookup.color(s.company_id))
     .attr("stroke-width", 1.5)
     .attr("stroke-opacity", 0.8);
 
@@ -180,7 +177,7 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
       .append("path")
       .attr("class", "error-bar")
       .attr("data-for", p.row.id)
-      .attr("stroke", companyColor(p.company_id))
+      .attr("stroke", lookup.color(p.company_id))
       .attr("fill", "none")
       .attr("d", `M${px},${y(p.low)}V${y(p.high)}M${px - 3},${y(p.low)}H${px + 3}M${px - 3},${y(p.high)}H${px + 3}`);
   }
@@ -196,14 +193,14 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
     .attr("cx", (p) => x(p.date))
     .attr("cy", (p) => y(p.mid))
     .attr("r", (p) => (p.row.conflict_key ? 5.5 : 4.5))
-    .attr("fill", (p) => (p.tentative ? "none" : companyColor(p.company_id)))
+    .attr("fill", (p) => (p.tentative ? "none" : lookup.color(p.company_id)))
     .attr("pointer-events", "all")
-    .attr("stroke", (p) => (p.tentative ? companyColor(p.company_id) : "currentColor"))
+    .attr("stroke", (p) => (p.tentative ? lookup.color(p.company_id) : "currentColor"))
     .attr("stroke-width", (p) => (p.row.conflict_key || p.tentative ? 2 : 0.75))
     .attr("stroke-dasharray", (p) => (p.row.conflict_key ? "2.5,2" : null));
 
   frame.tooltip.attach(marks, (p) => ({
-    title: labelOf(index, p.company_id),
+    title: lookup.label(p.company_id),
     lines: [
       `${p.row.round ?? KIND_NAMES[p.row.kind] ?? p.row.kind}, ${formatDate(p.date, p.row.date_raw)}${p.row.kind !== "round" ? ` (${KIND_NAMES[p.row.kind] ?? p.row.kind})` : ""}`,
       `Valuation: ${p.row.valuation_reported ?? ""} ≈ ${p.exact || p.low === p.high ? formatUsdMillions(p.mid) : `${formatUsdMillions(p.mid)} (${formatUsdMillions(p.low)}–${formatUsdMillions(p.high)})`}` +

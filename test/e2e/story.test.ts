@@ -8,11 +8,10 @@ import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {StaticServer} from "../../scripts/serve.js";
-import {investorLinks} from "../../src/components/investorNetwork.js";
 import {launchBrowser, openPage, serveDist, waitForCells} from "./browser.js";
-import {queryBuilt, readBuilt} from "./helpers.js";
+import {queryBuilt} from "./helpers.js";
 
-const ALL_TABLES = ["companies", "funding_rounds", "models", "events", "claims", "density_points", "density_fit", "price_points", "sources"];
+const ALL_TABLES = ["companies", "company_summary", "funding_rounds", "funding_steps", "investor_links", "models", "model_counts", "events", "claims", "density_points", "density_fit", "price_points", "sources"];
 const STORY_ROUTES = ["", "funding", "pivots", "density", "companies/zhipu", "companies/modelbest", "data", "explore"];
 
 let browser: Browser;
@@ -39,17 +38,9 @@ async function count(sql: string): Promise<number> {
   return row.n as number;
 }
 
-/**
- * Financing rounds a funding chart draws: two rows reporting the same round (a shared conflict_key) are one
- * round, drawn once, so sums do not count it twice.
- */
+/** Steps of the cumulative funding line: the build's counted, dated financing rounds (funding_steps). */
 async function countRounds(where = "TRUE"): Promise<number> {
-  const [row] = await queryBuilt(
-    `SELECT (count(*) FILTER (WHERE conflict_key IS NULL) + count(DISTINCT conflict_key))::INTEGER AS n
-     FROM funding_rounds WHERE kind = 'round' AND ${where}`,
-    ["funding_rounds"]
-  );
-  return row.n as number;
+  return count(`SELECT * FROM funding_steps WHERE ${where}`);
 }
 
 function marks(page: Page, chart: string) {
@@ -61,17 +52,14 @@ describe("each chart draws one mark per row of its data", () => {
     const {page, context, problems} = await visit("");
     try {
       const expected =
-        (await count("SELECT * FROM companies WHERE is_primary AND founded IS NOT NULL")) +
+        (await count("SELECT * FROM company_summary WHERE founded IS NOT NULL")) +
         (await count("SELECT * FROM funding_rounds WHERE kind IN ('round', 'ipo')")) +
         (await count("SELECT * FROM events WHERE event_type = 'ipo_listing'"));
       expect(await marks(page, "timeline-strip").count()).toBe(expected);
-      // Companies with both a disclosed round amount and a reported valuation.
-      const both = await count(
-        `SELECT company_id FROM funding_rounds GROUP BY company_id
-         HAVING count(*) FILTER (WHERE kind = 'round' AND amount_usd_mid IS NOT NULL) > 0 AND count(*) FILTER (WHERE valuation_usd_mid IS NOT NULL) > 0`
-      );
+      // Companies with both a disclosed funding total and a latest valuation.
+      const both = await count("SELECT * FROM company_summary WHERE funding_usd_mid > 0 AND valuation_usd_mid > 0");
       expect(await marks(page, "funding-valuation").count()).toBe(both);
-      expect(await page.locator(".atlas-course-grid [role=listitem], .atlas-course-grid > li").count()).toBe(await count("SELECT * FROM companies WHERE is_primary"));
+      expect(await page.locator(".atlas-course-grid [role=listitem], .atlas-course-grid > li").count()).toBe(await count("SELECT * FROM company_summary"));
       expect(problems.consoleErrors).toEqual([]);
     } finally {
       await context.close();
@@ -83,10 +71,12 @@ describe("each chart draws one mark per row of its data", () => {
     try {
       expect(await marks(page, "cumulative-funding").count()).toBe(await countRounds());
       expect(await marks(page, "valuations").count()).toBe(await count("SELECT * FROM funding_rounds WHERE valuation_usd_mid IS NOT NULL"));
-      const {links} = investorLinks((await readBuilt("funding_rounds")) as never[]);
+      const pairs = await count(
+        "SELECT DISTINCT investor_id, company_id FROM investor_links WHERE investor_id IS NOT NULL AND round_kind IN ('round', 'ipo', 'disclosure')"
+      );
       const shown = await marks(page, "investor-network").count();
       expect(shown).toBeGreaterThan(10);
-      expect(shown).toBeLessThanOrEqual(links.length);
+      expect(shown).toBeLessThanOrEqual(pairs);
     } finally {
       await context.close();
     }

@@ -5,9 +5,10 @@
  */
 import {expect} from "vitest";
 import * as d3 from "../../src/components/d3.js";
-import {indexSources, type SourceRef} from "../../src/components/chart.js";
-import type {CompanyRow, EventRow, RoundRow} from "../../src/components/fundingData.js";
-import {tableRows} from "./tableRows.js";
+import type {CompanySummaryRow} from "../../src/components/rows.js";
+import {summary} from "./storyFixtures.js";
+
+export {round, utc} from "./storyFixtures.js";
 
 /** A detached SVG element as a d3 selection, to draw a chart part into in a test. */
 export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K): d3.Selection<SVGElementTagNameMap[K], unknown, null, undefined> {
@@ -15,16 +16,6 @@ export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K): d3.Sel
 }
 
 export const HOSTILE = '<img src=x onerror="alert(1)">';
-
-export async function atlasData() {
-  const [companies, rounds, events, sourceRows] = await Promise.all([
-    tableRows<CompanyRow>("companies"),
-    tableRows<RoundRow>("funding_rounds"),
-    tableRows<EventRow>("events"),
-    tableRows<SourceRef>("sources")
-  ]);
-  return {companies, rounds, events, sources: indexSources(sourceRows)};
-}
 
 export function marks(figure: Element): Element[] {
   return [...figure.querySelectorAll(".mark")];
@@ -133,28 +124,7 @@ export function tooltipText(figure: HTMLElement, mark: Element): string {
   return tip.textContent ?? "";
 }
 
-/** A minimal funding_rounds row for hand-made cases. */
-export function round(partial: Partial<RoundRow> & {id: string; company_id: string}): RoundRow {
-  return {
-    date: new Date(Date.UTC(2024, 0, 1)),
-    kind: "round",
-    amount_usd_low: null,
-    amount_usd_mid: null,
-    amount_usd_high: null,
-    valuation_usd_low: null,
-    valuation_usd_mid: null,
-    valuation_usd_high: null,
-    lead_investors: [],
-    investors: [],
-    conflict_key: null,
-    source_ids: ["s1"],
-    confidence: "medium",
-    ...partial
-  };
+/** A company_summary row for hand-made cases. */
+export function company(id: string, short_en: string, short_zh = short_en, extra: Partial<CompanySummaryRow> = {}): CompanySummaryRow {
+  return summary(id, short_en, short_zh, extra);
 }
-
-export function company(id: string, short_en: string, short_zh = short_en, extra: Partial<CompanyRow> = {}): CompanyRow {
-  return {id, company_id: id, is_primary: true, row_type: "primary", short_en, short_zh, group: "six_tigers", source_ids: ["s1"], ...extra};
-}
-
-export const utc = (y: number, m = 1, d = 1) => new Date(Date.UTC(y, m - 1, d));

@@ -4,6 +4,7 @@ import {indexSources, type SourceRef} from "../../src/components/chart.js";
 import {EVENT_TYPE_COLORS, EVENT_TYPE_LABELS, eventSwimlanes, type CompanyRow, type EventRow} from "../../src/components/eventSwimlanes.js";
 import {accessibleName, markPositions, viewBox} from "./markGeometry.js";
 import {tableRows} from "./tableRows.js";
+import {companySummary, events as fixtureEvents} from "./storyFixtures.js";
 
 
 let events: EventRow[];
@@ -149,5 +150,11 @@ describe("eventSwimlanes(events, options)", () => {
     const figure = eventSwimlanes([], {companies, sources, companyIds: ["zhipu"]});
     expect(figure.querySelectorAll(".mark")).toHaveLength(0);
     expect(accessibleName(figure)[1]).toContain("No events");
+  });
+
+  test("by default lanes are the whole field, then companies with events in display order, coloured by company", () => {
+    const figure = eventSwimlanes(fixtureEvents, {companies: [...companySummary].reverse(), sources: new Map()});
+    expect([...figure.querySelectorAll(".lane")].map((l) => l.getAttribute("data-lane"))).toEqual(["industry", "alpha", "beta", "gamma", "delta"]);
+    expect(figure.querySelector('.lane[data-lane="gamma"] .lane-swatch')!.getAttribute("fill")).toBe("#59a14f");
   });
 });

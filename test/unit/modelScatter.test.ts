@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import {beforeAll, describe, expect, test} from "vitest";
-import {companyColor, indexSources, type SourceRef} from "../../src/components/chart.js";
+import {indexSources, type SourceRef} from "../../src/components/chart.js";
+import {companySummary, models as fixtureModels} from "./storyFixtures.js";
 import {modelScatter, type CompanyRow, type ModelRow} from "../../src/components/modelScatter.js";
 import {accessibleName, markPositions, viewBox} from "./markGeometry.js";
 import {tableRows} from "./tableRows.js";
@@ -12,7 +13,8 @@ let sources: ReturnType<typeof indexSources>;
 
 beforeAll(async () => {
   models = await tableRows<ModelRow>("models");
-  companies = await tableRows<CompanyRow>("companies");
+  // The companies table has no colours; give ModelBest the colour a company_summary row would carry.
+  companies = (await tableRows<CompanyRow>("companies")).map((c) => (c.company_id === "modelbest" ? {...c, color: "#b07aa1"} : c));
   sources = indexSources(await tableRows<SourceRef>("sources"));
 });
 
@@ -74,7 +76,7 @@ describe("modelScatter(models, options)", () => {
     expect(edge.classList.contains("edge")).toBe(true);
     expect(cloud.classList.contains("cloud")).toBe(true);
     expect(edge.querySelector("path")!.getAttribute("d")).not.toBe(cloud.querySelector("path")!.getAttribute("d"));
-    expect(edge.querySelector("path")!.getAttribute("fill")).toBe(companyColor("modelbest"));
+    expect(edge.querySelector("path")!.getAttribute("fill")).toBe("#b07aa1");
     const legend = [...figure.querySelectorAll(".legend-item")].map((i) => i.getAttribute("data-key"));
     expect(legend).toEqual(expect.arrayContaining(["deployment-cloud", "deployment-edge", "moe", "company-modelbest"]));
   });
@@ -150,5 +152,12 @@ describe("modelScatter(models, options)", () => {
     const figure = modelScatter([model("x", {params_total_b: null})], {companies, sources: new Map()});
     expect(figure.querySelectorAll(".mark")).toHaveLength(0);
     expect(accessibleName(figure)[1]).toContain("No model with a disclosed size");
+  });
+
+  test("orders the legend by company_summary's display_order and colours by its colour", () => {
+    const figure = modelScatter(fixtureModels, {companies: [...companySummary].reverse(), sources: new Map()});
+    const keys = [...figure.querySelectorAll(".legend-item")].map((i) => i.getAttribute("data-key")).filter((k) => k!.startsWith("company-"));
+    expect(keys).toEqual(["company-alpha", "company-gamma"]);
+    expect(figure.querySelector('.mark[data-id="gamma-mini"] path')!.getAttribute("fill")).toBe("#59a14f");
   });
 });

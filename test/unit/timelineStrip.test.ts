@@ -1,80 +1,59 @@
 // @vitest-environment jsdom
-import {beforeAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {timelineStrip} from "../../src/components/timelineStrip.js";
-import type {CompanyRow, EventRow, RoundRow} from "../../src/components/fundingData.js";
-import type {SourceIndex} from "../../src/components/chart.js";
-import {atlasData, company, expectAccessible, expectInsideViewBox, expectNoInjectedMarkup, HOSTILE, markIds, round, tooltipText, utc} from "./chartAssertions.js";
+import {company, expectAccessible, expectInsideViewBox, expectNoInjectedMarkup, HOSTILE, markIds, round, tooltipText, utc} from "./chartAssertions.js";
+import {companies as companyRows, companySummary as companies, events, fundingRounds as rounds, sources} from "./storyFixtures.js";
 
-let companies: CompanyRow[];
-let rounds: RoundRow[];
-let events: EventRow[];
-let sources: SourceIndex;
-
-beforeAll(async () => {
-  ({companies, rounds, events, sources} = await atlasData());
-});
-
-function expectedIds(): string[] {
-  const founded = companies.filter((c) => c.is_primary && c.founded).map((c) => `founded-${c.company_id}`);
-  const financings = rounds.filter((r) => (r.kind === "round" || r.kind === "ipo") && r.date).map((r) => r.id);
-  const listings = events.filter((e) => e.event_type === "ipo_listing" && e.date).map((e) => e.id);
-  return [...founded, ...financings, ...listings];
-}
+const options = {rounds, events, variants: companyRows, sources};
 
 describe("timelineStrip(companies, options)", () => {
   test("draws a mark per founding date, financing round, IPO and listing, with its row id", () => {
-    const figure = timelineStrip(companies, {rounds, events, sources});
-    const expected = expectedIds();
-    expect(markIds(figure).sort()).toEqual([...expected].sort());
-    expect(figure.querySelectorAll(".mark.ipo")).toHaveLength(rounds.filter((r) => r.kind === "ipo").length);
-    expect(figure.querySelectorAll(".mark.listing")).toHaveLength(events.filter((e) => e.event_type === "ipo_listing").length);
+    const figure = timelineStrip(companies, options);
+    expect(markIds(figure).sort()).toEqual(["a-ipo", "a1", "a2", "a3", "alpha-listing", "b1", "b2", "b2-press", "founded-alpha", "founded-beta", "founded-gamma", "g1"]);
     expect(figure.querySelector(".mark.ipo")!.tagName.toLowerCase()).toBe("rect");
     expect(figure.querySelector(".mark.round")!.tagName.toLowerCase()).toBe("circle");
+    expect(figure.querySelector('.mark[data-id="g1"]')!.getAttribute("fill")).toBe("#59a14f");
   });
 
-  test("has a lane per primary company, labelled in Chinese and English, in the atlas's order", () => {
-    const figure = timelineStrip(companies, {rounds, events, sources});
-    const lanes = [...figure.querySelectorAll(".lane")].map((g) => g.getAttribute("data-company"));
-    expect(lanes).toEqual(["zhipu", "baichuan", "moonshot", "minimax", "01ai", "stepfun", "modelbest", "deepseek", "langboat", "skywork"]);
+  test("has a lane per company in display order, labelled with the published label", () => {
+    const figure = timelineStrip([...companies].reverse(), options);
+    expect([...figure.querySelectorAll(".lane")].map((g) => g.getAttribute("data-company"))).toEqual(["alpha", "beta", "gamma", "delta"]);
     const labels = [...figure.querySelectorAll(".lane-label")].map((t) => t.textContent);
-    expect(labels).toContain("智谱 Zhipu");
-    expect(labels).toContain("MiniMax");
-    // Skywork has no founding date and no rounds: its lane says so, and so does the description.
-    expect(figure.querySelector(".lane[data-company=skywork] .lane-empty")).not.toBeNull();
+    expect(labels).toEqual(["甲 Alpha", "Beta", "丙 Gamma", "丁 Delta"]);
+    // Delta has no founding date and no rounds: its lane says so, and so does the description.
+    expect(figure.querySelector(".lane[data-company=delta] .lane-empty")).not.toBeNull();
     const {description} = expectAccessible(figure, "From founding to listing");
-    expect(description).toContain("No founding date: 天工 Skywork");
+    expect(description).toContain("No founding date: 丁 Delta");
   });
 
   test("has a time axis with ticks and a legend of the mark kinds", () => {
-    const figure = timelineStrip(companies, {rounds, events, sources});
+    const figure = timelineStrip(companies, options);
     expect(figure.querySelectorAll(".axis-x .tick").length).toBeGreaterThan(2);
-    const legend = [...figure.querySelectorAll(".legend-item")].map((g) => g.getAttribute("data-key"));
-    expect(legend).toEqual(["founding", "round", "ipo", "listing", "disputed"]);
+    expect([...figure.querySelectorAll(".legend-item")].map((g) => g.getAttribute("data-key"))).toEqual(["founding", "round", "ipo", "listing", "disputed"]);
   });
 
-  test("tooltips name the company and mention disputed founding dates", () => {
-    const figure = timelineStrip(companies, {rounds, events, sources});
-    const text = tooltipText(figure, figure.querySelector('.mark[data-id="founded-minimax"]')!);
-    expect(text).toContain("MiniMax");
-    expect(text).toContain("Other reports");
-    expect(text).toContain("minimax-founding");
-    expect(figure.querySelector('.mark[data-id="founded-minimax"]')!.classList.contains("disputed")).toBe(true);
-    const ipo = tooltipText(figure, figure.querySelector('.mark[data-id="zhipu-2026-01-08-ipo"]')!);
-    expect(ipo).toContain("智谱 Zhipu");
-    expect(ipo).toContain("~HK$43亿");
+  test("tooltips name the company and mention other reports of a founding date", () => {
+    const figure = timelineStrip(companies, options);
+    const founded = figure.querySelector('.mark[data-id="founded-beta"]')!;
+    const text = tooltipText(figure, founded);
+    expect(text).toContain("Beta");
+    expect(text).toContain("Other reports: 2022-01 (see conflict_key beta-founding)");
+    expect(founded.classList.contains("disputed")).toBe(true);
+    const ipo = tooltipText(figure, figure.querySelector('.mark[data-id="a-ipo"]')!);
+    expect(ipo).toContain("甲 Alpha");
+    expect(ipo).toContain("HK$1bn");
   });
 
   test.each([320, 960])("keeps every mark and label inside the viewBox at width %i", (width) => {
-    const figure = timelineStrip(companies, {rounds, events, sources, width});
+    const figure = timelineStrip(companies, {...options, width});
     expect(figure.querySelector("svg")!.getAttribute("width")).toBe(String(width));
     expectInsideViewBox(figure);
-    expect(figure.querySelectorAll(".mark")).toHaveLength(expectedIds().length);
   });
 
   test("skips undated rows and says how many", () => {
     const figure = timelineStrip([company("a", "Alpha", "甲", {founded: utc(2020, 5)})], {
       rounds: [round({id: "a1", company_id: "a", date: utc(2021)}), round({id: "a2", company_id: "a", date: null}), round({id: "a3", company_id: "a", kind: "cumulative"})],
-      events: [{id: "e1", company_id: "a", date: utc(2022), event_type: "ipo_listing", title: "Lists"}, {id: "e2", company_id: "a", date: utc(2022), event_type: "product", title: "x"}]
+      events: [{...events[0], id: "e1", company_id: "a", date: utc(2022)}, {...events[1], id: "e2", company_id: "a", date: utc(2022)}]
     });
     expect(markIds(figure).sort()).toEqual(["a1", "e1", "founded-a"]);
     expect(figure.querySelector("desc")!.textContent).toContain("1 row without a date not drawn");
@@ -83,7 +62,7 @@ describe("timelineStrip(companies, options)", () => {
   test("renders a hostile company name and event title as text", () => {
     const figure = timelineStrip([company("x", HOSTILE, HOSTILE, {founded: utc(2020)})], {
       rounds: [round({id: "x1", company_id: "x", round: HOSTILE, amount_reported: HOSTILE})],
-      events: [{id: "e1", company_id: "x", date: utc(2022), event_type: "ipo_listing", title: HOSTILE}]
+      events: [{...events[0], id: "e1", company_id: "x", date: utc(2022), title: HOSTILE}]
     });
     expectNoInjectedMarkup(figure);
     expect(figure.querySelector(".lane-label")!.textContent).toContain("<img");
