@@ -2,7 +2,8 @@
  * Build-time rendering of each story page's first chart (run by finalize-build): the same component, fed the
  * same published tables, rendered under jsdom at the content width and written into the page's empty slot,
  * so the chart shows as soon as the HTML does. The page's own cell replaces it with the live chart
- * (src/components/prerendered.ts). Recipes use each page's default view (no URL filters).
+ * (src/components/prerendered.ts). Recipes are the pages' own view definitions (src/components/views.ts) in
+ * their default state (no URL filters).
  */
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
@@ -56,43 +57,20 @@ export async function prerender(dist = "dist"): Promise<string[]> {
   }
 }
 
+/**
+ * A recipe per slot name: the view of that name in src/components/views.ts (the definition the page's live
+ * cell uses), with its tables read from dist/ and its default state (no URL filters).
+ */
 async function loadRecipes(): Promise<Record<string, Recipe>> {
-  const [{indexSources}, {fundingValuationScatter}, {cumulativeFunding}, {eventSwimlanes}, {densityChart}, {companyTimeline}] = await Promise.all([
-    import("../src/components/chart.js"),
-    import("../src/components/fundingValuationScatter.js"),
-    import("../src/components/cumulativeFunding.js"),
-    import("../src/components/eventSwimlanes.js"),
-    import("../src/components/densityChart.js"),
-    import("../src/components/companyTimeline.js")
-  ]);
-  const primary = async (tables: Tables) => (await tables("companies")).filter((d) => d.is_primary);
-  const sources = async (tables: Tables) => indexSources((await tables("sources")) as never);
-  return {
-    "funding-valuation": async (tables) =>
-      fundingValuationScatter((await primary(tables)) as never, {rounds: (await tables("funding_rounds")) as never, width: WIDTH, sources: await sources(tables)}),
-    "cumulative-funding": async (tables) => {
-      const companies = await primary(tables);
-      const rounds = await tables("funding_rounds");
-      const companyIds = companies.filter((c) => rounds.some((r) => r.company_id === c.company_id)).map((c) => c.company_id as string);
-      return cumulativeFunding(rounds as never, {companies: companies as never, width: WIDTH, scale: "linear", companyIds, sources: await sources(tables)});
-    },
-    "event-swimlanes": async (tables) => {
-      const companies = await primary(tables);
-      return eventSwimlanes((await tables("events")) as never, {companies: companies as never, width: WIDTH, companyIds: [...companies.map((c) => c.company_id as string), "industry"], sources: await sources(tables)});
-    },
-    density: async (tables) => {
-      const points = await tables("density_points");
-      const dates = points.map((d) => (d.release_date as Date).getTime());
-      const range: [Date, Date] = [new Date(Math.min(...dates)), new Date(Math.max(...dates))];
-      return densityChart(points as never, {width: WIDTH, window: range, recordsOnly: true, referenceMonths: [3.3, 3.5, 8], sources: await sources(tables), companies: (await primary(tables)) as never});
-    },
-    "company-timeline": async (tables, slot) => {
-      const id = slot.getAttribute("data-company");
-      const company = (await primary(tables)).find((c) => c.company_id === id);
-      if (!company) throw new Error(`company-timeline: unknown data-company ${JSON.stringify(id)}`);
-      const mine = async (name: string) => (await tables(name)).filter((d) => d.company_id === id);
-      return companyTimeline({company: company as never, rounds: (await mine("funding_rounds")) as never, models: (await mine("models")) as never, events: (await mine("events")) as never, width: WIDTH, sources: await sources(tables)});
-    }
-  };
+  // Imported here, after the jsdom globals exist, because d3 and the components read them when they load.
+  const {VIEWS, loadStoryData} = await import("../src/components/views.js");
+  return Object.fromEntries(
+    Object.entries(VIEWS).map(([name, view]): [string, Recipe] => [
+      name,
+      async (tables, slot) => {
+        const data = await loadStoryData(view.tables, tables);
+        return (view.render as (d: unknown, s: unknown, w: number, e?: Element) => Element)(data, (view.defaults as (d: unknown) => unknown)(data), WIDTH, slot);
+      }
+    ])
+  );
 }
-
