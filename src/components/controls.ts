@@ -92,3 +92,17 @@ export function dateRange({label, value, min, max, document: doc = globalThis.do
   });
   return root as unknown as Control<[string, string]>;
 }
+
+/**
+ * Several controls shown together as one: its value is an object with each control's value by key, and it
+ * passes on their `input` events (they bubble), so a page needs a single `view()` for its whole filter bar.
+ */
+export function controlBar<T extends Record<string, unknown>>(controls: {[K in keyof T]: Control<T[K]>}, {document: doc = globalThis.document}: {document?: Document} = {}): Control<T> {
+  const root = doc.createElement("div");
+  root.className = "atlas-controls";
+  root.append(...Object.values(controls as Record<string, Control>));
+  Object.defineProperty(root, "value", {
+    get: () => Object.fromEntries(Object.entries(controls as Record<string, Control>).map(([key, control]) => [key, control.value])) as T
+  });
+  return root as unknown as Control<T>;
+}

@@ -35,7 +35,8 @@ interface InvestorSummary {
   led: boolean;
 }
 
-const DEFAULT_KINDS = ["round", "ipo", "disclosure"];
+/** Round kinds whose investors the network draws by default (and the funding page counts). */
+export const DEFAULT_KINDS = ["round", "ipo", "disclosure"];
 
 export interface InvestorNetworkOptions {
   /** company_summary rows, for labels, colours and order. */

@@ -1,0 +1,86 @@
+/**
+ * The overview page (src/index.md): its tables, and the findings its prose quotes. Every number is read from
+ * company_summary, funding_steps, events and density_fit as the build wrote them, so the headline says what
+ * the charts below it draw.
+ */
+import * as d3 from "../d3.js";
+import {formatUsdMillions, sourceLinksSpan} from "../chart.js";
+import {formatDate} from "../cells.js";
+import type {CompanySummaryRow} from "../rows.js";
+import {VIEWS, type StoryData} from "../views.js";
+import {loadTables} from "./load.js";
+
+const TABLES = ["company_summary", "companies", "funding_rounds", "funding_steps", "events", "density_fit"] as const;
+
+export type OverviewData = StoryData<(typeof TABLES)[number] | "sources">;
+
+export function loadOverview(): Promise<OverviewData> {
+  return loadTables(TABLES);
+}
+
+/** The overview's charts, as defined once for the page and the build. */
+export const overviewViews = {
+  fundingValuation: (data: OverviewData, width: number) => VIEWS["funding-valuation"].render(data, {}, width),
+  courseGrid: (data: OverviewData) => VIEWS["course-grid"].render(data, {}, 0),
+  timelineStrip: (data: OverviewData, width: number) => VIEWS["timeline-strip"].render(data, {}, width)
+};
+
+/** What the overview says in words, each a value or a phrase from the tables. */
+export function overviewFindings(data: OverviewData) {
+  const byId = new Map(data.company_summary.map((c) => [c.company_id, c]));
+  const tigers = data.company_summary.filter((c) => c.group === "six_tigers");
+  const sum = (key: "funding_usd_low" | "funding_usd_mid" | "funding_usd_high") => d3.sum(tigers, (c) => c[key] ?? 0);
+  const ranked = [...tigers].filter((c) => c.funding_usd_mid !== null).sort((a, b) => b.funding_usd_mid! - a.funding_usd_mid!);
+  const [top, second] = ranked;
+  const least = ranked[ranked.length - 1];
+  const largest = [...data.funding_steps].filter((s) => s.disclosed).sort((a, b) => b.amount_usd_mid! - a.amount_usd_mid!)[0];
+  const listed = tigers.filter((c) => c.listing_date).sort((a, b) => +a.listing_date! - +b.listing_date!);
+  const listingEvents = data.events.filter((e) => listed.some((c) => c.listing_event_id === e.id));
+  const valued = tigers.filter((c) => c.valuation_usd_mid !== null).sort((a, b) => b.valuation_usd_mid! - a.valuation_usd_mid!);
+  const courses = d3.group(tigers.filter((c) => c.course), (c) => c.course!);
+  const fit = data.density_fit.find((f) => f.fit_id === "records")!;
+  const names = (rows: CompanySummaryRow[]) => listText(rows.map((c) => c.label));
+  const foundedYears = tigers.filter((c) => c.founded).map((c) => c.founded!.getUTCFullYear());
+  return {
+    tigerCount: tigers.length,
+    foundedFrom: d3.min(foundedYears) ?? "",
+    foundedTo: d3.max(foundedYears) ?? "",
+    raised: formatUsdMillions(sum("funding_usd_mid")),
+    raisedLow: formatUsdMillions(sum("funding_usd_low")),
+    raisedHigh: formatUsdMillions(sum("funding_usd_high")),
+    undisclosed: d3.sum(tigers, (c) => c.rounds_undisclosed),
+    counted: d3.sum(tigers, (c) => c.rounds_counted),
+    top: top ? `${top.label} raised the most, ${formatUsdMillions(top.funding_usd_mid)}` : "no tiger disclosed an amount",
+    second: second ? `${second.label} (${formatUsdMillions(second.funding_usd_mid)})` : "",
+    least: least ? `${least.label} (${formatUsdMillions(least.funding_usd_mid)})` : "",
+    largest: {
+      company: byId.get(largest.company_id)?.label ?? largest.company_id,
+      round: largest.round ?? "financing round",
+      date: formatDate(largest.date, largest.date_raw),
+      amount: formatUsdMillions(largest.amount_usd_mid),
+      reported: largest.amount_reported ?? "",
+      sources: sourceLinksSpan(document, largest.source_ids, data.sourceIndex, "atlas-cite")
+    },
+    listedCount: listed.length,
+    listed: listText(listed.map((c) => `${c.label} on ${formatDate(c.listing_date, c.listing_date_raw)}`)),
+    listedDates: listed.map((c) => formatDate(c.listing_date, c.listing_date_raw)).join(" and "),
+    listedNames: names(listed),
+    listedSources: sourceLinksSpan(document, listingEvents.flatMap((e) => e.source_ids), data.sourceIndex, "atlas-cite"),
+    topValued: valued[0] ? `${valued[0].label}, last valued at ${formatUsdMillions(valued[0].valuation_usd_mid)} (${formatDate(valued[0].valuation_date, valued[0].valuation_date_raw)})` : "",
+    stillTraining: names(courses.get("pretraining") ?? []),
+    steppedBack: names([...(courses.get("apps") ?? []), ...(courses.get("medical") ?? [])]),
+    fitMonths: fit.doubling_months.toFixed(1),
+    fitLow: fit.ci_low_months.toFixed(1),
+    fitHigh: fit.ci_high_months.toFixed(1),
+    fitN: fit.n
+  };
+}
+
+/** "a, b and c". */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Pages put the live chart in place of the build-time one (prerendered.ts). */
+export {hydrate} from "../prerendered.js";
