@@ -65,6 +65,17 @@ export function usablePoints<T extends DensityPointRow>(points: readonly T[]): T
 export function fitFor(points: readonly DensityPointRow[], options: FitOptions = {}): DensingTrend {
   const {window, recordsOnly = true} = options;
   const range = window ? ([isoDay(asDate(window[0])!), isoDay(asDate(window[1])!)] as [string, string]) : undefined;
+  // The page's heading and the chart ask for the same fit; the bootstrap runs once per points table and window.
+  const key = `${recordsOnly}|${range?.join("..") ?? "all"}`;
+  let cache = FITS.get(points);
+  if (!cache) FITS.set(points, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, computeFit(points, recordsOnly, range));
+  return cache.get(key)!;
+}
+
+const FITS = new WeakMap<readonly DensityPointRow[], Map<string, DensingTrend>>();
+
+function computeFit(points: readonly DensityPointRow[], recordsOnly: boolean, range: [string, string] | undefined): DensingTrend {
   // The bootstrap resamples by position, so the interval depends on input order; the table's key order
   // (release date, then id) makes the result independent of how the rows arrived.
   const ordered = usablePoints(points).sort((a, b) => +asDate(a.release_date)! - +asDate(b.release_date)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
