@@ -13,7 +13,7 @@ import {fileURLToPath} from "node:url";
 import {compile} from "../src/lib/compile.js";
 import {contentHash} from "../src/lib/contentHash.js";
 import {ValidationError} from "../src/lib/validate.js";
-import {prepareFramework} from "./framework/index.js";
+import {prepareFramework, primeLoaderCache} from "./framework/index.js";
 import {cacheDir as cache, root} from "./framework/paths.js";
 
 /** Inputs of the loaders: a change to any of them invalidates every cached loader output. */
@@ -24,13 +24,20 @@ export async function prepareOffline(): Promise<void> {
   invalidateStaleLoaderOutputs();
   // Validate and derive everything once, before Framework starts a loader per file: a bad row stops the build
   // here with one list of problems, and every loader then only copies compiled bytes.
+  let compiled: string;
   try {
-    await compile();
+    compiled = await compile();
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
+  const outputs = Object.fromEntries(
+    readdirSync(compiled)
+      .filter((file) => /\.(parquet|csv)$/.test(file) || file === "datapackage.json")
+      .map((file) => [`data/${file}`, join(compiled, file)])
+  );
+  console.warn(`prepare-offline: ${primeLoaderCache(outputs)} compiled files primed in Framework's loader cache`);
 }
 
 function invalidateStaleLoaderOutputs(): void {
