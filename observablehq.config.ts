@@ -75,5 +75,8 @@ export default {
   search: false,
   linkify: true,
   typographer: false,
-  preserveExtension: false
+  preserveExtension: false,
+  // One Node process with tsx's loader hook instead of the tsx CLI, which starts a second process per loader:
+  // about 0.2 s instead of 0.36 s for each of the ~40 loader runs of a build.
+  interpreters: {".ts": [process.execPath, "--import", "tsx"]}
 };

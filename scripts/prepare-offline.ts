@@ -7,11 +7,13 @@
  *    build even uses stale output on purpose. We hash everything loaders read (data/, src/lib/, src/data/) and
  *    drop the cached outputs when that hash changes.
  */
-import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join, relative} from "node:path";
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {prepareFramework} from "./framework/index.js";
+import {compile} from "../src/lib/compile.js";
+import {contentHash} from "../src/lib/contentHash.js";
+import {ValidationError} from "../src/lib/validate.js";
+import {prepareFramework, primeLoaderCache} from "./framework/index.js";
 import {cacheDir as cache, root} from "./framework/paths.js";
 
 /** Inputs of the loaders: a change to any of them invalidates every cached loader output. */
@@ -20,12 +22,26 @@ const LOADER_INPUTS = ["data", "src/lib", "src/data", "src/companies", "package-
 export async function prepareOffline(): Promise<void> {
   await prepareFramework();
   invalidateStaleLoaderOutputs();
+  // Validate and derive everything once, before Framework starts a loader per file: a bad row stops the build
+  // here with one list of problems, and every loader then only copies compiled bytes.
+  let compiled: string;
+  try {
+    compiled = await compile();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const outputs = Object.fromEntries(
+    readdirSync(compiled)
+      .filter((file) => /\.(parquet|csv)$/.test(file) || file === "datapackage.json")
+      .map((file) => [`data/${file}`, join(compiled, file)])
+  );
+  console.warn(`prepare-offline: ${primeLoaderCache(outputs)} compiled files primed in Framework's loader cache`);
 }
 
 function invalidateStaleLoaderOutputs(): void {
-  const hash = createHash("sha256");
-  for (const input of LOADER_INPUTS) hashPath(hash, join(root, input));
-  const digest = hash.digest("hex");
+  const digest = contentHash(root, LOADER_INPUTS);
   const stamp = join(cache, ".loader-inputs");
   const previous = existsSync(stamp) ? readFileSync(stamp, "utf8") : "";
   if (previous === digest) return;
@@ -37,16 +53,6 @@ function invalidateStaleLoaderOutputs(): void {
   }
   writeFileSync(stamp, digest);
   if (previous) console.warn("prepare-offline: loader inputs changed; cached tables will be rebuilt");
-}
-
-function hashPath(hash: ReturnType<typeof createHash>, path: string): void {
-  if (!existsSync(path)) return;
-  const stat = statSync(path);
-  if (stat.isDirectory()) {
-    for (const entry of readdirSync(path).sort()) hashPath(hash, join(path, entry));
-  } else {
-    hash.update(relative(root, path)).update("\0").update(readFileSync(path)).update("\0");
-  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -8,6 +8,7 @@ import {mendPages} from "./template.js";
 import {checkFrameworkVersion, installedFrameworkVersion} from "./version.js";
 
 export {fillSlots, type RenderSlot} from "./slots.js";
+export {primeLoaderCache} from "./loaderCache.js";
 export {STUB_VERSION} from "./offline.js";
 export {checkFrameworkVersion, FRAMEWORK_VERSION, PATCH_NAMES} from "./version.js";
 export {mendHtml} from "./template.js";

@@ -4,31 +4,30 @@
  * are static HTML written here, so they show before any script runs; the timeline and tables are drawn in the
  * browser from the Parquet tables. Every text value from data is escaped (src/lib/html.ts).
  */
-import {loadDataset} from "../lib/dataset.js";
 import {escapeHtml as e, safeHref} from "../lib/html.js";
-import {DATA_DIR, buildTable, runLoader} from "../lib/publish.js";
-import {TABLES} from "../lib/tables/index.js";
+import {compiledOutput, loaderParam, runLoader} from "../lib/loader.js";
 
-const id = process.argv.find((arg) => arg.startsWith("--company_id="))?.slice("--company_id=".length) ?? "";
+const id = loaderParam("company_id");
 
 type Row = Record<string, unknown>;
 
-function main(): string {
-  // Load inputs and validate (all of data/, as every loader does)
-  const dataset = loadDataset(DATA_DIR);
+async function main(): Promise<string> {
+  // Load inputs: the rows of the one compile pass (validated, with the derived tables)
+  const tables = JSON.parse((await compiledOutput("rows.json")).toString("utf8")) as Record<string, Row[]>;
   // Transform: the company's rows in every table
-  const companies = buildTable(TABLES.companies, dataset).filter((c) => c.company_id === id);
-  const company = companies.find((c) => c.is_primary);
-  if (!company) throw new Error(`unknown company ${JSON.stringify(id)}; add it to data/companies.csv`);
+  const mine = (name: string) => tables[name].filter((r) => r.company_id === id);
+  const summary = mine("company_summary")[0];
+  if (!summary) throw new Error(`unknown company ${JSON.stringify(id)}; add it to data/companies.csv`);
+  const companies = mine("companies");
+  const company = companies.find((c) => c.is_primary)!;
   const variants = companies.filter((c) => !c.is_primary);
-  const rounds = buildTable(TABLES.funding_rounds, dataset).filter((r) => r.company_id === id);
-  const models = buildTable(TABLES.models, dataset).filter((r) => r.company_id === id);
-  const events = buildTable(TABLES.events, dataset).filter((r) => r.company_id === id);
-  const claims = buildTable(TABLES.claims, dataset).filter((r) => r.company_id === id);
-  const sources = buildTable(TABLES.sources, dataset);
+  const rounds = mine("funding_rounds");
+  const models = mine("models");
+  const events = mine("events");
+  const claims = mine("claims");
+  const sources = tables.sources;
   const cited = new Set([...companies, ...rounds, ...models, ...events, ...claims].flatMap((r) => r.source_ids as string[]));
-  const course = [...events].filter((ev) => ev.course).sort((a, b) => String(a.date).localeCompare(String(b.date))).at(-1);
-  const short = company.short_zh === company.short_en ? String(company.short_en) : `${company.short_zh} ${company.short_en}`;
+  const short = String(summary.label);
 
   // Write output: Markdown with static HTML for the facts, and cells for the charts.
   const facts: [string, string][] = [
@@ -38,7 +37,7 @@ function main(): string {
     ["Founders and leaders", (company.founders as string[]).map((f) => e(f)).join("; ") || "not recorded"],
     ["Headquarters", e(company.hq_city ?? "not recorded")],
     ["Group", e(String(company.group).replace(/_/g, " "))],
-    ["Current course", course ? `${e(course.course)}: ${e(course.title)} (${e(course.date_raw)})` : "no course-setting event recorded"]
+    ["Current course", summary.course ? `${e(summary.course)}: ${e(summary.course_title)} (${e(summary.course_date_raw)})` : "no course-setting event recorded"]
   ];
   const sourceItems = sources
     .filter((s) => cited.has(s.source_id as string))
@@ -137,4 +136,4 @@ ${sourceItems.join("\n")}
 `;
 }
 
-await runLoader(async () => main());
+await runLoader(main);

@@ -17,7 +17,11 @@ export const PARQUET = {
   density_points: FileAttachment("../data/density_points.parquet").href,
   density_fit: FileAttachment("../data/density_fit.parquet").href,
   price_points: FileAttachment("../data/price_points.parquet").href,
-  fx_rates: FileAttachment("../data/fx_rates.parquet").href
+  fx_rates: FileAttachment("../data/fx_rates.parquet").href,
+  company_summary: FileAttachment("../data/company_summary.parquet").href,
+  funding_steps: FileAttachment("../data/funding_steps.parquet").href,
+  investor_links: FileAttachment("../data/investor_links.parquet").href,
+  model_counts: FileAttachment("../data/model_counts.parquet").href
 };
 
 export type TableName = keyof typeof PARQUET;
@@ -32,7 +36,11 @@ export const CSV: Record<TableName, string> = {
   density_points: FileAttachment("../data/density_points.csv").href,
   density_fit: FileAttachment("../data/density_fit.csv").href,
   price_points: FileAttachment("../data/price_points.csv").href,
-  fx_rates: FileAttachment("../data/fx_rates.csv").href
+  fx_rates: FileAttachment("../data/fx_rates.csv").href,
+  company_summary: FileAttachment("../data/company_summary.csv").href,
+  funding_steps: FileAttachment("../data/funding_steps.csv").href,
+  investor_links: FileAttachment("../data/investor_links.csv").href,
+  model_counts: FileAttachment("../data/model_counts.csv").href
 };
 
 export const DATAPACKAGE = FileAttachment("../data/datapackage.json").href;

@@ -10,8 +10,9 @@ import type {z} from "zod";
 import {parseAmount, type Currency, type ParsedAmount} from "./amounts.js";
 import {CsvError, parseCsv} from "./csv.js";
 import {makeFxTable, type FxTable} from "./fx.js";
+import {aliasKey} from "./ids.js";
 import type {Issue} from "./issues.js";
-import {SOURCE_FILES, columnsOf, type SourceName} from "./schemas.js";
+import {CITING_FILES, SOURCE_FILES, columnsOf, type SourceName} from "./schemas.js";
 import {ValidationError, cellIssue, checkUniqueIds, validateRows, type Located} from "./validate.js";
 
 type RowOf<N extends SourceName> = Located<z.output<(typeof SOURCE_FILES)[N]["schema"]>>;
@@ -55,9 +56,10 @@ export function loadDataset(dir = "data"): Dataset {
   }
   const companyIds = checkCompanies(tables.companies, issues);
   checkReferences(tables, companyIds, issues);
-  for (const name of Object.keys(SOURCE_FILES) as SourceName[]) {
-    if (name !== "sources" && name !== "fx_rates") checkConflictKeys(tables[name] as ConflictRow[], issues);
+  for (const name of CITING_FILES) {
+    if (name !== "fx_rates") checkConflictKeys(tables[name] as ConflictRow[], issues);
   }
+  checkInvestorAliases(tables.investor_aliases, issues);
   const amounts = parseAmounts(tables.funding_rounds, issues);
   let fx: FxTable = makeFxTable([]);
   try {
@@ -79,7 +81,7 @@ function checkCompanies(rows: RowOf<"companies">[], issues: Issue[]): Set<string
       issues.push(cellIssue(row.__file, row.__row, "row_type", `company ${row.company_id} has two primary rows; mark one "variant"`));
     }
     primaries.set(row.company_id, row);
-    for (const column of ["name_en", "name_zh", "short_en", "short_zh", "group"] as const) {
+    for (const column of ["name_en", "name_zh", "short_en", "short_zh", "group", "color"] as const) {
       if (!row[column]) issues.push(cellIssue(row.__file, row.__row, column, `${column}: is required on a primary row`));
     }
   }
@@ -109,8 +111,7 @@ function checkReferences(tables: {[N in SourceName]: RowOf<N>[]}, companyIds: Se
   for (const row of tables.events) companyRef(row, row.company_id, true);
   for (const row of tables.claims) companyRef(row, row.company_id);
   for (const row of tables.density_points) companyRef(row, row.company_id);
-  for (const name of Object.keys(SOURCE_FILES) as SourceName[]) {
-    if (name === "sources") continue;
+  for (const name of CITING_FILES) {
     for (const row of tables[name] as {source_ids: string[]; __file: string; __row: Located<object>["__row"]}[]) {
       const unknown = row.source_ids.filter((id) => !sourceIds.has(id));
       if (unknown.length) {
@@ -142,6 +143,40 @@ function checkConflictKeys(rows: ConflictRow[], issues: Issue[]): void {
     if (group.length === 1) {
       const [row] = group;
       issues.push(cellIssue(row.__file, row.__row, "conflict_key", `conflict_key: ${JSON.stringify(key)} is on one row only; a conflict pairs at least two rows`));
+    }
+  }
+}
+
+/**
+ * Aliases are matched ignoring case and spacing, so two spellings of one alias would be ambiguous; an investor's
+ * names must agree on every row; a generic mention names no investor at all.
+ */
+function checkInvestorAliases(rows: RowOf<"investor_aliases">[], issues: Issue[]): void {
+  const seen = new Map<string, RowOf<"investor_aliases">>();
+  const names = new Map<string, RowOf<"investor_aliases">>();
+  for (const row of rows) {
+    const key = aliasKey(row.alias);
+    const first = seen.get(key);
+    if (first && first.alias !== row.alias) {
+      issues.push(cellIssue(row.__file, row.__row, "alias", `alias: ${JSON.stringify(row.alias)} is the same as ${JSON.stringify(first.alias)} (line ${first.__row.line}) once case and spaces are ignored`));
+    }
+    seen.set(key, row);
+    if (row.investor_id === null) {
+      if (row.investor || row.investor_zh) {
+        issues.push(cellIssue(row.__file, row.__row, "investor", "investor: a generic mention (blank investor_id) names no investor; clear investor and investor_zh or fill in investor_id"));
+      }
+      continue;
+    }
+    if (!row.investor) {
+      issues.push(cellIssue(row.__file, row.__row, "investor", `investor: is required when investor_id is set (${row.investor_id})`));
+      continue;
+    }
+    const canonical = names.get(row.investor_id);
+    if (!canonical) names.set(row.investor_id, row);
+    else if (canonical.investor !== row.investor || canonical.investor_zh !== row.investor_zh) {
+      issues.push(
+        cellIssue(row.__file, row.__row, "investor", `investor: ${row.investor_id} is named ${JSON.stringify(canonical.investor)} / ${JSON.stringify(canonical.investor_zh)} on line ${canonical.__row.line}; every alias of one investor gives the same names`)
+      );
     }
   }
 }
@@ -178,8 +213,7 @@ function parseCell(
 
 function warnUnusedSources(tables: {[N in SourceName]: RowOf<N>[]}): void {
   const used = new Set<string>();
-  for (const name of Object.keys(SOURCE_FILES) as SourceName[]) {
-    if (name === "sources") continue;
+  for (const name of CITING_FILES) {
     for (const row of tables[name] as {source_ids: string[]}[]) for (const id of row.source_ids) used.add(id);
   }
   const unused = tables.sources.filter((s) => !used.has(s.source_id)).map((s) => s.source_id);

@@ -9,34 +9,32 @@ export interface ExampleQuery {
   sql: string;
 }
 
-/** One row per reported round; rows that report the same round (a conflict_key) count once. */
-const COUNTED_ROUNDS = `counted AS (
-  SELECT * FROM funding_rounds
-  WHERE kind = 'round'
-  QUALIFY conflict_key IS NULL
-     OR row_number() OVER (
-          PARTITION BY conflict_key
-          ORDER BY amount_usd_mid IS NULL, CASE confidence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, date DESC
-        ) = 1
-)`;
-
 export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     id: "funding-by-year",
     title: "Cumulative disclosed funding by company and year (USD millions)",
-    sql: `-- Financing rounds only; a round reported twice (shared conflict_key) counts once.
-WITH ${COUNTED_ROUNDS}
+    sql: `-- counted: financing rounds only, a round reported twice counted once (decided by the build).
 SELECT c.short_en AS company,
        year(f.date) AS year,
        round(sum(f.amount_usd_low)) AS raised_low,
        round(sum(f.amount_usd_mid)) AS raised_mid,
        round(sum(f.amount_usd_high)) AS raised_high,
        round(sum(sum(f.amount_usd_mid)) OVER (PARTITION BY c.short_en ORDER BY year(f.date))) AS cumulative_mid
-FROM counted f
-JOIN companies c ON c.company_id = f.company_id AND c.is_primary
-WHERE f.amount_usd_mid IS NOT NULL
-GROUP BY c.short_en, year(f.date)
-ORDER BY company, year`
+FROM funding_rounds f
+JOIN company_summary c USING (company_id)
+WHERE f.counted AND f.amount_usd_mid IS NOT NULL
+GROUP BY c.short_en, c.display_order, year(f.date)
+ORDER BY c.display_order, year`
+  },
+  {
+    id: "company-summary",
+    title: "Each company at a glance: disclosed funding, latest valuation, course (USD millions)",
+    sql: `-- One row per company, computed by the build; the overview's cards add up these columns.
+SELECT label AS company, round(funding_usd_low) AS funding_low, round(funding_usd_mid) AS funding_mid,
+       round(funding_usd_high) AS funding_high, rounds_counted, rounds_undisclosed,
+       round(valuation_usd_mid) AS valuation_mid, valuation_date_raw AS valued, course, listing_date
+FROM company_summary
+ORDER BY display_order`
   },
   {
     id: "months-to-unicorn",
@@ -82,40 +80,53 @@ ORDER BY conflict_key, date`
   {
     id: "shared-investors",
     title: "Investors named in rounds of more than one company",
-    sql: `SELECT investor,
+    sql: `-- investor_links resolves aliases (Alibaba Cloud is Alibaba) from data/investor_aliases.csv.
+SELECT investor, investor_zh,
        count(DISTINCT company_id) AS companies,
-       string_agg(DISTINCT company_id, ', ') AS company_ids
-FROM (
-  SELECT company_id, unnest(list_concat(lead_investors, investors)) AS investor
-  FROM funding_rounds
-)
-GROUP BY investor
+       string_agg(DISTINCT company_id, ', ' ORDER BY company_id) AS company_ids,
+       string_agg(DISTINCT name_as_reported, '; ' ORDER BY name_as_reported) AS names_as_reported
+FROM investor_links
+WHERE investor_id IS NOT NULL AND is_deal
+GROUP BY investor_id, investor, investor_zh
 HAVING count(DISTINCT company_id) > 1
 ORDER BY companies DESC, investor`
   },
   {
     id: "current-course",
     title: "Each company's current course (latest course-setting event)",
-    sql: `SELECT c.short_en AS company,
-       arg_max(e.course, e.date) AS course,
-       max(e.date) AS since,
-       arg_max(e.title, e.date) AS event
-FROM events e
-JOIN companies c ON c.company_id = e.company_id AND c.is_primary
-WHERE e.course IS NOT NULL
-GROUP BY ALL
+    sql: `SELECT label AS company, course, course_date AS since, course_title AS event, course_event_id
+FROM company_summary
+WHERE course IS NOT NULL
 ORDER BY since`
   },
   {
     id: "moe-by-year",
     title: "Dense and mixture-of-experts releases by year",
-    sql: `SELECT year(release_date) AS year,
+    sql: `-- counted: a model reported twice (two dates, two sizes) is one release.
+SELECT year(release_date) AS year,
        count(*) FILTER (WHERE architecture = 'dense') AS dense,
        count(*) FILTER (WHERE architecture = 'moe') AS moe,
        count(*) FILTER (WHERE architecture = 'unknown') AS unknown
 FROM models
+WHERE counted
 GROUP BY ALL
 ORDER BY year`
+  },
+  {
+    id: "releases-per-year",
+    title: "Model releases per company and year",
+    sql: `SELECT s.label AS company, m.year, m.releases, m.edge, m.open_weights, m.moe
+FROM model_counts m
+JOIN company_summary s USING (company_id)
+ORDER BY s.display_order, m.year`
+  },
+  {
+    id: "claims-verdicts",
+    title: "Claims about density against the build's fit",
+    sql: `SELECT claimant, date_raw AS said, metric, value, unit, round(claimed_months, 1) AS months, verdict, verdict_note
+FROM claims
+WHERE topic = 'density_doubling'
+ORDER BY verdict, date`
   },
   {
     id: "open-weights-share",
@@ -126,6 +137,7 @@ ORDER BY year`
        round(100.0 * count(*) FILTER (WHERE m.open_weights) / count(*), 1) AS percent_open
 FROM models m
 JOIN companies c ON c.company_id = m.company_id AND c.is_primary
+WHERE m.counted
 GROUP BY ALL
 ORDER BY percent_open DESC`
   },

@@ -26,6 +26,20 @@ export const id = z
   .transform((s) => s.trim())
   .refine(isKebabId, {message: "must be a kebab-case id (lowercase letters, digits and single hyphens)"});
 
+/** A kebab-case id, or blank. */
+export const optionalId = z
+  .string()
+  .transform((s) => s.trim())
+  .refine((s) => s === "" || isKebabId(s), {message: "must be blank or a kebab-case id (lowercase letters, digits and single hyphens)"})
+  .transform((s) => s || null);
+
+/** A colour as #rrggbb, or blank. */
+export const hexColor = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .refine((s) => s === "" || /^#[0-9a-f]{6}$/.test(s), {message: "must be a colour as #rrggbb (e.g. #4e79a7), or blank"})
+  .transform((s) => s || null);
+
 export function list({min = 0, ids = false}: {min?: number; ids?: boolean} = {}) {
   return z.string().transform((s, ctx) => {
     const items = splitList(s);

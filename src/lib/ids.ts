@@ -16,3 +16,8 @@ export function splitList(s: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== "");
 }
+
+/** How an investor name is compared with the aliases: full-width brackets folded, spaces tidied, lower case. */
+export function aliasKey(name: string): string {
+  return name.replace(/（/g, "(").replace(/）/g, ")").replace(/\s+/g, " ").trim().toLowerCase();
+}

@@ -10,20 +10,50 @@ import {fileURLToPath} from "node:url";
 import {toCsv} from "./csv.js";
 import {loadDataset, type Dataset} from "./dataset.js";
 import {writeParquet} from "./parquet.js";
-import {TABLES, type PublishedTable} from "./tables/index.js";
+import {TABLES, TABLE_NAMES, type PublishedTable, type Row, type TableLookup} from "./tables/index.js";
 import {ValidationError} from "./validate.js";
 
-/** The project's `data/` folder, wherever the loader runs from. */
-// ATLAS_DATA_DIR lets tests point a loader at fixture data.
-// (Resolved from the module's path, not with `new URL`, which jsdom's URL would turn into an http address.)
-export const DATA_DIR = process.env.ATLAS_DATA_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../data");
+import {DATA_DIR} from "./compiledPaths.js";
 
-/** Tables derived from others rather than one row per source row. */
-const DERIVED = new Set(["density_fit"]);
+export {DATA_DIR};
 
-export function buildTable(table: PublishedTable, dataset: Dataset): Record<string, unknown>[] {
-  const rows = table.build(dataset);
-  if (!DERIVED.has(table.name)) {
+/**
+ * Builds every table of one dataset at most once: a derived table asks for the rows of the tables it reads, and
+ * gets the very rows that are published.
+ */
+export function tableLookup(dataset: Dataset): TableLookup {
+  const built = new Map<string, Row[]>();
+  const building = new Set<string>();
+  const lookup: TableLookup = (name) => {
+    const cached = built.get(name);
+    if (cached) return cached;
+    const table = TABLES[name];
+    if (!table) throw new Error(`unknown table ${JSON.stringify(name)}`);
+    if (building.has(name)) throw new Error(`${name}: derived tables read each other in a cycle (${[...building].join(" → ")})`);
+    building.add(name);
+    try {
+      const rows = checkTable(table, dataset, table.build(dataset, lookup));
+      built.set(name, rows);
+      return rows;
+    } finally {
+      building.delete(name);
+    }
+  };
+  return lookup;
+}
+
+/** Every published table, by name, built from one validated dataset. */
+export function buildAll(dataset: Dataset): Record<string, Row[]> {
+  const lookup = tableLookup(dataset);
+  return Object.fromEntries(TABLE_NAMES.map((name) => [name, lookup(name)]));
+}
+
+export function buildTable(table: PublishedTable, dataset: Dataset, tables: TableLookup = tableLookup(dataset)): Row[] {
+  return tables(table.name);
+}
+
+function checkTable(table: PublishedTable, dataset: Dataset, rows: Row[]): Row[] {
+  if (!table.derived) {
     const expected = (dataset[table.name as keyof Dataset] as unknown[]).length;
     // Nothing is dropped silently: every curated row must reach its table.
     if (rows.length !== expected) throw new Error(`${table.name}: ${rows.length} rows built from ${expected} source rows`);
@@ -59,33 +89,14 @@ export function tableToCsv(table: PublishedTable, rows: Record<string, unknown>[
   return toCsv(rows, table.columns.map((c) => c.name));
 }
 
-/** Runs a loader body; a validation failure prints every problem and exits non-zero, which stops the build. */
-export async function runLoader(body: () => Promise<Uint8Array | string>): Promise<void> {
-  try {
-    const output = await body();
-    process.stdout.write(output);
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-/** Loader body for one table's Parquet: load and validate data/, build the table, encode it. */
-export async function publishParquet(name: string, dataDir = DATA_DIR): Promise<Uint8Array> {
-  const table = TABLES[name];
-  if (!table) throw new Error(`unknown table ${JSON.stringify(name)}`);
-  const rows = buildTable(table, loadDataset(dataDir));
-  return tableToParquet(table, rows, dataDir);
-}
 
 function sortRows(rows: Record<string, unknown>[], key: string[]): Record<string, unknown>[] {
   const compare = (a: unknown, b: unknown): number => {
     if (a === b) return 0;
     if (a === null || a === undefined) return -1;
     if (b === null || b === undefined) return 1;
+    // Numbers by value (step 10 after step 9), everything else (ISO dates, ids) as text.
+    if (typeof a === "number" && typeof b === "number") return a - b;
     return String(a) < String(b) ? -1 : 1;
   };
   return [...rows].sort((a, b) => {

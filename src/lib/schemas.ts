@@ -3,7 +3,7 @@
  * `data/README.md` documents the same contract for the people who edit the files.
  */
 import {z} from "zod";
-import {boolean, fuzzyDate, id, list, number, oneOf, optional, optionalOneOf, required, url} from "./fields.js";
+import {boolean, fuzzyDate, hexColor, id, list, number, oneOf, optional, optionalId, optionalOneOf, required, url} from "./fields.js";
 
 export const CONFIDENCE = ["high", "medium", "low"] as const;
 export const CURRENCIES = ["CNY", "USD", "HKD"] as const;
@@ -59,6 +59,8 @@ export const companySchema = z.object({
   founders: list(),
   hq_city: optional,
   group: optionalOneOf(GROUPS),
+  // The one colour a company has in every chart; data, so a fork that adds a company adds its colour here.
+  color: hexColor,
   ...provenance
 });
 
@@ -115,6 +117,8 @@ export const claimSchema = z.object({
   unit: optional,
   statement: required,
   status: oneOf(["published", "reported", "unverified"]),
+  // Why the claim cannot be scored against the density fit although its metric matches; blank when it can.
+  not_comparable: optional,
   ...provenance
 });
 
@@ -157,6 +161,18 @@ export const fxRateSchema = z.object({
   source_ids: provenance.source_ids
 });
 
+/**
+ * Names under which investors appear in funding rows, mapped to one investor. A group's arms count as the group
+ * (Alibaba Cloud → Alibaba); a row with a blank investor_id marks a generic mention ("other investors").
+ */
+export const investorAliasSchema = z.object({
+  alias: required,
+  investor_id: optionalId,
+  investor: optional,
+  investor_zh: optional,
+  note: required
+});
+
 /** Each curated file, its schema, and its columns in the order the header must have them. */
 export const SOURCE_FILES = {
   sources: {file: "sources.csv", schema: sourceSchema, key: "source_id"},
@@ -167,10 +183,15 @@ export const SOURCE_FILES = {
   claims: {file: "claims.csv", schema: claimSchema, key: "id"},
   density_points: {file: "density_points.csv", schema: densityPointSchema, key: "id"},
   price_points: {file: "price_points.csv", schema: pricePointSchema, key: "id"},
-  fx_rates: {file: "fx_rates.csv", schema: fxRateSchema, key: "id"}
+  fx_rates: {file: "fx_rates.csv", schema: fxRateSchema, key: "id"},
+  investor_aliases: {file: "investor_aliases.csv", schema: investorAliasSchema, key: "alias"}
 } as const;
 
 export type SourceName = keyof typeof SOURCE_FILES;
+
+/** The files whose rows are facts and cite sources (every file but the registry itself and the alias list). */
+export const CITING_FILES = ["companies", "funding_rounds", "models", "events", "claims", "density_points", "price_points", "fx_rates"] as const satisfies readonly SourceName[];
+export type CitingName = (typeof CITING_FILES)[number];
 
 export function columnsOf(name: SourceName): string[] {
   return Object.keys(SOURCE_FILES[name].schema.shape);

@@ -9,10 +9,12 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {StaticServer} from "../../scripts/serve.js";
 import {EXAMPLE_QUERIES} from "../../src/lib/exampleQueries.js";
+import {TABLE_NAMES} from "../../src/lib/tables/index.js";
 import {launchBrowser, openPage, serveDist} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
-const TABLES = ["sources", "companies", "funding_rounds", "models", "events", "claims", "density_points", "density_fit", "price_points", "fx_rates"];
+// Every published table, so the example queries see what the explorer registers.
+const TABLES = TABLE_NAMES;
 
 let browser: Browser;
 let server: StaticServer;

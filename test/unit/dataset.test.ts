@@ -91,12 +91,12 @@ describe("loadDataset(dir)", () => {
 
   test("loadDataset reports a variant without a primary and a conflict key on one row only", () => {
     const dir = fixture({
-      "companies.csv": [["acme-founded-2023-06,acme,variant,,,,,2023-06,,,,acme-founding", "acme-founded-2023-06,acmee,variant,,,,,2023-06,,,,acme-founding"]]
+      "companies.csv": [["acme-founded-2023-06,acme,variant,,,,,2023-06,,,,,acme-founding", "acme-founded-2023-06,acmee,variant,,,,,2023-06,,,,,acme-founding"]]
     });
     expect(problems(dir)).toEqual(['data/companies.csv:3:22: company_id: variant of "acmee", which has no primary row']);
-    const lonely = fixture({"companies.csv": [["edgeco,edgeco,primary,Edge Co,端侧科技,Edge,端侧,2022-08,Zhao Liu (赵六),Beijing,edge,,", "edgeco,edgeco,primary,Edge Co,端侧科技,Edge,端侧,2022-08,Zhao Liu (赵六),Beijing,edge,edgeco-founding,"]]});
+    const lonely = fixture({"companies.csv": [["edgeco,edgeco,primary,Edge Co,端侧科技,Edge,端侧,2022-08,Zhao Liu (赵六),Beijing,edge,#b07aa1,,", "edgeco,edgeco,primary,Edge Co,端侧科技,Edge,端侧,2022-08,Zhao Liu (赵六),Beijing,edge,#b07aa1,edgeco-founding,"]]});
     expect(problems(lonely)).toEqual([
-      'data/companies.csv:4:79: conflict_key: "edgeco-founding" is on one row only; a conflict pairs at least two rows'
+      'data/companies.csv:4:87: conflict_key: "edgeco-founding" is on one row only; a conflict pairs at least two rows'
     ]);
   });
 
@@ -108,11 +108,11 @@ describe("loadDataset(dir)", () => {
   });
 
   test("loadDataset reports a missing column in the header", () => {
-    const dir = fixture({"claims.csv": [["id,claimant,company_id,date,topic,metric,value,unit,statement,status,conflict_key,notes,source_ids,confidence", "id,claimant,company_id,date,topic,metric,value,unit,statement,status,conflict_key,notes,source_ids"]]});
+    const dir = fixture({"claims.csv": [["id,claimant,company_id,date,topic,metric,value,unit,statement,status,not_comparable,conflict_key,notes,source_ids,confidence", "id,claimant,company_id,date,topic,metric,value,unit,statement,status,not_comparable,conflict_key,notes,source_ids"]]});
     const text = readFileSync(join(dir, "claims.csv"), "utf8").replace(/,high\n/g, "\n");
     writeFileSync(join(dir, "claims.csv"), text);
     expect(problems(dir)).toEqual([
-      "data/claims.csv:1:1: missing column confidence; the header must be: id,claimant,company_id,date,topic,metric,value,unit,statement,status,conflict_key,notes,source_ids,confidence"
+      "data/claims.csv:1:1: missing column confidence; the header must be: id,claimant,company_id,date,topic,metric,value,unit,statement,status,not_comparable,conflict_key,notes,source_ids,confidence"
     ]);
   });
 

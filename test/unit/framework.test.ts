@@ -8,7 +8,7 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
-import {checkFrameworkVersion, fillSlots, mendHtml, PATCH_NAMES} from "../../scripts/framework/index.js";
+import {checkFrameworkVersion, fillSlots, mendHtml, PATCH_NAMES, primeLoaderCache} from "../../scripts/framework/index.js";
 import {checkImplicitImports, checkNpmCacheLayout, frameworkNpmPackages, seedClientStubs} from "../../scripts/framework/offline.js";
 import {frameworkDir} from "../../scripts/framework/paths.js";
 import {mendPages, TEMPLATE_PATCHES} from "../../scripts/framework/template.js";
@@ -184,5 +184,30 @@ describe("prerender slots", () => {
     expect(calls).toBe(0);
     const noSlot = PAGE.replace(tag, "");
     expect(await fillSlots(noSlot, async () => "x")).toBe(noSlot);
+  });
+});
+
+describe("primed loader cache", () => {
+  test("primeLoaderCache refuses when Framework no longer judges cached loader output by mtime", () => {
+    const dir = mkdtempSync(join(tmpdir(), "atlas-loader-"));
+    try {
+      const loader = join(dir, "loader.js");
+      writeFileSync(loader, "export class LoaderResolver {}\n");
+      expect(() => primeLoaderCache({}, {frameworkLoader: loader})).toThrow(/primed-loader-cache: Framework no longer caches/);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
+  test("primeLoaderCache refuses a path that no loader makes, and Framework's own loader.js passes the premise check", () => {
+    const dir = mkdtempSync(join(tmpdir(), "atlas-loader-"));
+    try {
+      const file = join(dir, "x.parquet");
+      writeFileSync(file, "bytes");
+      expect(() => primeLoaderCache({"data/not-a-loader-output.json": file})).toThrow(/no loader in src\/ makes data\/not-a-loader-output\.json/);
+      expect(primeLoaderCache({})).toBe(0);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });

@@ -1,4 +1,7 @@
 import {execFileSync, spawnSync} from "node:child_process";
+import {mkdtempSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {decodeParquet} from "../../src/components/parquet.js";
 import {dataPackage} from "../../src/lib/datapackage.js";
@@ -10,10 +13,11 @@ const FIXTURE = "test/fixtures/data";
 const dataset = loadDataset(FIXTURE);
 
 describe("published tables", () => {
-  test("the ten table names are the published interface", () => {
-    expect(TABLE_NAMES.sort()).toEqual(
-      ["claims", "companies", "density_fit", "density_points", "events", "funding_rounds", "fx_rates", "models", "price_points", "sources"].sort()
+  test("the table names are the published interface: ten curated, four derived", () => {
+    expect([...TABLE_NAMES].sort()).toEqual(
+      ["claims", "companies", "density_fit", "density_points", "events", "funding_rounds", "fx_rates", "models", "price_points", "sources", "company_summary", "funding_steps", "investor_links", "model_counts"].sort()
     );
+    expect(TABLE_NAMES.filter((name) => TABLES[name].derived).sort()).toEqual(["company_summary", "density_fit", "funding_steps", "investor_links", "model_counts"]);
   });
 
   test.each(TABLE_NAMES)("buildTable(%s) keeps every source row and declares every column", (name) => {
@@ -74,7 +78,7 @@ describe("published tables", () => {
 
   test("dataPackage describes every field of both copies of every table", () => {
     const descriptor = dataPackage({rowCounts: {models: 3}});
-    expect(descriptor.resources).toHaveLength(20);
+    expect(descriptor.resources).toHaveLength(2 * TABLE_NAMES.length);
     const models = descriptor.resources.find((r) => r.name === "models")!;
     expect(models).toMatchObject({path: "models.csv", format: "csv", rows: 3});
     expect(models.schema.fields.find((f) => f.name === "params_total_b")).toMatchObject({type: "number", unit: "billions of parameters"});
@@ -84,9 +88,10 @@ describe("published tables", () => {
 
 // Each test starts loaders as processes (tsx, native DuckDB): seconds each on a busy 2-core machine.
 describe("loaders", {timeout: 30_000}, () => {
+  const compileDir = mkdtempSync(join(tmpdir(), "atlas-compile-"));
   test("a loader on broken data exits non-zero and prints file:line:column for every problem", () => {
-    const result = spawnSync("npx", ["tsx", "src/data/models.parquet.ts"], {
-      env: {...process.env, ATLAS_DATA_DIR: "test/fixtures/data-broken"},
+    const result = spawnSync("npx", ["tsx", "src/data/[table].parquet.ts", "--table=models"], {
+      env: {...process.env, ATLAS_DATA_DIR: "test/fixtures/data-broken", ATLAS_COMPILE_DIR: compileDir},
       encoding: "utf8"
     });
     expect(result.status).not.toBe(0);
@@ -96,14 +101,15 @@ describe("loaders", {timeout: 30_000}, () => {
   });
 
   test("a loader run twice on the same inputs writes byte-identical Parquet", () => {
-    const run = () => execFileSync("npx", ["tsx", "src/data/funding_rounds.parquet.ts"], {env: {...process.env, ATLAS_DATA_DIR: FIXTURE}});
+    // Two compiles from scratch (separate output folders), not one compile read twice.
+    const run = () => execFileSync("npx", ["tsx", "src/data/[table].parquet.ts", "--table=funding_rounds"], {env: {...process.env, ATLAS_DATA_DIR: FIXTURE, ATLAS_COMPILE_DIR: mkdtempSync(join(tmpdir(), "atlas-compile-"))}});
     const [a, b] = [run(), run()];
     expect(a.length).toBeGreaterThan(1000);
     expect(a.equals(b)).toBe(true);
   });
 
   test("a loader on valid data writes Parquet to stdout and nothing else", async () => {
-    const bytes = execFileSync("npx", ["tsx", "src/data/events.parquet.ts"], {env: {...process.env, ATLAS_DATA_DIR: FIXTURE}});
+    const bytes = execFileSync("npx", ["tsx", "src/data/[table].parquet.ts", "--table=events"], {env: {...process.env, ATLAS_DATA_DIR: FIXTURE, ATLAS_COMPILE_DIR: compileDir}});
     const table = await decodeParquet(new Uint8Array(bytes));
     expect(table.rows).toHaveLength(3);
   });

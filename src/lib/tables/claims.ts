@@ -1,4 +1,5 @@
 /** Claims: who said what about density, timelines or capability, and when. */
+import {claimMonths, claimVerdict, type FitInterval} from "../derive/claims.js";
 import {dateColumns, dateValues, provenance, PROVENANCE_COLUMNS, type PublishedTable} from "./common.js";
 
 export const claims: PublishedTable = {
@@ -6,7 +7,7 @@ export const claims: PublishedTable = {
   title: "Claims",
   description: "Statements about density doubling, device timelines and capability, with who made them and their status.",
   key: ["date", "id"],
-  inputs: ["data/claims.csv"],
+  inputs: ["data/claims.csv", "data/density_points.csv"],
   columns: [
     {name: "id", type: "VARCHAR", description: "row id"},
     {name: "claimant", type: "VARCHAR", description: "who made the claim"},
@@ -18,9 +19,14 @@ export const claims: PublishedTable = {
     {name: "unit", type: "VARCHAR", description: "unit of value (months, days …)"},
     {name: "statement", type: "VARCHAR", description: "the claim paraphrased in the atlas's words"},
     {name: "status", type: "VARCHAR", description: "published (paper or filing), reported (press attributes it) or unverified"},
+    {name: "not_comparable", type: "VARCHAR", description: "the curators' reason why the claim cannot be scored against the fit; blank when it can"},
+    {name: "claimed_months", type: "DOUBLE", description: "the claim as a doubling (or halving) time; blank when it states no rate", unit: "months"},
+    {name: "verdict", type: "VARCHAR", description: "against the build's records fit: consistent, outside, different-metric, not-comparable, target-date, no-value or no-fit"},
+    {name: "verdict_note", type: "VARCHAR", description: "why the verdict is what it is"},
     ...PROVENANCE_COLUMNS
   ],
-  build(dataset) {
+  build(dataset, tables) {
+    const fit = (tables("density_fit").find((f) => f.fit_id === "records") as FitInterval | undefined) ?? null;
     return dataset.claims.map((c) => ({
       id: c.id,
       claimant: c.claimant,
@@ -32,7 +38,15 @@ export const claims: PublishedTable = {
       unit: c.unit,
       statement: c.statement,
       status: c.status,
+      not_comparable: c.not_comparable,
+      claimed_months: claimMonths(c),
+      ...verdictValues(c, fit),
       ...provenance(c)
     }));
   }
 };
+
+function verdictValues(claim: Record<string, unknown>, fit: FitInterval | null) {
+  const {verdict, note} = claimVerdict(claim, fit);
+  return {verdict, verdict_note: note};
+}

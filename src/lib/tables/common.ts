@@ -14,7 +14,13 @@ export interface PublishedColumn extends ColumnSpec {
   unit?: string;
 }
 
-export interface PublishedTable<Row = Record<string, unknown>> {
+/** A built row: column name to value (DATE as an ISO day string, VARCHAR[] as a string array). */
+export type Row = Record<string, unknown>;
+
+/** The built rows of another published table; a compile builds each table once and hands it to the others. */
+export type TableLookup = (name: string) => Row[];
+
+export interface PublishedTable<R = Row> {
   name: string;
   title: string;
   description: string;
@@ -23,7 +29,9 @@ export interface PublishedTable<Row = Record<string, unknown>> {
   key: string[];
   /** The source file(s) the rows come from. */
   inputs: string[];
-  build(dataset: Dataset): Row[];
+  /** Computed from other tables (totals, counts, links) rather than one row per curated row. */
+  derived?: boolean;
+  build(dataset: Dataset, tables: TableLookup): R[];
 }
 
 /** `date`, `date_precision`, `date_approx`, `date_raw` for a fuzzy date column named `name`. */

@@ -22,6 +22,7 @@ export const companies: PublishedTable = {
     {name: "founders", type: "VARCHAR[]", description: "founders and leaders, English name with Chinese in parentheses"},
     {name: "hq_city", type: "VARCHAR", description: "headquarters city"},
     {name: "group", type: "VARCHAR", description: "six_tigers, edge (ModelBest) or comparator"},
+    {name: "color", type: "VARCHAR", description: "the company's colour in every chart, #rrggbb (from the primary row on variants)"},
     ...PROVENANCE_COLUMNS
   ],
   build(dataset) {
@@ -41,6 +42,7 @@ export const companies: PublishedTable = {
         founders: c.founders,
         hq_city: c.hq_city ?? (c.row_type === "variant" ? p.hq_city : null),
         group: c.group ?? p.group,
+        color: c.color ?? p.color,
         ...provenance(c)
       };
     });

@@ -18,6 +18,7 @@ export const densityFit: PublishedTable = {
     "running-maximum records (the paper's method) and over all models.",
   key: ["fit_id"],
   inputs: ["data/density_points.csv"],
+  derived: true,
   columns: [
     {name: "fit_id", type: "VARCHAR", description: "records (running maximum, the paper's method) or all (every model)"},
     {name: "records_only", type: "BOOLEAN", description: "true when fitted on the running-maximum records only"},

@@ -1,11 +1,12 @@
 /**
  * Funding rounds with amounts parsed into bounds (original currency and USD) and the rate used, so every
  * converted number traces back to one row of fx_rates. `kind` separates financings from IPOs, reported
- * totals and rounds still in progress: sum only `kind = 'round'` to avoid double counting.
+ * totals and rounds still in progress: `counted` says which rows enter totals (see derive/rounds.ts).
  */
 import type {ParsedAmount} from "../amounts.js";
 import type {Dataset} from "../dataset.js";
 import type {FuzzyDate} from "../dates.js";
+import {countedRounds} from "../derive/rounds.js";
 import {toUsd, type FxChoice} from "../fx.js";
 import {dateColumns, dateValues, provenance, PROVENANCE_COLUMNS, type PublishedColumn, type PublishedTable} from "./common.js";
 
@@ -69,10 +70,12 @@ export const fundingRounds: PublishedTable = {
     {name: "valuation_currency", type: "VARCHAR", description: "currency of the valuation"},
     {name: "valuation_basis", type: "VARCHAR", description: "pre, post or unspecified (money)"},
     ...moneyColumns("valuation", "valuation"),
+    {name: "counted", type: "BOOLEAN", description: "true when the row enters funding totals: a financing round, and the preferred report where several report the same round"},
+    {name: "counted_note", type: "VARCHAR", description: "why the row is left out of funding totals; blank when counted"},
     ...PROVENANCE_COLUMNS
   ],
   build(dataset) {
-    return dataset.funding_rounds.map((r) => {
+    const rows = dataset.funding_rounds.map((r) => {
       const {amount, valuation} = dataset.amounts.get(r.id)!;
       return {
         id: r.id,
@@ -92,5 +95,8 @@ export const fundingRounds: PublishedTable = {
         ...provenance(r)
       };
     });
+    const marks = countedRounds(rows);
+    // Keep the declared column order: the mark goes before the provenance columns.
+    return rows.map(({conflict_key, notes, source_ids, confidence, source_row, ...rest}) => ({...rest, ...marks.get(rest.id)!, conflict_key, notes, source_ids, confidence, source_row}));
   }
 };

@@ -1,4 +1,5 @@
 /** Model releases: size (total and active parameters), architecture, openness, cloud or edge. */
+import {countedModels} from "../derive/companies.js";
 import {dateColumns, dateValues, provenance, PROVENANCE_COLUMNS, type PublishedTable} from "./common.js";
 
 export const models: PublishedTable = {
@@ -19,9 +20,11 @@ export const models: PublishedTable = {
     {name: "open_weights", type: "BOOLEAN", description: "weights published; blank when unknown"},
     {name: "deployment", type: "VARCHAR", description: "cloud, or edge (made to run on a phone, PC or car chip)"},
     {name: "modality", type: "VARCHAR", description: "text, vision-language, omni, speech or other"},
+    {name: "counted", type: "BOOLEAN", description: "true for the report that counts as the release; false for a second report of the same model (same conflict_key)"},
     ...PROVENANCE_COLUMNS
   ],
   build(dataset) {
+    const counted = countedModels(dataset.models.map((m) => ({id: m.id, conflict_key: m.conflict_key, confidence: m.confidence, release_date: m.release_date?.date ?? null})));
     return dataset.models.map((m) => ({
       id: m.id,
       company_id: m.company_id,
@@ -35,6 +38,7 @@ export const models: PublishedTable = {
       open_weights: m.open_weights,
       deployment: m.deployment,
       modality: m.modality,
+      counted: counted.get(m.id)!,
       ...provenance(m)
     }));
   }

@@ -1,6 +1,5 @@
 /** The source registry: every publication, filing, paper, repository or page a fact rests on. */
-import {SOURCE_FILES} from "../schemas.js";
-import type {SourceName} from "../schemas.js";
+import {CITING_FILES} from "../schemas.js";
 import {dateColumns, dateValues, sourceRow, type PublishedTable} from "./common.js";
 
 export const sources: PublishedTable = {
@@ -24,8 +23,7 @@ export const sources: PublishedTable = {
   ],
   build(dataset) {
     const citations = new Map<string, number>();
-    for (const name of Object.keys(SOURCE_FILES) as SourceName[]) {
-      if (name === "sources") continue;
+    for (const name of CITING_FILES) {
       for (const row of dataset[name] as {source_ids: string[]}[]) {
         for (const id of row.source_ids) citations.set(id, (citations.get(id) ?? 0) + 1);
       }
