@@ -2,9 +2,11 @@
  * Row shapes of the published tables as the browser decodes them (hyparquet: DATE → Date, DOUBLE/INTEGER →
  * number, VARCHAR[] → string[], nulls as null), declared once for every component and page module.
  *
- * Why here and not in src/lib: the build will generate these interfaces from the table definitions
- * (src/lib/rows.ts, one property per column). Until it does, this module declares the columns the browser
- * reads, under the same names; swapping to the generated file is then this one module re-exporting it.
+ * Why not the generated src/lib/rows.ts yet: it types every non-key cell as nullable (company_summary's
+ * company_id, label and color; claims.verdict; events.event_type), because the table specs do not say
+ * which columns the build guarantees. Components here rely on those being present. Once the specs mark
+ * such columns not-null, this module becomes a re-export of the generated types; until then
+ * test/unit/rows.test.ts checks at compile time that every column declared here exists in the published table.
  * Components take `Pick<…>` of these, so a fixture or a notebook needs only the columns a chart reads.
  */
 
