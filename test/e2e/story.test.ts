@@ -70,6 +70,10 @@ describe("each chart draws one mark per row of its data", () => {
     const {page, context} = await visit("funding");
     try {
       expect(await marks(page, "cumulative-funding").count()).toBe(await countRounds());
+      // The prose quotes the same rows the chart draws.
+      const disclosed = await countRounds("disclosed");
+      const undisclosed = await countRounds("NOT disclosed");
+      await expect.poll(() => page.locator("main").innerText()).toContain(`over ${disclosed} financing rounds with a published amount; ${undisclosed} more rounds`);
       expect(await marks(page, "valuations").count()).toBe(await count("SELECT * FROM funding_rounds WHERE valuation_usd_mid IS NOT NULL"));
       const pairs = await count(
         "SELECT DISTINCT investor_id, company_id FROM investor_links WHERE investor_id IS NOT NULL AND round_kind IN ('round', 'ipo', 'disclosure')"
