@@ -21,7 +21,7 @@ import type {CompanySummaryRow, FundingStepsRow} from "./rows.js";
 export type StepRow = FundingStepsRow;
 
 /** A company row; with company_summary's counts the chart can say what it leaves out. */
-export type StepCompany = CompanyRef & Partial<Pick<CompanySummaryRow, "rounds_counted" | "rounds_undisclosed" | "rounds_superseded">>;
+export type StepCompany = CompanyRef & Partial<Pick<CompanySummaryRow, "rounds_superseded" | "rounds_undated">>;
 
 interface Series {
   company_id: string;
@@ -61,12 +61,10 @@ export function cumulativeFunding(steps: readonly StepRow[], options: Cumulative
   const disclosed = points.filter((p) => p.disclosed);
   const undisclosed = points.filter((p) => !p.disclosed);
   // What the line leaves out, from company_summary's counts: other reports of a counted round, and counted
-  // rounds with no date to place (counted rounds that have no step).
+  // rounds with no date to place.
   const summaries = lookup.rows.filter((c) => !wanted || wanted.has(c.company_id)) as StepCompany[];
   const superseded = d3.sum(summaries, (c) => c.rounds_superseded ?? 0);
-  const undated = d3.sum(summaries, (c) =>
-    c.rounds_counted == null ? 0 : Math.max(0, c.rounds_counted + (c.rounds_undisclosed ?? 0) - (byCompany.get(c.company_id)?.length ?? 0))
-  );
+  const undated = d3.sum(summaries, (c) => c.rounds_undated ?? 0);
 
   const legendItems: LegendItem[] = [
     ...series.map((s) => ({key: s.company_id, label: narrow ? lookup.short(s.company_id) : lookup.label(s.company_id), swatch: swatches.square(lookup.color(s.company_id))})),

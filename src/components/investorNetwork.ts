@@ -35,8 +35,6 @@ interface InvestorSummary {
   led: boolean;
 }
 
-/** Round kinds whose investors the network draws by default (and the funding page counts). */
-export const DEFAULT_KINDS = ["round", "ipo", "disclosure"];
 
 export interface InvestorNetworkOptions {
   /** company_summary rows, for labels, colours and order. */
@@ -50,10 +48,10 @@ export interface InvestorNetworkOptions {
   /** Show at most this many investors, those backing the most companies first (default 30). */
   maxInvestors?: number;
   /**
-   * Round kinds whose investors are drawn (default round, ipo, disclosure): reported totals and unconfirmed
-   * rounds name backers without a deal to tie them to.
+   * Draw only investors named in deals (`investor_links.is_deal`, default true): reported totals and
+   * unconfirmed rounds name backers without a deal to tie them to.
    */
-  kinds?: readonly string[];
+  dealsOnly?: boolean;
   /** Sources by id, for tooltips and the source line. */
   sources?: SourceIndex;
 }
@@ -62,11 +60,11 @@ const ROW = 18;
 
 /** Investors (left) linked to the companies they backed (right); multi-company backers on top. */
 export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorNetworkOptions): HTMLElement {
-  const {companies, sources = new Map(), minCompanies = 1, maxInvestors = 30, kinds = DEFAULT_KINDS} = options;
+  const {companies, sources = new Map(), minCompanies = 1, maxInvestors = 30, dealsOnly = true} = options;
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 560;
   const lookup = companyLookup(companies);
-  const inKinds = linkRows.filter((r) => kinds.includes(r.round_kind));
+  const inKinds = linkRows.filter((r) => !dealsOnly || r.is_deal);
   const generic = inKinds.filter((r) => r.investor_id === null || r.investor === null).map((r) => r.name_as_reported);
   const pairs = new Map<string, InvestorLink>();
   for (const r of inKinds) {
@@ -195,7 +193,7 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
   frame.tooltip.attach(paths, (l) => ({
     title: `${l.investor} → ${lookup.label(l.company_id)}`,
     lines: [
-      ...l.mentions.map((m) => `${m.round_id}, ${formatDate(m.date, m.date_raw)}${m.is_lead ? " (lead)" : ""}${m.round_kind === "disclosure" ? " (stake disclosed later)" : ""}`),
+      ...l.mentions.map((m) => `${m.round ?? m.round_id}, ${formatDate(m.date, m.date_raw)}${m.is_lead ? " (lead)" : ""}${m.round_kind === "disclosure" ? " (stake disclosed later)" : ""}`),
       ...(l.mentions.some((m) => m.name_as_reported !== l.investor) ? [`Named as: ${[...new Set(l.mentions.map((m) => m.name_as_reported))].join("; ")}`] : [])
     ],
     sources: unionSources(l.mentions)

@@ -38,6 +38,8 @@ export interface CompanySummaryRow {
   rounds_counted: number;
   rounds_undisclosed: number;
   rounds_superseded: number;
+  /** Counted rounds without a date, which the cumulative line cannot place. */
+  rounds_undated: number;
   valuation_usd_low: number | null;
   valuation_usd_mid: number | null;
   valuation_usd_high: number | null;
@@ -134,7 +136,11 @@ export interface InvestorLinksRow {
   name_as_reported: string;
   company_id: string;
   round_id: string;
+  /** The round's label as reported (Series B, angel …). */
+  round: string | null;
   round_kind: string;
+  /** A deal (round, ipo, disclosure), not a reported total or a round in progress, which name backers without one. */
+  is_deal: boolean;
   date: Date | null;
   date_raw: string | null;
   is_lead: boolean;

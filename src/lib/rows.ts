@@ -477,6 +477,8 @@ export interface CompanySummaryRow {
   rounds_undisclosed: number | null;
   /** financing rows left out as another report of a round already counted (rounds) */
   rounds_superseded: number | null;
+  /** counted rounds without a date, which funding_steps cannot place (rounds) */
+  rounds_undated: number | null;
   /** latest reported valuation, lower bound (USD millions) */
   valuation_usd_low: number | null;
   /** latest reported valuation, point estimate (USD millions) */
@@ -559,6 +561,8 @@ export interface InvestorLinksRow {
   company_id: string | null;
   /** funding_rounds row naming the investor */
   round_id: string;
+  /** the round's label as reported (Series B, angel …) */
+  round: string | null;
   /** kind of that row */
   round_kind: string | null;
   /** true when the row is a deal (round, ipo, disclosure); false for a reported total or a round in progress, which name backers without a deal */

@@ -74,6 +74,31 @@ describe("one number everywhere", () => {
     }
   });
 
+  test("/funding's cumulative chart ends each company's line at company_summary.funding_usd_mid", async () => {
+    // Every company with a step on the line; one whose rounds are all undisclosed ends at zero.
+    const rows = await queryBuilt(
+      "SELECT * FROM company_summary WHERE company_id IN (SELECT company_id FROM funding_steps) ORDER BY display_order",
+      ["company_summary", "funding_steps"]
+    );
+    const {page, context, problems} = await visit("funding");
+    try {
+      const table = page.locator('.atlas-chart[data-chart="cumulative-funding"] details.atlas-data table').first();
+      const header = await table.locator("thead th").allTextContents();
+      const cells = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td, th"), (td) => td.textContent ?? "")));
+      const at = (name: string) => header.findIndex((h) => h.trim() === name);
+      const [company, cumulative] = [at("Company"), at("Cumulative (USD m)")];
+      expect(company).toBeGreaterThanOrEqual(0);
+      expect(cumulative).toBeGreaterThanOrEqual(0);
+      // The table lists steps in order, so a company's last row holds its running total.
+      const last = new Map(cells.map((row) => [row[company], Number(row[cumulative].replace(/,/g, ""))]));
+      expect([...last.keys()]).toEqual(rows.map((r) => r.label));
+      for (const r of rows) expect(last.get(r.label as string), r.company_id as string).toBe(Math.round(((r.funding_usd_mid as number | null) ?? 0) * 10) / 10);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("/explore's company-summary example shows company_summary's numbers", async () => {
     const example = EXAMPLE_QUERIES.find((q) => q.id === "company-summary")!;
     const expected = await queryBuilt(example.sql, TABLE_NAMES);

@@ -18,8 +18,8 @@ describe("cumulativeFunding(steps, options)", () => {
     expect(description).not.toContain("without a date");
   });
 
-  test("counts counted rounds without a step as undated", () => {
-    const cos = [company("a", "Alpha", "甲", {rounds_counted: 2, rounds_undisclosed: 1})];
+  test("says how many counted rounds have no date (company_summary.rounds_undated)", () => {
+    const cos = [company("a", "Alpha", "甲", {rounds_counted: 2, rounds_undisclosed: 1, rounds_undated: 1})];
     const figure = cumulativeFunding(steps.filter((s) => s.company_id === "alpha").map((s) => ({...s, company_id: "a"})).slice(0, 2), {companies: cos});
     expect(figure.querySelector("desc")!.textContent).toContain("1 round without a date is not drawn");
   });

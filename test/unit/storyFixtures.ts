@@ -59,6 +59,7 @@ export function summary(company_id: string, short_en: string, short_zh: string, 
     rounds_counted: 0,
     rounds_undisclosed: 0,
     rounds_superseded: 0,
+    rounds_undated: 0,
     valuation_usd_low: null,
     valuation_usd_mid: null,
     valuation_usd_high: null,
@@ -276,20 +277,24 @@ export const fundingSteps: FundingStepsRow[] = [
 
 function link(investor_id: string | null, investor: string | null, name_as_reported: string, round_id: string, extra: Partial<InvestorLinksRow> = {}): InvestorLinksRow {
   const r = fundingRounds.find((x) => x.id === round_id);
-  return {
+  const row: InvestorLinksRow = {
     investor_id,
     investor,
     investor_zh: null,
     name_as_reported,
     company_id: r?.company_id ?? "beta",
     round_id,
+    round: r?.round ?? null,
     round_kind: r?.kind ?? "round",
     date: r?.date ?? null,
     date_raw: r?.date_raw ?? null,
     is_lead: false,
     source_ids: r?.source_ids ?? ["s1"],
+    is_deal: true,
     ...extra
   };
+  // As the build publishes it: a deal is a row of kind round, ipo or disclosure.
+  return {...row, is_deal: extra.is_deal ?? ["round", "ipo", "disclosure"].includes(row.round_kind)};
 }
 
 export const investorLinks: InvestorLinksRow[] = [

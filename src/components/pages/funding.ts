@@ -12,7 +12,6 @@ import {dataTable} from "../dataTable.js";
 import {downloadLink} from "../downloads.js";
 import {CSV, PARQUET} from "../tables.js";
 import {bindUrl, readParams} from "../urlState.js";
-import {DEFAULT_KINDS} from "../investorNetwork.js";
 import {fundedCompanies, fundingParams, VIEWS, type FundingState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
 import {listText} from "./overview.js";
@@ -57,7 +56,7 @@ export function fundingFindings(data: FundingData, state: FundingState) {
   const funded = chosen.filter((c) => c.funding_usd_mid !== null).sort((a, b) => b.funding_usd_mid! - a.funding_usd_mid!);
   const steps = data.funding_steps.filter((s) => state.companies.includes(s.company_id));
   const left = data.funding_rounds.filter((r) => state.companies.includes(r.company_id) && !r.counted);
-  const links = data.investor_links.filter((l) => l.investor_id !== null && DEFAULT_KINDS.includes(l.round_kind) && state.companies.includes(l.company_id));
+  const links = data.investor_links.filter((l) => l.investor_id !== null && l.is_deal && state.companies.includes(l.company_id));
   const companiesOf = new Map<string, Set<string>>();
   for (const l of links) companiesOf.set(l.investor!, (companiesOf.get(l.investor!) ?? new Set()).add(l.company_id));
   const backed = [...companiesOf].map(([name, ids]): [string, number] => [name, ids.size]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -126,6 +126,8 @@ export function companySummary({companies, rounds, events, models}: {companies: 
       rounds_counted: disclosed,
       rounds_undisclosed: (total?.undisclosed as number) ?? 0,
       rounds_superseded: (total?.superseded as number) ?? 0,
+      // Counted rounds with no date cannot be placed on the cumulative line (funding_steps leaves them out).
+      rounds_undated: counted.filter((r) => !r.date).length,
       valuation_usd_low: valuation ? (valuation.valuation_usd_low ?? valuation.valuation_usd_mid) : null,
       valuation_usd_mid: valuation ? valuation.valuation_usd_mid : null,
       valuation_usd_high: valuation ? (valuation.valuation_usd_high ?? valuation.valuation_usd_mid) : null,

@@ -79,6 +79,7 @@ export function investorLinks(rounds: readonly Row[], aliases: readonly Investor
     .from(
       rounds.map((r) => ({
         round_id: r.id,
+        round: r.round,
         company_id: r.company_id,
         round_kind: r.kind,
         date: r.date,
@@ -88,7 +89,7 @@ export function investorLinks(rounds: readonly Row[], aliases: readonly Investor
       }))
     )
     .unroll("named", {index: "position"})
-    .objects() as {round_id: string; company_id: string; round_kind: string; date: string | null; date_raw: string | null; source_ids: string[]; named: {name: string; lead: boolean}; position: number}[];
+    .objects() as {round_id: string; round: string; company_id: string; round_kind: string; date: string | null; date_raw: string | null; source_ids: string[]; named: {name: string; lead: boolean}; position: number}[];
   const rows = named.map((r) => {
     const resolved = resolver.resolve(r.named.name);
     return {
@@ -99,6 +100,7 @@ export function investorLinks(rounds: readonly Row[], aliases: readonly Investor
       alias_matched: resolved.alias,
       company_id: r.company_id,
       round_id: r.round_id,
+      round: r.round,
       round_kind: r.round_kind,
       is_deal: DEAL_KINDS.includes(r.round_kind),
       date: r.date,

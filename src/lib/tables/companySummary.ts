@@ -37,6 +37,7 @@ export const companySummary: PublishedTable = {
     {name: "rounds_counted", type: "INTEGER", description: "counted financing rounds with a disclosed amount", unit: "rounds"},
     {name: "rounds_undisclosed", type: "INTEGER", description: "counted financing rounds whose amount was not disclosed", unit: "rounds"},
     {name: "rounds_superseded", type: "INTEGER", description: "financing rows left out as another report of a round already counted", unit: "rounds"},
+    {name: "rounds_undated", type: "INTEGER", description: "counted rounds without a date, which funding_steps cannot place", unit: "rounds"},
     usd("valuation_usd_low", "latest reported valuation, lower bound"),
     usd("valuation_usd_mid", "latest reported valuation, point estimate"),
     usd("valuation_usd_high", "latest reported valuation, upper bound"),

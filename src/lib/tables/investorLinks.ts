@@ -20,6 +20,7 @@ export const investorLinks: PublishedTable = {
     {name: "alias_matched", type: "VARCHAR", description: "the alias of data/investor_aliases.csv that resolved the name; blank when none did"},
     {name: "company_id", type: "VARCHAR", description: "the company backed"},
     {name: "round_id", type: "VARCHAR", description: "funding_rounds row naming the investor"},
+    {name: "round", type: "VARCHAR", description: "the round's label as reported (Series B, angel …)"},
     {name: "round_kind", type: "VARCHAR", description: "kind of that row"},
     {name: "is_deal", type: "BOOLEAN", description: "true when the row is a deal (round, ipo, disclosure); false for a reported total or a round in progress, which name backers without a deal"},
     {name: "date", type: "DATE", description: "date of the row"},
