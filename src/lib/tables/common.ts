@@ -34,6 +34,11 @@ export interface PublishedTable<R = Row> {
   build(dataset: Dataset, tables: TableLookup): R[];
 }
 
+/** A money column in USD millions. */
+export function usdColumn(name: string, description: string): PublishedColumn {
+  return {name, type: "DOUBLE", unit: "USD millions", description};
+}
+
 /** `date`, `date_precision`, `date_approx`, `date_raw` for a fuzzy date column named `name`. */
 export function dateColumns(name: string, what: string): PublishedColumn[] {
   return [

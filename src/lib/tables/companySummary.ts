@@ -1,8 +1,6 @@
 /** company_summary: one row per company with the facts every page quotes (see derive/companies.ts). */
 import {companySummary as summarise} from "../derive/companies.js";
-import type {PublishedColumn, PublishedTable} from "./common.js";
-
-const usd = (name: string, description: string): PublishedColumn => ({name, type: "DOUBLE", unit: "USD millions", description});
+import {usdColumn as usd, type PublishedTable} from "./common.js";
 
 export const companySummary: PublishedTable = {
   name: "company_summary",

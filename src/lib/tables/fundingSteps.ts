@@ -1,8 +1,6 @@
 /** funding_steps: the cumulative disclosed-funding line of each company (see derive/companies.ts). */
 import {fundingSteps as steps} from "../derive/companies.js";
-import type {PublishedColumn, PublishedTable} from "./common.js";
-
-const usd = (name: string, description: string): PublishedColumn => ({name, type: "DOUBLE", unit: "USD millions", description});
+import {usdColumn as usd, type PublishedTable} from "./common.js";
 
 export const fundingSteps: PublishedTable = {
   name: "funding_steps",
