@@ -7,18 +7,14 @@
  * settings): it answers "what if I fit over these dates", which no table can hold for every window. With no
  * filters set it reproduces the build's density_fit row.
  */
-import {busyRegion, fillRegion} from "../busyRegion.js";
 import {formatMonths} from "../chart.js";
-import {controlBar, dateRange, radioGroup} from "../controls.js";
-import {getDatabase} from "../database.js";
-import {dataTable} from "../dataTable.js";
+import {dateRange, radioGroup} from "../controls.js";
 import {fitFor} from "../densityChart.js";
 import {csvButton} from "../downloads.js";
 import {priceHalving} from "../priceChart.js";
-import {PARQUET} from "../tables.js";
-import {bindUrl, readParams} from "../urlState.js";
 import {densityParams, densitySpan, VIEWS, windowDates, type DensityState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
+import {sqlTable, urlFilterBar} from "./pageParts.js";
 import {listText} from "./overview.js";
 
 const TABLES = ["company_summary", "density_points", "density_fit", "claims", "price_points"] as const;
@@ -31,19 +27,17 @@ export function loadDensity(): Promise<DensityData> {
 
 /** The filter bar, set from the URL and writing to it: ?fit=all&window=2023-06-01..2025-04-30 */
 export function densityFilters(data: DensityData) {
-  const specs = densityParams(data);
-  const initial = readParams(specs, location.search);
   const [first, last] = densitySpan(data);
-  const fit = radioGroup(
-    [
-      {value: "records", label: "Record-setting models only (the paper’s method)"},
-      {value: "all", label: `All ${data.density_points.length} models`}
-    ],
-    {label: "Fit the trend over", value: initial.fit, name: "fit"}
-  );
-  const window = dateRange({label: "Release window", value: initial.window, min: first, max: last});
-  bindUrl(specs, {fit, window});
-  return controlBar<DensityState>({fit, window} as never);
+  return urlFilterBar(densityParams(data), (initial) => ({
+    fit: radioGroup(
+      [
+        {value: "records", label: "Record-setting models only (the paper’s method)"},
+        {value: "all", label: `All ${data.density_points.length} models`}
+      ],
+      {label: "Fit the trend over", value: initial.fit, name: "fit"}
+    ),
+    window: dateRange({label: "Release window", value: initial.window, min: first, max: last})
+  }));
 }
 
 /** The density page's charts. */
@@ -109,30 +103,24 @@ export function claimsDownload(data: DensityData): HTMLElement {
 
 /** "The records, asked in SQL": DuckDB-WASM computes the running maximum for the window. */
 export function recordsTable(state: DensityState): HTMLElement {
-  const region = busyRegion("Starting DuckDB-WASM…", {id: "density-sql"});
   const [from, to] = state.window;
-  fillRegion(region, async () => {
-    const db = await getDatabase(PARQUET);
-    const result = await db.query(
-      `SELECT model, release_date, density, params_b
-       FROM (
-         SELECT *, max(density) OVER (ORDER BY release_date, density DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_max
-         FROM density_points
-         WHERE release_date BETWEEN ?::DATE AND ?::DATE
-       )
-       WHERE previous_max IS NULL OR density > previous_max
-       ORDER BY release_date`,
-      [from, to]
-    );
-    const table = dataTable(result.rows, {
+  return sqlTable({
+    id: "density-sql",
+    sql: `SELECT model, release_date, density, params_b
+          FROM (
+            SELECT *, max(density) OVER (ORDER BY release_date, density DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_max
+            FROM density_points
+            WHERE release_date BETWEEN ?::DATE AND ?::DATE
+          )
+          WHERE previous_max IS NULL OR density > previous_max
+          ORDER BY release_date`,
+    params: [from, to],
+    table: () => ({
       caption: `Record-setting models, ${from} to ${to}`,
       labels: {model: "Model", release_date: "Released", density: "Density", params_b: "Parameters (B)"},
       download: "density-records.csv"
-    });
-    table.dataset.rows = String(result.rows.length);
-    return table;
+    })
   });
-  return region;
 }
 
 /** Pages put the live chart in place of the build-time one (prerendered.ts). */

@@ -5,15 +5,12 @@
  */
 import * as d3 from "../d3.js";
 import {formatUsdMillions, sourceLinksSpan} from "../chart.js";
-import {busyRegion, fillRegion} from "../busyRegion.js";
-import {checkboxGroup, controlBar, radioGroup} from "../controls.js";
-import {getDatabase} from "../database.js";
-import {dataTable} from "../dataTable.js";
+import {checkboxGroup, radioGroup} from "../controls.js";
 import {downloadLink} from "../downloads.js";
-import {CSV, PARQUET} from "../tables.js";
-import {bindUrl, readParams} from "../urlState.js";
+import {CSV} from "../tables.js";
 import {fundedCompanies, fundingParams, VIEWS, type FundingState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
+import {sqlTable, urlFilterBar} from "./pageParts.js";
 import {listText} from "./overview.js";
 
 const TABLES = ["company_summary", "funding_rounds", "funding_steps", "investor_links"] as const;
@@ -26,21 +23,19 @@ export function loadFunding(): Promise<FundingData> {
 
 /** The filter bar, set from the URL and writing to it: ?companies=zhipu,moonshot&scale=log */
 export function fundingFilters(data: FundingData) {
-  const specs = fundingParams(data);
-  const initial = readParams(specs, location.search);
-  const companies = checkboxGroup(
-    fundedCompanies(data).map((c) => ({value: c.company_id, label: c.label})),
-    {label: "Companies", value: initial.companies, name: "companies"}
-  );
-  const scale = radioGroup(
-    [
-      {value: "linear", label: "Linear"},
-      {value: "log", label: "Log"}
-    ],
-    {label: "Scale", value: initial.scale, name: "scale"}
-  );
-  bindUrl(specs, {companies, scale});
-  return controlBar<FundingState>({companies, scale} as never);
+  return urlFilterBar(fundingParams(data), (initial) => ({
+    companies: checkboxGroup(
+      fundedCompanies(data).map((c) => ({value: c.company_id, label: c.label})),
+      {label: "Companies", value: initial.companies, name: "companies"}
+    ),
+    scale: radioGroup(
+      [
+        {value: "linear", label: "Linear"},
+        {value: "log", label: "Log"}
+      ],
+      {label: "Scale", value: initial.scale, name: "scale"}
+    )
+  }));
 }
 
 /** The funding page's charts for the chosen filters. */
@@ -81,19 +76,16 @@ export function fundingFindings(data: FundingData, state: FundingState) {
 
 /** "Every round, with its sources": DuckDB-WASM answers it, filtered to the companies chosen. */
 export function roundsTable(data: FundingData, state: FundingState): HTMLElement {
-  const region = busyRegion("Starting DuckDB-WASM…", {id: "rounds-sql"});
-  fillRegion(region, async () => {
-    const db = await getDatabase(PARQUET);
-    const result = await db.query(
-      `SELECT f.id, c.label AS company, f.date_raw AS date, f.kind, f.round,
-              f.amount_reported, f.amount_usd_low, f.amount_usd_high, f.valuation_reported,
-              f.counted, f.counted_note, f.conflict_key, f.confidence, f.source_ids
-       FROM funding_rounds f JOIN company_summary c ON c.company_id = f.company_id
-       WHERE list_contains(string_split(?, ','), f.company_id)
-       ORDER BY f.date, f.id`,
-      [state.companies.join(",")]
-    );
-    const table = dataTable(result.rows, {
+  return sqlTable({
+    id: "rounds-sql",
+    sql: `SELECT f.id, c.label AS company, f.date_raw AS date, f.kind, f.round,
+                 f.amount_reported, f.amount_usd_low, f.amount_usd_high, f.valuation_reported,
+                 f.counted, f.counted_note, f.conflict_key, f.confidence, f.source_ids
+          FROM funding_rounds f JOIN company_summary c ON c.company_id = f.company_id
+          WHERE list_contains(string_split(?, ','), f.company_id)
+          ORDER BY f.date, f.id`,
+    params: [state.companies.join(",")],
+    table: (rows) => ({
       columns: ["company", "date", "kind", "round", "amount_reported", "amount_usd_low", "amount_usd_high", "valuation_reported", "counted", "counted_note", "conflict_key", "confidence", "source_ids"],
       labels: {
         company: "Company",
@@ -110,7 +102,7 @@ export function roundsTable(data: FundingData, state: FundingState): HTMLElement
         confidence: "Confidence",
         source_ids: "Sources"
       },
-      caption: `${result.rows.length} funding rows`,
+      caption: `${rows.length} funding rows`,
       download: "funding-rounds-selected.csv",
       format: {
         source_ids: (ids) => sourceLinksSpan(document, ids as string[], data.sourceIndex),
@@ -118,11 +110,9 @@ export function roundsTable(data: FundingData, state: FundingState): HTMLElement
         amount_usd_high: (v) => (v == null ? "" : String(Math.round(v as number))),
         counted: (v) => (v ? "yes" : "no")
       }
-    });
-    table.dataset.rows = String(result.rows.length);
-    return [table, downloadLink(CSV.funding_rounds, "funding_rounds.csv", "Download every round of every company (CSV)")];
+    }),
+    after: () => [downloadLink(CSV.funding_rounds, "funding_rounds.csv", "Download every round of every company (CSV)")]
   });
-  return region;
 }
 
 /** Pages put the live chart in place of the build-time one (prerendered.ts). */

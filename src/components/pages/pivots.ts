@@ -4,15 +4,12 @@
  * models-per-year table DuckDB answers from model_counts (one release per model, as the build counts them).
  */
 import * as d3 from "../d3.js";
-import {busyRegion, fillRegion} from "../busyRegion.js";
-import {checkboxGroup, controlBar, radioGroup} from "../controls.js";
-import {getDatabase} from "../database.js";
+import {checkboxGroup, radioGroup} from "../controls.js";
 import {dataTable} from "../dataTable.js";
 import {EVENT_TYPE_LABELS} from "../eventSwimlanes.js";
-import {PARQUET} from "../tables.js";
-import {bindUrl, readParams} from "../urlState.js";
 import {pivotsParams, VIEWS, type PivotsState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
+import {sqlTable, urlFilterBar} from "./pageParts.js";
 import {listText} from "./overview.js";
 
 const TABLES = ["company_summary", "events", "models", "model_counts"] as const;
@@ -25,22 +22,20 @@ export function loadPivots(): Promise<PivotsData> {
 
 /** The filter bar, set from the URL and writing to it: ?companies=modelbest,zhipu&deployment=edge */
 export function pivotsFilters(data: PivotsData) {
-  const specs = pivotsParams(data);
-  const initial = readParams(specs, location.search);
-  const companies = checkboxGroup(
-    data.company_summary.map((c) => ({value: c.company_id, label: c.label})),
-    {label: "Companies", value: initial.companies, name: "companies"}
-  );
-  const deployment = radioGroup(
-    [
-      {value: "all", label: "All models"},
-      {value: "cloud", label: "Cloud"},
-      {value: "edge", label: "Edge (on-device)"}
-    ],
-    {label: "Models", value: initial.deployment, name: "deployment"}
-  );
-  bindUrl(specs, {companies, deployment});
-  return controlBar<PivotsState>({companies, deployment} as never);
+  return urlFilterBar(pivotsParams(data), (initial) => ({
+    companies: checkboxGroup(
+      data.company_summary.map((c) => ({value: c.company_id, label: c.label})),
+      {label: "Companies", value: initial.companies, name: "companies"}
+    ),
+    deployment: radioGroup(
+      [
+        {value: "all", label: "All models"},
+        {value: "cloud", label: "Cloud"},
+        {value: "edge", label: "Edge (on-device)"}
+      ],
+      {label: "Models", value: initial.deployment, name: "deployment"}
+    )
+  }));
 }
 
 /** The pivots page's charts for the chosen filters. */
@@ -104,27 +99,21 @@ export function partnersTable(data: PivotsData): HTMLElement {
 
 /** "Models per company and year, asked in SQL": DuckDB-WASM over model_counts, for the companies chosen. */
 export function modelCountsTable(state: PivotsState): HTMLElement {
-  const region = busyRegion("Starting DuckDB-WASM…", {id: "models-sql"});
-  fillRegion(region, async () => {
-    const db = await getDatabase(PARQUET);
-    const result = await db.query(
-      `SELECT c.label AS company,
-              coalesce(sum(m.releases) FILTER (WHERE m.year <= 2023), 0)::INTEGER AS "2023 or earlier",
-              coalesce(sum(m.releases) FILTER (WHERE m.year = 2024), 0)::INTEGER AS "2024",
-              coalesce(sum(m.releases) FILTER (WHERE m.year = 2025), 0)::INTEGER AS "2025",
-              coalesce(sum(m.releases) FILTER (WHERE m.year >= 2026), 0)::INTEGER AS "2026",
-              sum(m.edge)::INTEGER AS edge,
-              sum(m.open_weights)::INTEGER AS "open weights"
-       FROM model_counts m JOIN company_summary c ON c.company_id = m.company_id
-       WHERE list_contains(string_split(?, ','), m.company_id)
-       GROUP BY c.label, c.display_order ORDER BY c.display_order`,
-      [state.companies.join(",")]
-    );
-    const table = dataTable(result.rows, {caption: "Model releases per company and year", download: "models-per-year.csv"});
-    table.dataset.rows = String(result.rows.length);
-    return table;
+  return sqlTable({
+    id: "models-sql",
+    sql: `SELECT c.label AS company,
+                 coalesce(sum(m.releases) FILTER (WHERE m.year <= 2023), 0)::INTEGER AS "2023 or earlier",
+                 coalesce(sum(m.releases) FILTER (WHERE m.year = 2024), 0)::INTEGER AS "2024",
+                 coalesce(sum(m.releases) FILTER (WHERE m.year = 2025), 0)::INTEGER AS "2025",
+                 coalesce(sum(m.releases) FILTER (WHERE m.year >= 2026), 0)::INTEGER AS "2026",
+                 sum(m.edge)::INTEGER AS edge,
+                 sum(m.open_weights)::INTEGER AS "open weights"
+          FROM model_counts m JOIN company_summary c ON c.company_id = m.company_id
+          WHERE list_contains(string_split(?, ','), m.company_id)
+          GROUP BY c.label, c.display_order ORDER BY c.display_order`,
+    params: [state.companies.join(",")],
+    table: () => ({caption: "Model releases per company and year", download: "models-per-year.csv"})
   });
-  return region;
 }
 
 /** Pages put the live chart in place of the build-time one (prerendered.ts). */
