@@ -6,6 +6,7 @@
 import {existsSync} from "node:fs";
 import {execFileSync} from "node:child_process";
 import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll} from "vitest";
 import {serveStatic, type StaticServer} from "../../scripts/serve.js";
 
 export const BASE_PATH = "/six-tigers-atlas/";
@@ -38,6 +39,32 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-dev-shm-usage"
     ]
   });
+}
+
+/**
+ * The browser and the served site for one test file: started before its tests, closed after them. Read
+ * `site.browser` and `site.server` inside tests (they exist once the file's set-up has run).
+ */
+export function useSite(): {readonly browser: Browser; readonly server: StaticServer} {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("useSite: the browser is not started yet (use it inside a test or hook)");
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error("useSite: the site is not served yet (use it inside a test or hook)");
+      return server;
+    }
+  };
 }
 
 export async function serveDist(): Promise<StaticServer> {

@@ -5,27 +5,15 @@
  * here with native DuckDB from the same Parquet files.
  */
 import {readFileSync} from "node:fs";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve.js";
+import {describe, expect, test} from "vitest";
 import {formatUsdMillions} from "../../src/components/chart.js";
 import {parseCsv} from "../../src/lib/csv.js";
 import {EXAMPLE_QUERIES} from "../../src/lib/exampleQueries.js";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
-import {launchBrowser, openPage, serveDist, waitForCells} from "./browser.js";
+import {openPage, waitForCells, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** company_summary as published, in display order. */
 async function summary() {
@@ -33,8 +21,8 @@ async function summary() {
 }
 
 async function visit(route: string) {
-  const opened = await openPage(browser, new URL(server.url).origin);
-  await opened.page.goto(server.url + route);
+  const opened = await openPage(site.browser, new URL(site.server.url).origin);
+  await opened.page.goto(site.server.url + route);
   await waitForCells(opened.page);
   return opened;
 }

@@ -2,28 +2,16 @@
  * The shared DuckDB-WASM client on a real page: its answer equals native DuckDB's over the same Parquet
  * files, its loading state shows, and a failed start leaves a readable message and a working page.
  */
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve.js";
-import {launchBrowser, openPage, serveDist, waitForCells} from "./browser.js";
+import {expect, test} from "vitest";
+import {openPage, waitForCells, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test("the rounds table from DuckDB-WASM equals native DuckDB's answer over the same Parquet", async () => {
-  const {page, context, problems} = await openPage(browser, new URL(server.url).origin);
+  const {page, context, problems} = await openPage(site.browser, new URL(site.server.url).origin);
   try {
-    await page.goto(`${server.url}funding`);
+    await page.goto(`${site.server.url}funding`);
     // The loading state is visible until DuckDB answers.
     expect(await page.locator("#rounds-sql").getAttribute("aria-busy")).toBe("true");
     await page.waitForSelector("#rounds-sql[aria-busy=false] table", {timeout: 30_000});
@@ -48,11 +36,11 @@ test("the rounds table from DuckDB-WASM equals native DuckDB's answer over the s
 });
 
 test("a failing DuckDB start shows a readable message; the Parquet-drawn charts are unaffected", async () => {
-  const {page, context} = await openPage(browser, new URL(server.url).origin);
+  const {page, context} = await openPage(site.browser, new URL(site.server.url).origin);
   try {
     // The engine file answers 404, as on a host where its upload failed.
     await page.route("**/*.wasm", (route) => route.fulfill({status: 404, body: "missing"}));
-    await page.goto(`${server.url}funding`);
+    await page.goto(`${site.server.url}funding`);
     await page.waitForSelector("#rounds-sql[aria-busy=false]", {timeout: 30_000});
     await expect.poll(() => page.locator("#rounds-sql .atlas-error").textContent()).toMatch(/DuckDB-WASM could not start: its engine file is unavailable \(HTTP 404/);
     expect(await page.locator('[data-chart="cumulative-funding"] .mark').count()).toBeGreaterThan(10);

@@ -5,32 +5,21 @@
  * download.
  */
 import {readFileSync} from "node:fs";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve.js";
+import type {Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
 import {EXAMPLE_QUERIES} from "../../src/lib/exampleQueries.js";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
-import {launchBrowser, openPage, serveDist} from "./browser.js";
+import {openPage, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
 // Every published table, so the example queries see what the explorer registers.
 const TABLES = TABLE_NAMES;
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function openExplorer(search = "") {
-  const opened = await openPage(browser, new URL(server.url).origin);
-  await opened.page.goto(`${server.url}explore${search}`);
+  const opened = await openPage(site.browser, new URL(site.server.url).origin);
+  await opened.page.goto(`${site.server.url}explore${search}`);
   await opened.page.waitForSelector("#explore-status[aria-busy=false]", {timeout: 60_000});
   await settled(opened.page);
   return opened;

@@ -8,11 +8,10 @@ import {execFileSync} from "node:child_process";
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve.js";
-import {launchBrowser, openPage, serveDist, waitForCells, type PageProblems} from "./browser.js";
+import {afterAll, describe, expect, test} from "vitest";
+import {openPage, waitForCells, type PageProblems, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
 const NOTEBOOKS = ["notebooks/template", "notebooks/before-the-flagship", "notebooks/edge-models"];
@@ -22,17 +21,7 @@ const TABLE_FIRST_ROWS = 23;
 /** How long a redraw after an input change may take. */
 const POLL = {timeout: 15_000, interval: 200};
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function count(sql: string): Promise<number> {
   const [row] = await queryBuilt(`SELECT count(*)::INTEGER AS n FROM (${sql})`, TABLES);
@@ -40,8 +29,8 @@ async function count(sql: string): Promise<number> {
 }
 
 async function visit(route: string, viewport?: {width: number; height: number}) {
-  const opened = await openPage(browser, new URL(server.url).origin, viewport);
-  await opened.page.goto(server.url + route);
+  const opened = await openPage(site.browser, new URL(site.server.url).origin, viewport);
+  await opened.page.goto(site.server.url + route);
   await waitForCells(opened.page);
   return opened;
 }

@@ -4,10 +4,8 @@
  */
 import {readdirSync} from "node:fs";
 import {join, relative} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve.js";
-import {launchBrowser, openPage, serveDist, waitForCells} from "./browser.js";
+import {describe, expect, test} from "vitest";
+import {openPage, waitForCells, useSite} from "./browser.js";
 
 function builtRoutes(dir = "dist"): string[] {
   const routes: string[] = [];
@@ -24,17 +22,7 @@ function builtRoutes(dir = "dist"): string[] {
   return routes.sort();
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe("every built page", () => {
   const routes = builtRoutes();
@@ -44,9 +32,9 @@ describe("every built page", () => {
   });
 
   test.each(routes)("/%s loads cleanly with no request leaving localhost", async (route) => {
-    const {page, context, problems} = await openPage(browser, new URL(server.url).origin);
+    const {page, context, problems} = await openPage(site.browser, new URL(site.server.url).origin);
     try {
-      const response = await page.goto(server.url + route);
+      const response = await page.goto(site.server.url + route);
       expect(response?.status()).toBe(200);
       await waitForCells(page);
       // Give late requests (fonts, lazy cells) a moment to start before judging.

@@ -5,30 +5,19 @@
  * scrolls sideways.
  */
 import {readFileSync} from "node:fs";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve.js";
-import {launchBrowser, openPage, serveDist, waitForCells} from "./browser.js";
+import type {Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
+import {openPage, waitForCells, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
 const ALL_TABLES = ["companies", "company_summary", "funding_rounds", "funding_steps", "investor_links", "models", "model_counts", "events", "claims", "density_points", "density_fit", "price_points", "sources"];
 const STORY_ROUTES = ["", "funding", "pivots", "density", "companies/zhipu", "companies/modelbest", "data", "explore"];
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function visit(route: string, viewport?: {width: number; height: number}) {
-  const opened = await openPage(browser, new URL(server.url).origin, viewport);
-  await opened.page.goto(server.url + route);
+  const opened = await openPage(site.browser, new URL(site.server.url).origin, viewport);
+  await opened.page.goto(site.server.url + route);
   await waitForCells(opened.page);
   return opened;
 }
@@ -136,10 +125,10 @@ describe("charts rendered at build time", () => {
     ["density", "density"],
     ["companies/zhipu", "company-timeline"]
   ])("/%s shows its %s chart with scripts off, and the live chart replaces it", async (route, chart) => {
-    const context = await browser.newContext({javaScriptEnabled: false});
+    const context = await site.browser.newContext({javaScriptEnabled: false});
     try {
       const page = await context.newPage();
-      await page.goto(server.url + route);
+      await page.goto(site.server.url + route);
       const staticMarks = await page.locator(`.atlas-prerender [data-chart="${chart}"] .mark`).count();
       expect(staticMarks).toBeGreaterThan(0);
       expect(await page.locator(`.atlas-prerender [data-chart="${chart}"] svg[role=img]`).count()).toBe(1);
