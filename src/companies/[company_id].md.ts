@@ -120,8 +120,8 @@ display(dataTable(models, {
 
 \`\`\`js
 display(dataTable(events, {
-  columns: ["date_raw", "event_type", "title", "partner", "confidence", "source_ids"],
-  labels: {date_raw: "Date", event_type: "Type", title: "What happened", partner: "Partner", confidence: "Confidence", source_ids: "Sources"},
+  columns: ["date_raw", "event_type", "title", "partners", "confidence", "source_ids"],
+  labels: {date_raw: "Date", event_type: "Type", title: "What happened", partners: "Partners", confidence: "Confidence", source_ids: "Sources"},
   format: {source_ids: links},
   caption: "Strategic events",
   download: \`\${companyId}-events.csv\`

@@ -60,7 +60,7 @@ const COURSE_LABELS: Record<string, string> = {
 
 /** An events row with the columns the chart reads. */
 export type EventRow = Pick<EventsRow, "id" | "company_id" | "date" | "event_type" | "title" | "source_ids"> &
-  Partial<Pick<EventsRow, "date_precision" | "date_approx" | "date_raw" | "course" | "partner" | "notes" | "confidence">>;
+  Partial<Pick<EventsRow, "date_precision" | "date_approx" | "date_raw" | "course" | "partners" | "notes" | "confidence">>;
 
 export type CompanyRow = CompanyRef;
 
@@ -193,11 +193,11 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
           company: fullLabel(e.company_id),
           type: EVENT_TYPE_LABELS[e.event_type] ?? e.event_type,
           title: e.title,
-          partner: e.partner ?? "",
+          partners: (e.partners ?? []).join(", "),
           confidence: e.confidence ?? ""
         })),
-      columns: ["date", "company", "type", "title", "partner", "confidence"],
-      labels: {date: "Date", company: "Company", type: "Type", title: "Event", partner: "Partner", confidence: "Confidence"}
+      columns: ["date", "company", "type", "title", "partners", "confidence"],
+      labels: {date: "Date", company: "Company", type: "Type", title: "Event", partners: "Partners", confidence: "Confidence"}
     }
   });
   const {svg, plot} = frame;
@@ -273,7 +273,7 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
     lines: [
       `${fullLabel(e.company_id)} · ${e.date_raw ?? isoDay(asDate(e.date)!)}${e.date_approx ? " (approximate)" : ""}`,
       `Type: ${EVENT_TYPE_LABELS[e.event_type] ?? e.event_type}`,
-      ...(e.partner ? [`Partner: ${e.partner}`] : []),
+      ...(e.partners?.length ? [`${e.partners.length > 1 ? "Partners" : "Partner"}: ${e.partners.join(", ")}`] : []),
       ...(e.course ? [`Sets the course: ${COURSE_LABELS[e.course] ?? e.course}`] : []),
       ...(e.notes ? [e.notes] : []),
       ...(e.confidence ? [`Confidence: ${e.confidence}`] : [])

@@ -158,7 +158,8 @@ export interface EventsRow {
   event_type: string;
   course: string | null;
   title: string;
-  partner: string | null;
+  /** Partners named in the announcement; empty when none. */
+  partners: string[];
   conflict_key: string | null;
   notes: string | null;
   source_ids: string[];

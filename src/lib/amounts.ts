@@ -471,3 +471,19 @@ function read(s: string): Reading {
     throw new Unparseable();
   }
 }
+
+/**
+ * Narrows the upper bound of a vague or lower-bound amount where the context bounds it (a raise cannot reach
+ * the post-money valuation it was made at). `cap` must be an exact amount in the same currency, above the
+ * lower bound and below the bound the rule gave; the rule label records the cap so the number explains itself.
+ */
+export function capAmount(amount: ParsedAmount, capText: string): ParsedAmount {
+  const cap = parseAmount(capText, amount.currency ?? undefined);
+  if (cap.kind !== "exact" || cap.low === null) throw new Error(`the cap must be one exact amount, e.g. $250M or 84亿元; got ${JSON.stringify(capText)}`);
+  if (amount.low === null || amount.high === null || amount.mid === null) throw new Error(`there is no amount to cap (${amount.kind})`);
+  if (cap.currency !== amount.currency) throw new Error(`the cap is in ${cap.currency}, the amount in ${amount.currency}`);
+  if (amount.kind === "exact") throw new Error(`an exact amount needs no cap`);
+  if (!(cap.low > amount.low)) throw new Error(`the cap ${capText} is not above the lower bound of ${JSON.stringify(amount.raw)}`);
+  if (!(cap.low < amount.high)) throw new Error(`the cap ${capText} does not narrow ${JSON.stringify(amount.raw)}, whose rule already stops at ${amount.high} million`);
+  return {...amount, high: cap.low, mid: Math.min(amount.mid, cap.low), rule: `${amount.rule}; capped at ${cap.raw} by context`};
+}

@@ -7,11 +7,12 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {z} from "zod";
-import {parseAmount, type Currency, type ParsedAmount} from "./amounts.js";
+import {capAmount, parseAmount, type Currency, type ParsedAmount} from "./amounts.js";
 import {CsvError, parseCsv} from "./csv.js";
 import {makeFxTable, type FxTable} from "./fx.js";
 import {aliasKey} from "./ids.js";
 import type {Issue} from "./issues.js";
+import {checkRules} from "./rules.js";
 import {CITING_FILES, SOURCE_FILES, columnsOf, type SourceName} from "./schemas.js";
 import {ValidationError, cellIssue, checkUniqueIds, validateRows, type Located} from "./validate.js";
 
@@ -60,6 +61,7 @@ export function loadDataset(dir = "data"): Dataset {
     if (name !== "fx_rates") checkConflictKeys(tables[name] as ConflictRow[], issues);
   }
   checkInvestorAliases(tables.investor_aliases, issues);
+  checkRules(tables as never, issues);
   const amounts = parseAmounts(tables.funding_rounds, issues);
   let fx: FxTable = makeFxTable([]);
   try {
@@ -111,6 +113,7 @@ function checkReferences(tables: {[N in SourceName]: RowOf<N>[]}, companyIds: Se
   for (const row of tables.events) companyRef(row, row.company_id, true);
   for (const row of tables.claims) companyRef(row, row.company_id);
   for (const row of tables.density_points) companyRef(row, row.company_id);
+  for (const row of tables.financials) companyRef(row, row.company_id);
   for (const name of CITING_FILES) {
     for (const row of tables[name] as {source_ids: string[]; __file: string; __row: Located<object>["__row"]}[]) {
       const unknown = row.source_ids.filter((id) => !sourceIds.has(id));
@@ -184,11 +187,28 @@ function checkInvestorAliases(rows: RowOf<"investor_aliases">[], issues: Issue[]
 function parseAmounts(rows: RowOf<"funding_rounds">[], issues: Issue[]) {
   const amounts = new Map<string, {amount: ParsedAmount; valuation: ParsedAmount}>();
   for (const row of rows) {
-    const amount = parseCell(row, "amount_reported", "currency", issues);
-    const valuation = parseCell(row, "valuation_reported", "valuation_currency", issues);
+    const amount = capCell(row, parseCell(row, "amount_reported", "currency", issues), "amount_cap", issues);
+    const valuation = capCell(row, parseCell(row, "valuation_reported", "valuation_currency", issues), "valuation_cap", issues);
     if (amount && valuation) amounts.set(row.id, {amount, valuation});
+    if ((row.amount_cap || row.valuation_cap) && !row.cap_note) {
+      issues.push(cellIssue(row.__file, row.__row, "cap_note", "cap_note: say why the context bounds the amount (a cap is a judgement and needs its reason)"));
+    }
+    if (row.cap_note && !row.amount_cap && !row.valuation_cap) {
+      issues.push(cellIssue(row.__file, row.__row, "cap_note", "cap_note: there is no amount_cap or valuation_cap for it to explain"));
+    }
   }
   return amounts;
+}
+
+function capCell(row: RowOf<"funding_rounds">, parsed: ParsedAmount | null, column: "amount_cap" | "valuation_cap", issues: Issue[]): ParsedAmount | null {
+  const cap = row[column];
+  if (!parsed || !cap) return parsed;
+  try {
+    return capAmount(parsed, cap);
+  } catch (error) {
+    issues.push(cellIssue(row.__file, row.__row, column, `${column}: ${(error as Error).message}`));
+    return null;
+  }
 }
 
 function parseCell(
@@ -216,6 +236,7 @@ function warnUnusedSources(tables: {[N in SourceName]: RowOf<N>[]}): void {
   for (const name of CITING_FILES) {
     for (const row of tables[name] as {source_ids: string[]}[]) for (const id of row.source_ids) used.add(id);
   }
-  const unused = tables.sources.filter((s) => !used.has(s.source_id)).map((s) => s.source_id);
+  // A copy stays registered so its provenance is on record, but rows cite the original.
+  const unused = tables.sources.filter((s) => !used.has(s.source_id) && !s.copy_of).map((s) => s.source_id);
   if (unused.length) console.warn(`data/sources.csv: ${unused.length} source(s) cited by no row: ${unused.join(", ")}`);
 }

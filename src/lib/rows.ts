@@ -25,6 +25,8 @@ export interface SourcesRow {
   kind: string | null;
   /** the repost or mirror host the copy was read on, when not the original */
   via: string | null;
+  /** the source this one is a copy of (same text); rows cite the original */
+  copy_of: string | null;
   /** curators' notes */
   notes: string | null;
   /** number of fact rows that cite this source (rows) */
@@ -159,6 +161,10 @@ export interface FundingRoundsRow {
   valuation_usd_high: number | null;
   /** point estimate of the valuation in USD (USD millions) */
   valuation_usd_mid: number | null;
+  /** why the context caps a vague amount or valuation below what the bounding rule gives; blank when no cap */
+  cap_note: string | null;
+  /** set when the round is dated before the company's founding date; says which reported founding dates would fit */
+  date_note: string | null;
   /** true when the row enters funding totals: a financing round, and the preferred report where several report the same round */
   counted: boolean | null;
   /** why the row is left out of funding totals; blank when counted */
@@ -183,7 +189,7 @@ export interface ModelsRow {
   company_id: string;
   /** model name as released */
   model: string | null;
-  /** release date: first day of the period the source gives */
+  /** release date (for a model never released, the date it was announced): first day of the period the source gives */
   release_date: Date;
   /** precision of release_date: day, month or year */
   release_date_precision: string | null;
@@ -191,6 +197,8 @@ export interface ModelsRow {
   release_date_approx: boolean | null;
   /** release_date as written in the source file */
   release_date_raw: string | null;
+  /** released, announced (not yet released) or abandoned (announced, never released) */
+  status: string | null;
   /** total parameters; blank when undisclosed (billions of parameters) */
   params_total_b: number | null;
   /** parameters active per token (equals total for dense models) (billions of parameters) */
@@ -205,7 +213,7 @@ export interface ModelsRow {
   deployment: string | null;
   /** text, vision-language, omni, speech or other */
   modality: string | null;
-  /** true for the report that counts as the release; false for a second report of the same model (same conflict_key) */
+  /** true for the report that counts as the release; false for a second report of the same model (same conflict_key) and for a model not released */
   counted: boolean | null;
   /** shared by rows that report the same fact differently; blank when undisputed */
   conflict_key: string | null;
@@ -239,8 +247,8 @@ export interface EventsRow {
   course: string | null;
   /** one-line summary in the atlas's words */
   title: string | null;
-  /** partner company, for partnerships */
-  partner: string | null;
+  /** partner companies named in the announcement (one event per announcement) */
+  partners: string[];
   /** shared by rows that report the same fact differently; blank when undisputed */
   conflict_key: string | null;
   /** curators' notes */
@@ -279,7 +287,7 @@ export interface ClaimsRow {
   unit: string | null;
   /** the claim paraphrased in the atlas's words */
   statement: string | null;
-  /** published (paper or filing), reported (press attributes it) or unverified */
+  /** published (paper or filing), stated (the claimant's own repository, site or blog), reported (press attributes it) or unverified */
   status: string | null;
   /** the curators' reason why the claim cannot be scored against the fit; blank when it can */
   not_comparable: string | null;
@@ -289,6 +297,58 @@ export interface ClaimsRow {
   verdict: string | null;
   /** why the verdict is what it is */
   verdict_note: string | null;
+  /** shared by rows that report the same fact differently; blank when undisputed */
+  conflict_key: string | null;
+  /** curators' notes */
+  notes: string | null;
+  /** ids of the sources (table sources) the row rests on */
+  source_ids: string[];
+  /** high, medium or low (see the methods) */
+  confidence: string | null;
+  /** file and line of the curated row, e.g. data/models.csv:12 */
+  source_row: string | null;
+}
+
+/** A row of `financials`: Financial results. */
+export interface FinancialsRow {
+  /** row id */
+  id: string;
+  /** company id (table companies) */
+  company_id: string;
+  /** fiscal period as written: 2024 (a year), 2025-H1, 2025-9M (first nine months), 2025-Q3 */
+  period: string | null;
+  /** first day of the period */
+  period_start: Date;
+  /** last day of the period */
+  period_end: Date | null;
+  /** length of the period (months) */
+  period_months: number;
+  /** prospectus, annual_results, interim_results, or press (relayed, not a filing) */
+  basis: string | null;
+  /** reporting currency: CNY, USD or HKD */
+  currency: string | null;
+  /** revenue in the reporting currency (millions of reporting currency) */
+  revenue_m: number | null;
+  /** net loss (a loss is positive) (millions of reporting currency) */
+  net_loss_m: number | null;
+  /** adjusted net loss as the company defines it (a non-IFRS measure); blank when not reported (millions of reporting currency) */
+  adjusted_net_loss_m: number | null;
+  /** units of the reporting currency per USD: the period's average (currency per USD) */
+  fx_rate: number | null;
+  /** fx_rates row(s) used: one id, or first…last for a mean of monthly rates */
+  fx_rate_id: string | null;
+  /** annual_avg, mean_of_monthly, nearest_monthly or identity (USD) */
+  fx_basis: string | null;
+  /** revenue in USD at fx_rate (USD millions) */
+  revenue_usd_m: number | null;
+  /** net loss in USD at fx_rate (USD millions) */
+  net_loss_usd_m: number | null;
+  /** adjusted net loss in USD at fx_rate (USD millions) */
+  adjusted_net_loss_usd_m: number | null;
+  /** the figures as the source gives them */
+  figures_reported: string | null;
+  /** true for the one row per company and period that charts use: a filing over the press, then higher confidence, then the later report */
+  preferred: boolean | null;
   /** shared by rows that report the same fact differently; blank when undisputed */
   conflict_key: string | null;
   /** curators' notes */
@@ -479,6 +539,14 @@ export interface CompanySummaryRow {
   rounds_superseded: number | null;
   /** counted rounds without a date, which funding_steps cannot place (rounds) */
   rounds_undated: number | null;
+  /** the reported total (a cumulative funding_rounds row) the counted rounds are held against: the most confident one dated after the last counted round */
+  funding_total_round_id: string | null;
+  /** that total as reported */
+  funding_total_reported: string | null;
+  /** agrees when the sum of the counted rounds and the reported total overlap, disagrees otherwise; blank when there is no total to hold them against */
+  funding_total_check: string | null;
+  /** the two ranges compared, in the total's currency when every round is in it */
+  funding_total_note: string | null;
   /** latest reported valuation, lower bound (USD millions) */
   valuation_usd_low: number | null;
   /** latest reported valuation, point estimate (USD millions) */
@@ -505,7 +573,15 @@ export interface CompanySummaryRow {
   listing_date_raw: string | null;
   /** model releases in the models table (a model reported twice counts once) (models) */
   models_released: number | null;
-  /** sources of the counted rounds and of the valuation row */
+  /** the latest full fiscal year with reported revenue (table financials, preferred rows) */
+  results_period: string | null;
+  /** financials row of that year */
+  results_financial_id: string | null;
+  /** revenue in that year, in USD at the year's average rate (USD millions) */
+  revenue_usd_m: number | null;
+  /** net loss in that year (a loss is positive), in USD (USD millions) */
+  net_loss_usd_m: number | null;
+  /** sources of the counted rounds, the valuation row, the reported total and the results year */
   source_ids: string[];
 }
 
@@ -605,6 +681,7 @@ export interface TableRows {
   models: ModelsRow;
   events: EventsRow;
   claims: ClaimsRow;
+  financials: FinancialsRow;
   density_points: DensityPointsRow;
   density_fit: DensityFitRow;
   price_points: PricePointsRow;

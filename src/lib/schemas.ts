@@ -25,6 +25,8 @@ export const EVENT_TYPES = [
   "strategy",
   "other"
 ] as const;
+export const MODEL_STATUSES = ["released", "announced", "abandoned"] as const;
+export const FINANCIAL_BASES = ["prospectus", "annual_results", "interim_results", "press"] as const;
 export const COURSES = ["pretraining", "apps", "medical", "edge", "listed"] as const;
 
 const provenance = {
@@ -40,9 +42,17 @@ export const sourceSchema = z.object({
   title: required,
   date: fuzzyDate(),
   url,
-  language: oneOf(["zh", "en"]),
+  // Any ISO 639-1 code: most sources are Chinese or English, but a model card may be read in a Japanese or
+  // Portuguese copy, and the page marks each title with its own language.
+  language: z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => /^[a-z]{2}$/.test(s), {message: "must be an ISO 639-1 code such as zh or en"}),
   kind: oneOf(["news", "filing", "paper", "repository", "dataset", "company", "aggregator", "seed"]),
   via: optional,
+  // The source this one is a copy of (a seed article that is the same text as a registered repost): rows cite
+  // the original, so one article never counts as two.
+  copy_of: optionalId,
   notes: optional
 });
 
@@ -77,6 +87,11 @@ export const fundingRoundSchema = z.object({
   valuation_reported: optional,
   valuation_currency: optionalOneOf(CURRENCIES),
   valuation_basis: optionalOneOf(["pre", "post", "unspecified"]),
+  // Where the context bounds a vague amount ("> $200M" raised at a ~$300M post-money valuation), the bound
+  // and its reason are data, not a rule of the parser.
+  amount_cap: optional,
+  valuation_cap: optional,
+  cap_note: optional,
   ...provenance
 });
 
@@ -85,6 +100,8 @@ export const modelSchema = z.object({
   company_id: id,
   model: required,
   release_date: fuzzyDate(),
+  // Only released models count as releases; an announced or abandoned model keeps its row for the record.
+  status: oneOf(MODEL_STATUSES),
   params_total_b: number({positive: true}),
   params_active_b: number({positive: true}),
   params_reported: optional,
@@ -102,7 +119,8 @@ export const eventSchema = z.object({
   event_type: oneOf(EVENT_TYPES),
   course: optionalOneOf(COURSES),
   title: required,
-  partner: optional,
+  // One announcement is one event, with every partner named in it.
+  partners: list(),
   ...provenance
 });
 
@@ -116,7 +134,7 @@ export const claimSchema = z.object({
   value: number(),
   unit: optional,
   statement: required,
-  status: oneOf(["published", "reported", "unverified"]),
+  status: oneOf(["published", "stated", "reported", "unverified"]),
   // Why the claim cannot be scored against the density fit although its metric matches; blank when it can.
   not_comparable: optional,
   ...provenance
@@ -162,6 +180,26 @@ export const fxRateSchema = z.object({
 });
 
 /**
+ * Reported results: revenue and losses for a fiscal period, in millions of the reporting currency. A loss is a
+ * positive number, as the filings print it.
+ */
+export const financialSchema = z.object({
+  id,
+  company_id: id,
+  period: z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => /^\d{4}(-(H1|H2|9M|Q[1-4]))?$/.test(s), {message: "must be YYYY (fiscal year), YYYY-H1, YYYY-H2, YYYY-9M or YYYY-Q1…Q4"}),
+  basis: oneOf(FINANCIAL_BASES),
+  currency: oneOf(CURRENCIES),
+  revenue_m: number({min: 0}),
+  net_loss_m: number(),
+  adjusted_net_loss_m: number(),
+  figures_reported: required,
+  ...provenance
+});
+
+/**
  * Names under which investors appear in funding rows, mapped to one investor. A group's arms count as the group
  * (Alibaba Cloud → Alibaba); a row with a blank investor_id marks a generic mention ("other investors").
  */
@@ -183,6 +221,7 @@ export const SOURCE_FILES = {
   claims: {file: "claims.csv", schema: claimSchema, key: "id"},
   density_points: {file: "density_points.csv", schema: densityPointSchema, key: "id"},
   price_points: {file: "price_points.csv", schema: pricePointSchema, key: "id"},
+  financials: {file: "financials.csv", schema: financialSchema, key: "id"},
   fx_rates: {file: "fx_rates.csv", schema: fxRateSchema, key: "id"},
   investor_aliases: {file: "investor_aliases.csv", schema: investorAliasSchema, key: "alias"}
 } as const;
@@ -190,7 +229,7 @@ export const SOURCE_FILES = {
 export type SourceName = keyof typeof SOURCE_FILES;
 
 /** The files whose rows are facts and cite sources (every file but the registry itself and the alias list). */
-export const CITING_FILES = ["companies", "funding_rounds", "models", "events", "claims", "density_points", "price_points", "fx_rates"] as const satisfies readonly SourceName[];
+export const CITING_FILES = ["companies", "funding_rounds", "models", "events", "claims", "financials", "density_points", "price_points", "fx_rates"] as const satisfies readonly SourceName[];
 export type CitingName = (typeof CITING_FILES)[number];
 
 export function columnsOf(name: SourceName): string[] {

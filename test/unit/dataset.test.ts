@@ -50,9 +50,9 @@ describe("loadDataset(dir)", () => {
   });
 
   test("loadDataset reports an unknown enumeration value at its cell", () => {
-    const dir = fixture({"models.csv": [["acme-one,acme,Acme-1,2024-03,100,,~100B,dense", "acme-one,acme,Acme-1,2024-03,100,,~100B,dnese"]]});
+    const dir = fixture({"models.csv": [["acme-one,acme,Acme-1,2024-03,released,100,,~100B,dense", "acme-one,acme,Acme-1,2024-03,released,100,,~100B,dnese"]]});
     expect(problems(dir)).toEqual([
-      'data/models.csv:2:41: architecture: invalid value "dnese"; expected one of "dense", "moe", "unknown"'
+      'data/models.csv:2:50: architecture: invalid value "dnese"; expected one of "dense", "moe", "unknown"'
     ]);
   });
 
@@ -70,22 +70,22 @@ describe("loadDataset(dir)", () => {
   });
 
   test("loadDataset reports a source id that is not registered, and a company that does not exist", () => {
-    const dir = fixture({"funding_rounds.csv": [["edgeco-2024-04,edgeco,2024-04,round,angel,undisclosed,,Zhihu,,,,,,,news-b,high", "edgeco-2024-04,edgco,2024-04,round,angel,undisclosed,,Zhihu,,,,,,,news-z,high"]]});
+    const dir = fixture({"funding_rounds.csv": [["edgeco-2024-04,edgeco,2024-04,round,angel,undisclosed,,Zhihu,,,,,,,,,,news-b,high", "edgeco-2024-04,edgco,2024-04,round,angel,undisclosed,,Zhihu,,,,,,,,,,news-z,high"]]});
     expect(problems(dir)).toEqual([
       'data/funding_rounds.csv:4:16: company_id: unknown company "edgco"; use one of acme, edgeco, or add it to companies.csv',
-      'data/funding_rounds.csv:4:67: source_ids: "news-z" not in sources.csv; register the source first'
+      'data/funding_rounds.csv:4:70: source_ids: "news-z" not in sources.csv; register the source first'
     ]);
   });
 
   test("loadDataset reports an unreadable amount, a non-positive number and a duplicate id", () => {
     const dir = fixture({
       "funding_rounds.csv": [["acme-2024-12-b,acme,2024-12,round,Series B,数亿美元", "acme-2024-07-a,acme,2024-12,round,Series B,lots of money"]],
-      "models.csv": [["edgeco-mini,edgeco,Mini-2B,2024-02-01,2.7,", "edgeco-mini,edgeco,Mini-2B,2024-02-01,-2.7,"]]
+      "models.csv": [["edgeco-mini,edgeco,Mini-2B,2024-02-01,released,2.7,", "edgeco-mini,edgeco,Mini-2B,2024-02-01,released,-2.7,"]]
     });
     expect(problems(dir)).toEqual([
       'data/funding_rounds.csv:3:1: id: duplicate "acme-2024-07-a" (first on line 2); ids must be unique',
       'data/funding_rounds.csv:3:44: amount_reported: invalid amount: "lots of money"; expected e.g. 50亿元, 超25亿元, 数亿元, $1.5bn, > $300M or undisclosed',
-      "data/models.csv:4:39: params_total_b: must be positive, got -2.7"
+      "data/models.csv:4:48: params_total_b: must be positive, got -2.7"
     ]);
   });
 

@@ -24,12 +24,14 @@ function event(id: string, company_id: string, date: string, extra: Partial<Even
 }
 
 describe("eventSwimlanes(events, options)", () => {
+  const dated = () => events.filter((e) => e.date !== null).length;
   test("draws one mark per dated event, with its id, on the real events table", () => {
     const figure = eventSwimlanes(events, {companies, sources});
     const expected = events.filter((e) => e.date !== null).map((e) => e.id).sort();
     const ids = [...figure.querySelectorAll(".mark")].map((m) => m.getAttribute("data-id")!).sort();
     expect(ids).toEqual(expected);
-    expect(figure.querySelectorAll(".mark")).toHaveLength(63);
+    // The real table, not an empty one: the atlas has dozens of dated events.
+    expect(expected.length).toBeGreaterThan(40);
   });
 
   test("has a lane for the whole field and for each company with events, named in Chinese and English", () => {
@@ -75,9 +77,9 @@ describe("eventSwimlanes(events, options)", () => {
   });
 
   test("says why a chosen lane is empty", () => {
-    const figure = eventSwimlanes(events, {companies, sources, companyIds: ["deepseek", "zhipu", "industry"], types: ["ipo_listing"]});
+    const figure = eventSwimlanes(events, {companies, sources, companyIds: ["langboat", "zhipu", "industry"], types: ["ipo_listing"]});
     const empty = (id: string) => figure.querySelector(`.lane[data-lane="${id}"] .lane-empty`)?.textContent;
-    expect(empty("deepseek")).toBe("no events in the data");
+    expect(empty("langboat")).toBe("no events in the data");
     expect(empty("industry")).toBe("no events of the chosen types");
     expect(empty("zhipu")).toBeUndefined();
     expect(figure.querySelectorAll(".mark")).toHaveLength(1);
@@ -95,11 +97,11 @@ describe("eventSwimlanes(events, options)", () => {
     expect(svg.getAttribute("role")).toBe("img");
     const [title, desc] = accessibleName(figure);
     expect(title).toBe("Strategic events by company");
-    expect(desc).toContain("63 strategic events");
+    expect(desc).toContain(`${dated()} strategic events`);
     expect(figure.querySelector(".axis-x")).not.toBeNull();
     expect([...figure.querySelectorAll(".axis-label")].map((a) => a.textContent)).toContain("Date");
     expect(figure.querySelector("figcaption")!.textContent).toMatch(/^Sources: /);
-    expect(figure.querySelectorAll("details.atlas-data tbody tr")).toHaveLength(63);
+    expect(figure.querySelectorAll("details.atlas-data tbody tr")).toHaveLength(dated());
   });
 
   test.each([320, 640, 960])("keeps every mark and lane label inside the viewBox at width %i", (width) => {
@@ -107,7 +109,7 @@ describe("eventSwimlanes(events, options)", () => {
     const [w, h] = viewBox(figure);
     expect(w).toBe(width);
     const positions = markPositions(figure);
-    expect(positions).toHaveLength(63);
+    expect(positions).toHaveLength(dated());
     for (const p of positions) {
       expect(p.x).toBeGreaterThanOrEqual(0);
       expect(p.x).toBeLessThanOrEqual(width);
@@ -128,7 +130,7 @@ describe("eventSwimlanes(events, options)", () => {
 
   test("renders hostile titles, partners and company names as text", () => {
     const figure = eventSwimlanes(
-      [event("e1", "evil", "2024-01-01", {title: EVIL, partner: EVIL, notes: EVIL}), event("e2", "zhipu", "2024-02-01", {event_type: EVIL})],
+      [event("e1", "evil", "2024-01-01", {title: EVIL, partners: [EVIL], notes: EVIL}), event("e2", "zhipu", "2024-02-01", {event_type: EVIL})],
       {companies: [...companies, {company_id: "evil", short_en: EVIL, short_zh: EVIL}], sources: indexSources([{source_id: "s1", publisher: EVIL, title: EVIL, url: null}])}
     );
     const mark = figure.querySelector('.mark[data-id="e1"]')!;

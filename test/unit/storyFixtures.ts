@@ -310,15 +310,15 @@ export const investorLinks: InvestorLinksRow[] = [
 ];
 
 function event(id: string, company_id: string, date: Date | null, event_type: string, extra: Partial<EventsRow> = {}): EventsRow {
-  return {id, company_id, date, date_raw: null, date_precision: "month", date_approx: false, event_type, course: null, title: id, partner: null, conflict_key: null, notes: null, source_ids: ["s1"], confidence: "medium", ...extra};
+  return {id, company_id, date, date_raw: null, date_precision: "month", date_approx: false, event_type, course: null, title: id, partners: [], conflict_key: null, notes: null, source_ids: ["s1"], confidence: "medium", ...extra};
 }
 
 export const events: EventsRow[] = [
   event("alpha-listing", "alpha", utc(2025, 12, 30), "ipo_listing", {course: "listed", title: "Alpha lists in Hong Kong", date_raw: "2025-12-30"}),
   event("beta-pretrain", "beta", utc(2025, 4), "strategy", {course: "pretraining", title: "Beta keeps training"}),
   event("gamma-edge", "gamma", utc(2024, 9), "pivot", {course: "edge", title: "Gamma goes on-device"}),
-  event("gamma-chip", "gamma", utc(2024, 9), "partnership_chip", {partner: "ChipCo", title: "Gamma and ChipCo"}),
-  event("gamma-car", "gamma", utc(2025, 3), "partnership_car", {partner: "CarCo", title: "Gamma and CarCo", date_approx: true}),
+  event("gamma-chip", "gamma", utc(2024, 9), "partnership_chip", {partners: ["ChipCo"], title: "Gamma and ChipCo"}),
+  event("gamma-car", "gamma", utc(2025, 3), "partnership_car", {partners: ["CarCo"], title: "Gamma and CarCo", date_approx: true}),
   event("industry-rules", "industry", utc(2023, 8), "regulatory", {title: "Rules for generative AI"}),
   event("delta-undated", "delta", null, "product", {title: "Undated product"})
 ];

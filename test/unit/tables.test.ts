@@ -13,9 +13,9 @@ const FIXTURE = "test/fixtures/data";
 const dataset = loadDataset(FIXTURE);
 
 describe("published tables", () => {
-  test("the table names are the published interface: ten curated, four derived", () => {
+  test("the table names are the published interface: ten curated, five derived", () => {
     expect([...TABLE_NAMES].sort()).toEqual(
-      ["claims", "companies", "density_fit", "density_points", "events", "funding_rounds", "fx_rates", "models", "price_points", "sources", "company_summary", "funding_steps", "investor_links", "model_counts"].sort()
+      ["claims", "companies", "density_fit", "density_points", "events", "financials", "funding_rounds", "fx_rates", "models", "price_points", "sources", "company_summary", "funding_steps", "investor_links", "model_counts"].sort()
     );
     expect(TABLE_NAMES.filter((name) => TABLES[name].derived).sort()).toEqual(["company_summary", "density_fit", "funding_steps", "investor_links", "model_counts"]);
   });

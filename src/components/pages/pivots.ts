@@ -71,7 +71,7 @@ export function pivotsFindings(data: PivotsData) {
     modelbestEdge: d3.sum(counts(MODELBEST), (m) => m.edge),
     modelbestOpen: d3.sum(counts(MODELBEST), (m) => m.open_weights),
     partnerCount: partners.length,
-    partnerNames: listText([...new Set(partners.map((p) => p.partner).filter((p): p is string => !!p))]),
+    partnerNames: listText([...new Set(partners.flatMap((p) => p.partners ?? []))]),
     busiest: busiest ? `${busiest.label}, with ${busiest.models_released}` : ""
   };
 }
@@ -89,8 +89,8 @@ function modelbestPartners(data: PivotsData) {
 /** ModelBest's partnerships as a table. */
 export function partnersTable(data: PivotsData): HTMLElement {
   return dataTable(modelbestPartners(data) as unknown as Record<string, unknown>[], {
-    columns: ["date_raw", "event_type", "partner", "title", "confidence"],
-    labels: {date_raw: "Date", event_type: "Kind", partner: "Partner", title: "What happened", confidence: "Confidence"},
+    columns: ["date_raw", "event_type", "partners", "title", "confidence"],
+    labels: {date_raw: "Date", event_type: "Kind", partners: "Partners", title: "What happened", confidence: "Confidence"},
     format: {event_type: (v) => EVENT_TYPE_LABELS[v as string] ?? String(v)},
     caption: "ModelBest partnerships",
     download: "modelbest-partnerships.csv"

@@ -6,6 +6,7 @@
  */
 import * as aq from "arquero";
 import type {Row} from "../tables/common.js";
+import {latestYear} from "./financials.js";
 import {CONFIDENCE_RANK} from "./rounds.js";
 
 const {op} = aq;
@@ -81,7 +82,8 @@ export function fundingTotals(rounds: readonly Row[]): Map<string, Row> {
  * One row per company: its primary companies row, in display order, with the facts above. `companies` are the
  * published companies rows; `rounds`, `events` and `models` the published rows of those tables.
  */
-export function companySummary({companies, rounds, events, models}: {companies: readonly Row[]; rounds: readonly Row[]; events: readonly Row[]; models: readonly Row[]}): Row[] {
+export function companySummary({companies, rounds, events, models, financials = []}: {companies: readonly Row[]; rounds: readonly Row[]; events: readonly Row[]; models: readonly Row[]; financials?: readonly Row[]}): Row[] {
+  const results = latestYear(financials);
   const primaries = companies.filter((c) => c.is_primary);
   // display_order: group order, then the order of the primary rows in data/companies.csv.
   const ordered = sortBy(
@@ -102,6 +104,8 @@ export function companySummary({companies, rounds, events, models}: {companies: 
     const course = currentCourse(eventsBy.get(id) ?? []);
     const listing = sortBy((eventsBy.get(id) ?? []).filter((e) => e.event_type === "ipo_listing" && e.date), (e) => e.date as string, (e) => e.id as string)[0] ?? null;
     const counted = mine.filter((r) => r.counted);
+    const reportedTotal = totalCheck(mine);
+    const year = results.get(id);
     return {
       company_id: id,
       name_en: c.name_en,
@@ -128,6 +132,7 @@ export function companySummary({companies, rounds, events, models}: {companies: 
       rounds_superseded: (total?.superseded as number) ?? 0,
       // Counted rounds with no date cannot be placed on the cumulative line (funding_steps leaves them out).
       rounds_undated: counted.filter((r) => !r.date).length,
+      ...reportedTotal,
       valuation_usd_low: valuation ? (valuation.valuation_usd_low ?? valuation.valuation_usd_mid) : null,
       valuation_usd_mid: valuation ? valuation.valuation_usd_mid : null,
       valuation_usd_high: valuation ? (valuation.valuation_usd_high ?? valuation.valuation_usd_mid) : null,
@@ -141,9 +146,48 @@ export function companySummary({companies, rounds, events, models}: {companies: 
       listing_date: listing?.date ?? null,
       listing_date_raw: listing?.date_raw ?? null,
       models_released: (modelsBy.get(id) ?? []).length,
-      source_ids: unionSources(valuation ? [...counted, valuation] : counted)
+      results_period: year?.period ?? null,
+      results_financial_id: year?.id ?? null,
+      revenue_usd_m: year?.revenue_usd_m ?? null,
+      net_loss_usd_m: year?.net_loss_usd_m ?? null,
+      source_ids: unionSources([...counted, valuation, mine.find((r) => r.id === reportedTotal.funding_total_round_id), year].filter((r): r is Row => Boolean(r)))
     };
   });
+}
+
+/**
+ * Holds the sum of the counted rounds against the company's reported total: the cumulative row with the highest
+ * confidence, then the latest date, among those dated on or after the last counted round (an earlier total, such
+ * as one year's rounds, covers only part of them). Compared in the total's currency when every counted round is
+ * in it (exchange rates would blur the comparison), in USD otherwise; the two agree when their bounds overlap.
+ */
+export function totalCheck(rounds: readonly Row[]): Row {
+  const none = {funding_total_round_id: null, funding_total_reported: null, funding_total_check: null, funding_total_note: null};
+  const counted = rounds.filter((r) => r.counted && typeof r.amount_usd_mid === "number");
+  if (!counted.length) return none;
+  const last = counted.reduce((d, r) => ((r.date as string) > d ? (r.date as string) : d), "");
+  const totals = rounds.filter((r) => r.kind === "cumulative" && typeof r.amount_usd_mid === "number" && r.date && (r.date as string) >= last);
+  const total = firstBy(totals, [aq.desc("confidence"), aq.desc("date"), "id"], (r) => ({confidence: CONFIDENCE_RANK[r.confidence as string] ?? 0, date: r.date, id: r.id}));
+  if (!total) return none;
+  const local = counted.every((r) => r.currency === total.currency);
+  const [lo, hi, tlo, thi, unit] = local
+    ? [sum(counted, "amount_low"), sum(counted, "amount_high"), total.amount_low as number, total.amount_high as number, `million ${total.currency}`]
+    : [sum(counted, "amount_usd_low"), sum(counted, "amount_usd_high"), total.amount_usd_low as number, total.amount_usd_high as number, "USD million"];
+  const agrees = lo <= thi && tlo <= hi;
+  const range = (a: number, b: number) => (Math.round(a) === Math.round(b) ? `${Math.round(a)}` : `${Math.round(a)}–${Math.round(b)}`);
+  return {
+    funding_total_round_id: total.id,
+    funding_total_reported: total.amount_reported,
+    funding_total_check: agrees ? "agrees" : "disagrees",
+    funding_total_note:
+      `the ${counted.length} counted rounds with an amount add up to ${range(lo, hi)} ${unit}; ` +
+      `the reported total ${total.id} (${total.amount_reported}) gives ${range(tlo, thi)} ${unit}` +
+      (agrees ? "; the ranges overlap" : hi < tlo ? "; the rounds fall short of it: some rounds are missing or undisclosed" : "; the rounds exceed it: the sources disagree")
+  };
+}
+
+function sum(rows: readonly Row[], column: string): number {
+  return rows.reduce((s, r) => s + ((r[column] as number | null) ?? (r[column.replace(/_(low|high)$/, "_mid")] as number)), 0);
 }
 
 /**

@@ -8,6 +8,7 @@
  * money), then the higher confidence, then the later report, then the smaller id.
  */
 import * as aq from "arquero";
+import {periodEnd, type FuzzyDate} from "../dates.js";
 import type {Row} from "../tables/common.js";
 
 const {op} = aq;
@@ -71,4 +72,26 @@ export function countedRounds(rows: readonly Row[]): Map<string, CountedMark> {
     marks.set(r.id, {counted: false, counted_note: `same round as ${r.kept_id}, ${why}`});
   }
   return marks;
+}
+
+/** A company's founding date as the primary row gives it, and the dates its variant rows report. */
+export interface Founding {
+  primary: FuzzyDate | null;
+  variants: FuzzyDate[];
+}
+
+/**
+ * Says when a round is dated wholly before the company was founded (the round's period ends before the founding
+ * period starts), and which reported founding dates would fit it. Blank when the dates agree. A flag, not an
+ * error: the sources disagree, and the page shows the disagreement.
+ */
+export function foundingNote(date: FuzzyDate | null, founding: Founding | undefined): string | null {
+  if (!date || !founding?.primary) return null;
+  const before = (d: FuzzyDate) => periodEnd(date) < d.date;
+  if (!before(founding.primary)) return null;
+  const fitting = founding.variants.filter((v) => !before(v)).map((v) => v.raw);
+  return (
+    `dated ${date.raw}, before the founding date ${founding.primary.raw} of the company's primary row` +
+    (fitting.length ? `; other reports of the founding (${fitting.join(", ")}) would fit it` : "; no reported founding date fits it")
+  );
 }

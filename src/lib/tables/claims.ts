@@ -18,7 +18,7 @@ export const claims: PublishedTable = {
     {name: "value", type: "DOUBLE", description: "the number claimed, if any", unit: "see unit"},
     {name: "unit", type: "VARCHAR", description: "unit of value (months, days …)"},
     {name: "statement", type: "VARCHAR", description: "the claim paraphrased in the atlas's words"},
-    {name: "status", type: "VARCHAR", description: "published (paper or filing), reported (press attributes it) or unverified"},
+    {name: "status", type: "VARCHAR", description: "published (paper or filing), stated (the claimant's own repository, site or blog), reported (press attributes it) or unverified"},
     {name: "not_comparable", type: "VARCHAR", description: "the curators' reason why the claim cannot be scored against the fit; blank when it can"},
     {name: "claimed_months", type: "DOUBLE", description: "the claim as a doubling (or halving) time; blank when it states no rate", unit: "months"},
     {name: "verdict", type: "VARCHAR", description: "against the build's records fit: consistent, outside, different-metric, not-comparable, target-date, no-value or no-fit"},

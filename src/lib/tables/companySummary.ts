@@ -9,7 +9,7 @@ export const companySummary: PublishedTable = {
     "One row per company: disclosed funding (counted rounds only), the latest valuation, the current course, the " +
     "listing and model releases, with the order and colour every chart uses. Computed by the build from the other tables.",
   key: ["display_order"],
-  inputs: ["data/companies.csv", "data/funding_rounds.csv", "data/events.csv", "data/models.csv", "data/fx_rates.csv"],
+  inputs: ["data/companies.csv", "data/funding_rounds.csv", "data/events.csv", "data/models.csv", "data/financials.csv", "data/fx_rates.csv"],
   derived: true,
   columns: [
     {name: "company_id", type: "VARCHAR", description: "company id (table companies)"},
@@ -36,6 +36,10 @@ export const companySummary: PublishedTable = {
     {name: "rounds_undisclosed", type: "INTEGER", description: "counted financing rounds whose amount was not disclosed", unit: "rounds"},
     {name: "rounds_superseded", type: "INTEGER", description: "financing rows left out as another report of a round already counted", unit: "rounds"},
     {name: "rounds_undated", type: "INTEGER", description: "counted rounds without a date, which funding_steps cannot place", unit: "rounds"},
+    {name: "funding_total_round_id", type: "VARCHAR", description: "the reported total (a cumulative funding_rounds row) the counted rounds are held against: the most confident one dated after the last counted round"},
+    {name: "funding_total_reported", type: "VARCHAR", description: "that total as reported"},
+    {name: "funding_total_check", type: "VARCHAR", description: "agrees when the sum of the counted rounds and the reported total overlap, disagrees otherwise; blank when there is no total to hold them against"},
+    {name: "funding_total_note", type: "VARCHAR", description: "the two ranges compared, in the total's currency when every round is in it"},
     usd("valuation_usd_low", "latest reported valuation, lower bound"),
     usd("valuation_usd_mid", "latest reported valuation, point estimate"),
     usd("valuation_usd_high", "latest reported valuation, upper bound"),
@@ -49,9 +53,13 @@ export const companySummary: PublishedTable = {
     {name: "listing_date", type: "DATE", description: "listing date"},
     {name: "listing_date_raw", type: "VARCHAR", description: "listing date as written"},
     {name: "models_released", type: "INTEGER", description: "model releases in the models table (a model reported twice counts once)", unit: "models"},
-    {name: "source_ids", type: "VARCHAR[]", description: "sources of the counted rounds and of the valuation row"}
+    {name: "results_period", type: "VARCHAR", description: "the latest full fiscal year with reported revenue (table financials, preferred rows)"},
+    {name: "results_financial_id", type: "VARCHAR", description: "financials row of that year"},
+    usd("revenue_usd_m", "revenue in that year, in USD at the year's average rate"),
+    usd("net_loss_usd_m", "net loss in that year (a loss is positive), in USD"),
+    {name: "source_ids", type: "VARCHAR[]", description: "sources of the counted rounds, the valuation row, the reported total and the results year"}
   ],
   build(_dataset, tables) {
-    return summarise({companies: tables("companies"), rounds: tables("funding_rounds"), events: tables("events"), models: tables("models")});
+    return summarise({companies: tables("companies"), rounds: tables("funding_rounds"), events: tables("events"), models: tables("models"), financials: tables("financials")});
   }
 };

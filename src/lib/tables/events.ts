@@ -14,7 +14,7 @@ export const events: PublishedTable = {
     {name: "event_type", type: "VARCHAR", description: "pretraining_abandoned, pivot, partnership_chip, partnership_car, partnership_other, ipo_process, ipo_listing, funding, talent, legal, regulatory, product, strategy or other"},
     {name: "course", type: "VARCHAR", description: "the course the event sets: pretraining, apps, medical, edge or listed; blank when none"},
     {name: "title", type: "VARCHAR", description: "one-line summary in the atlas's words"},
-    {name: "partner", type: "VARCHAR", description: "partner company, for partnerships"},
+    {name: "partners", type: "VARCHAR[]", description: "partner companies named in the announcement (one event per announcement)"},
     ...PROVENANCE_COLUMNS
   ],
   build(dataset) {
@@ -25,7 +25,7 @@ export const events: PublishedTable = {
       event_type: e.event_type,
       course: e.course,
       title: e.title,
-      partner: e.partner,
+      partners: e.partners,
       ...provenance(e)
     }));
   }

@@ -6,7 +6,7 @@
 import type {ParsedAmount} from "../amounts.js";
 import type {Dataset} from "../dataset.js";
 import type {FuzzyDate} from "../dates.js";
-import {countedRounds} from "../derive/rounds.js";
+import {countedRounds, foundingNote, type Founding} from "../derive/rounds.js";
 import {toUsd, type FxChoice} from "../fx.js";
 import {dateColumns, dateValues, provenance, PROVENANCE_COLUMNS, type PublishedColumn, type PublishedTable} from "./common.js";
 
@@ -70,11 +70,20 @@ export const fundingRounds: PublishedTable = {
     {name: "valuation_currency", type: "VARCHAR", description: "currency of the valuation"},
     {name: "valuation_basis", type: "VARCHAR", description: "pre, post or unspecified (money)"},
     ...moneyColumns("valuation", "valuation"),
+    {name: "cap_note", type: "VARCHAR", description: "why the context caps a vague amount or valuation below what the bounding rule gives; blank when no cap"},
+    {name: "date_note", type: "VARCHAR", description: "set when the round is dated before the company's founding date; says which reported founding dates would fit"},
     {name: "counted", type: "BOOLEAN", description: "true when the row enters funding totals: a financing round, and the preferred report where several report the same round"},
     {name: "counted_note", type: "VARCHAR", description: "why the row is left out of funding totals; blank when counted"},
     ...PROVENANCE_COLUMNS
   ],
   build(dataset) {
+    const founding = new Map<string, Founding>();
+    for (const c of dataset.companies) {
+      const f = founding.get(c.company_id) ?? {primary: null, variants: []};
+      if (c.row_type === "primary") f.primary = c.founded;
+      else if (c.founded) f.variants.push(c.founded);
+      founding.set(c.company_id, f);
+    }
     const rows = dataset.funding_rounds.map((r) => {
       const {amount, valuation} = dataset.amounts.get(r.id)!;
       return {
@@ -92,6 +101,8 @@ export const fundingRounds: PublishedTable = {
         valuation_currency: valuation.currency ?? r.valuation_currency,
         valuation_basis: r.valuation_basis,
         ...moneyValues("valuation", valuation, r.date!, dataset),
+        cap_note: r.cap_note,
+        date_note: foundingNote(r.date, founding.get(r.company_id)),
         ...provenance(r)
       };
     });

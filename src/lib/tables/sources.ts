@@ -17,6 +17,7 @@ export const sources: PublishedTable = {
     {name: "language", type: "VARCHAR", description: "ISO 639-1 language of the source: zh or en"},
     {name: "kind", type: "VARCHAR", description: "news, filing, paper, repository, dataset, company, aggregator or seed"},
     {name: "via", type: "VARCHAR", description: "the repost or mirror host the copy was read on, when not the original"},
+    {name: "copy_of", type: "VARCHAR", description: "the source this one is a copy of (same text); rows cite the original"},
     {name: "notes", type: "VARCHAR", description: "curators' notes"},
     {name: "cited_by", type: "INTEGER", description: "number of fact rows that cite this source", unit: "rows"},
     {name: "source_row", type: "VARCHAR", description: "file and line of the curated row"}
@@ -37,6 +38,7 @@ export const sources: PublishedTable = {
       language: s.language,
       kind: s.kind,
       via: s.via,
+      copy_of: s.copy_of,
       notes: s.notes,
       cited_by: citations.get(s.source_id) ?? 0,
       source_row: sourceRow(s)
