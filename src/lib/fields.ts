@@ -10,7 +10,7 @@ import {isKebabId, splitList} from "./ids.js";
  * No fact may be dated after this day. A constant rather than the clock, so a build is reproducible; move it
  * forward when adding newer facts.
  */
-export const DATA_AS_OF = "2026-11-22";
+export const DATA_AS_OF = "2026-11-29";
 
 export const text = z.string().transform((s) => s.trim());
 

@@ -64,7 +64,7 @@ describe("loadDataset(dir)", () => {
       ]
     });
     expect(problems(dir)).toEqual([
-      "data/events.csv:2:15: date: 2027-01-08 is in the future (after 2026-11-22); fix the date, or move DATA_AS_OF in src/lib/fields.ts forward",
+      "data/events.csv:2:15: date: 2027-01-08 is in the future (after 2026-11-29); fix the date, or move DATA_AS_OF in src/lib/fields.ts forward",
       'data/events.csv:3:20: date: invalid date: "2024-02-30" (2024-02 has no day 30; expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by " (approx.)")'
     ]);
   });
