@@ -40,6 +40,14 @@ export interface CompanySummaryRow {
   rounds_superseded: number;
   /** Counted rounds without a date, which the cumulative line cannot place. */
   rounds_undated: number;
+  /** The reported total (a cumulative funding_rounds row) the counted rounds are held against. */
+  funding_total_round_id: string | null;
+  /** That total as reported. */
+  funding_total_reported: string | null;
+  /** "agrees" when the counted rounds and the reported total overlap, "disagrees" otherwise; null when there is no total. */
+  funding_total_check: "agrees" | "disagrees" | null;
+  /** The two ranges compared, in words. */
+  funding_total_note: string | null;
   valuation_usd_low: number | null;
   valuation_usd_mid: number | null;
   valuation_usd_high: number | null;
@@ -53,6 +61,14 @@ export interface CompanySummaryRow {
   listing_date: Date | null;
   listing_date_raw: string | null;
   models_released: number;
+  /** The latest full fiscal year with reported revenue ("2025"), from the preferred financials rows. */
+  results_period: string | null;
+  /** The financials row of that year. */
+  results_financial_id: string | null;
+  /** Revenue in that year, USD millions at the year's average rate. */
+  revenue_usd_m: number | null;
+  /** Net loss in that year (a loss is positive), USD millions. */
+  net_loss_usd_m: number | null;
   source_ids: string[];
 }
 
@@ -96,6 +112,10 @@ export interface FundingRoundsRow {
   valuation_usd_low: number | null;
   valuation_usd_mid: number | null;
   valuation_usd_high: number | null;
+  /** Why the context caps a vague amount or valuation below the bounding rule; null when no cap. */
+  cap_note: string | null;
+  /** Set when the round is dated before the company's founding date. */
+  date_note: string | null;
   conflict_key: string | null;
   notes: string | null;
   /** This row enters funding totals. */
@@ -174,6 +194,8 @@ export interface ModelsRow {
   release_date: Date | null;
   release_date_approx: boolean | null;
   release_date_raw: string | null;
+  /** released, announced (not yet released) or abandoned (announced, never released). */
+  status: string | null;
   params_total_b: number | null;
   params_active_b: number | null;
   params_reported: string | null;
@@ -182,6 +204,39 @@ export interface ModelsRow {
   deployment: string | null;
   modality: string | null;
   counted: boolean;
+  conflict_key: string | null;
+  notes: string | null;
+  source_ids: string[];
+  confidence: string | null;
+}
+
+/** `financials`: reported results per company and fiscal period; `preferred` marks the one row per period charts use. */
+export interface FinancialsRow {
+  id: string;
+  company_id: string;
+  /** "2024" (a year), "2025-H1", "2025-9M", "2025-Q3". */
+  period: string;
+  period_start: Date;
+  period_end: Date | null;
+  period_months: number;
+  /** prospectus, annual_results, interim_results or press. */
+  basis: string;
+  /** Reporting currency: CNY, USD or HKD. */
+  currency: string;
+  /** Millions of the reporting currency. */
+  revenue_m: number | null;
+  /** A loss is positive. */
+  net_loss_m: number | null;
+  adjusted_net_loss_m: number | null;
+  fx_rate: number | null;
+  /** USD millions at the period's average rate. */
+  revenue_usd_m: number | null;
+  net_loss_usd_m: number | null;
+  adjusted_net_loss_usd_m: number | null;
+  /** The figures as the source gives them. */
+  figures_reported: string | null;
+  /** The one row per company and period that charts use. */
+  preferred: boolean;
   conflict_key: string | null;
   notes: string | null;
   source_ids: string[];

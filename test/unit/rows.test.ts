@@ -18,6 +18,7 @@ const checks: Record<string, true> = {
   funding_steps: true satisfies None<Unknown<Declared.FundingStepsRow, Generated.FundingStepsRow>>,
   investor_links: true satisfies None<Unknown<Declared.InvestorLinksRow, Generated.InvestorLinksRow>>,
   events: true satisfies None<Unknown<Declared.EventsRow, Generated.EventsRow>>,
+  financials: true satisfies None<Unknown<Declared.FinancialsRow, Generated.FinancialsRow>>,
   models: true satisfies None<Unknown<Declared.ModelsRow, Generated.ModelsRow>>,
   model_counts: true satisfies None<Unknown<Declared.ModelCountsRow, Generated.ModelCountsRow>>,
   claims: true satisfies None<Unknown<Declared.ClaimsRow, Generated.ClaimsRow>>,

@@ -17,6 +17,7 @@ import type {
   DensityFitRow,
   EventsRow,
   FundingRoundsRow,
+  FinancialsRow,
   FundingStepsRow,
   InvestorLinksRow,
   ModelCountsRow,
@@ -60,6 +61,10 @@ export function summary(company_id: string, short_en: string, short_zh: string, 
     rounds_undisclosed: 0,
     rounds_superseded: 0,
     rounds_undated: 0,
+    funding_total_round_id: null,
+    funding_total_reported: null,
+    funding_total_check: null,
+    funding_total_note: null,
     valuation_usd_low: null,
     valuation_usd_mid: null,
     valuation_usd_high: null,
@@ -73,6 +78,10 @@ export function summary(company_id: string, short_en: string, short_zh: string, 
     listing_date: null,
     listing_date_raw: null,
     models_released: 0,
+    results_period: null,
+    results_financial_id: null,
+    revenue_usd_m: null,
+    net_loss_usd_m: null,
     source_ids: [],
     ...extra
   };
@@ -108,6 +117,14 @@ export const companySummary: CompanySummaryRow[] = [
     listing_date: utc(2025, 12, 30),
     listing_date_raw: "2025-12-30",
     models_released: 2,
+    funding_total_round_id: "a-total",
+    funding_total_reported: "about $75m",
+    funding_total_check: "agrees",
+    funding_total_note: "the 2 counted rounds add up to 60–80 USD million; the reported total gives 70–80; the ranges overlap",
+    results_period: "2025",
+    results_financial_id: "alpha-2025",
+    revenue_usd_m: 30,
+    net_loss_usd_m: 250,
     source_ids: ["s1"]
   }),
   summary("beta", "Beta", "Beta", {
@@ -136,6 +153,13 @@ export const companySummary: CompanySummaryRow[] = [
     valuation_row_kind: "disclosure",
     valuation_conflict_key: "beta-valuation",
     models_released: 1,
+    funding_total_round_id: "beta-total",
+    funding_total_reported: "超40亿元",
+    funding_total_check: "disagrees",
+    funding_total_note: "the 2 counted rounds add up to 490 USD million; the reported total gives 550–560; the ranges do not overlap",
+    results_period: "2024",
+    results_financial_id: "beta-2024-press",
+    revenue_usd_m: 12,
     source_ids: ["s1", "s2"]
   }),
   summary("gamma", "Gamma", "丙", {
@@ -157,7 +181,17 @@ export const companySummary: CompanySummaryRow[] = [
     models_released: 1,
     source_ids: ["s3"]
   }),
-  summary("delta", "Delta", "丁", {group: "comparator", display_order: 4, color: "#9c755f"})
+  // A comparator with results but no funding rows (as a listed group reports).
+  summary("delta", "Delta", "丁", {
+    group: "comparator",
+    display_order: 4,
+    color: "#9c755f",
+    results_period: "2024",
+    results_financial_id: "delta-2024",
+    revenue_usd_m: 800,
+    net_loss_usd_m: 220,
+    source_ids: ["s3"]
+  })
 ];
 
 /** The companies table: primary rows, and a variant row reporting another founding date for beta. */
@@ -217,6 +251,8 @@ export function round(partial: Partial<FundingRoundsRow> & {id: string; company_
     valuation_usd_low: null,
     valuation_usd_mid: null,
     valuation_usd_high: null,
+    cap_note: null,
+    date_note: null,
     conflict_key: null,
     notes: null,
     counted: true,
@@ -331,6 +367,7 @@ function model(id: string, company_id: string, release_date: Date, params_total_
     release_date,
     release_date_approx: false,
     release_date_raw: null,
+    status: "released",
     params_total_b,
     params_active_b: null,
     params_reported: null,
@@ -398,4 +435,53 @@ export const claims: ClaimsRow[] = [
   claim("device", "target-date", {topic: "device_timeline", metric: "gpt4_level_on_device", value: 2026, unit: "year", claimed_months: null, date: utc(2025, 3), date_raw: "2025-03"}),
   claim("vague", "no-value", {value: null, unit: null, claimed_months: null, date: utc(2025, 4), date_raw: "2025-04"}),
   claim("other-topic", "no-value", {topic: "capability", date: utc(2025, 5)})
+];
+
+/** A financials row in USD unless told otherwise; preferred unless told otherwise. */
+export function financial(partial: Partial<FinancialsRow> & {id: string; company_id: string; period: string}): FinancialsRow {
+  const year = Number(partial.period.slice(0, 4));
+  return {
+    period_start: utc(year),
+    period_end: utc(year, 12, 31),
+    period_months: 12,
+    basis: "annual_results",
+    currency: "USD",
+    revenue_m: null,
+    net_loss_m: null,
+    adjusted_net_loss_m: null,
+    fx_rate: 1,
+    revenue_usd_m: partial.revenue_m ?? null,
+    net_loss_usd_m: partial.net_loss_m ?? null,
+    adjusted_net_loss_usd_m: partial.adjusted_net_loss_m ?? null,
+    figures_reported: null,
+    preferred: true,
+    conflict_key: null,
+    notes: null,
+    source_ids: ["s1"],
+    confidence: "high",
+    ...partial
+  };
+}
+
+/** Alpha files results (a year and a half-year); beta's year comes from two press reports; delta is a listed group. */
+export const financials: FinancialsRow[] = [
+  financial({id: "alpha-2024", company_id: "alpha", period: "2024", basis: "prospectus", revenue_m: 10, net_loss_m: 120, adjusted_net_loss_m: 90, figures_reported: "revenue $10m; net loss $120m"}),
+  financial({id: "alpha-2025-h1", company_id: "alpha", period: "2025-H1", period_start: utc(2025), period_end: utc(2025, 6, 30), period_months: 6, basis: "interim_results", revenue_m: 12, net_loss_m: 100}),
+  financial({id: "alpha-2025", company_id: "alpha", period: "2025", revenue_m: 30, net_loss_m: 250, adjusted_net_loss_m: 150, figures_reported: "revenue $30m; net loss $250m"}),
+  financial({
+    id: "beta-2024-press",
+    company_id: "beta",
+    period: "2024",
+    basis: "press",
+    currency: "CNY",
+    revenue_m: 86.4,
+    fx_rate: 7.2,
+    revenue_usd_m: 12,
+    figures_reported: "收入8640万元",
+    conflict_key: "beta-2024",
+    source_ids: ["s2"],
+    confidence: "low"
+  }),
+  financial({id: "beta-2024-digest", company_id: "beta", period: "2024", basis: "press", currency: "CNY", revenue_m: 80, fx_rate: 7.2, revenue_usd_m: 11.1, conflict_key: "beta-2024", preferred: false, confidence: "low"}),
+  financial({id: "delta-2024", company_id: "delta", period: "2024", basis: "annual_results", currency: "CNY", revenue_m: 5760, net_loss_m: 1584, fx_rate: 7.2, revenue_usd_m: 800, net_loss_usd_m: 220, notes: "group figures", source_ids: ["s3"], confidence: "medium"})
 ];

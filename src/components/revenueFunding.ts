@@ -1,0 +1,312 @@
+/**
+ * Revenue against money raised: one row per company that has reported a full year's revenue, with three
+ * marks on one logarithmic USD axis: the money it raised (total disclosed funding, whiskers for the low–high
+ * bounds of vague reports), the revenue of its latest full year with results, and that year's net loss. The
+ * gap between the first two marks is the story of 2026: billions raised against tens of millions earned.
+ *
+ * Every value is a company_summary column (funding_usd_*, results_period, revenue_usd_m, net_loss_usd_m):
+ * which year is the latest and which report of it counts are the build's rules (financials.preferred). The
+ * optional financials rows only add what the tooltips quote: the basis, the figures as reported, the sources.
+ * Companies without results are named in a note rather than dropped silently.
+ */
+import * as d3 from "./d3.js";
+import {axisLabel, chartFrame, formatUsdMillions, sourceLine, type SourceIndex} from "./chart.js";
+import {asList} from "./cells.js";
+import {logDomain, usdAxisBottom} from "./chartAxes.js";
+import {drawLegend, layoutLegend, type LegendItem} from "./chartLegend.js";
+import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
+import {companyLookup, type CompanyRef} from "./companyLookup.js";
+import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
+import type {CompanySummaryRow, FinancialsRow} from "./rows.js";
+
+/** A company_summary row with the columns this chart reads. */
+export type RevenueFundingCompany = CompanyRef &
+  Pick<
+    CompanySummaryRow,
+    "funding_usd_low" | "funding_usd_mid" | "funding_usd_high" | "rounds_counted" | "results_period" | "results_financial_id" | "revenue_usd_m" | "net_loss_usd_m" | "source_ids"
+  >;
+
+/** A financials row with the columns the tooltips quote. */
+export type RevenueFundingResult = Pick<FinancialsRow, "id" | "basis" | "currency" | "figures_reported" | "confidence" | "notes" | "source_ids">;
+
+export interface RevenueFundingOptions {
+  /** Width in px (default 640); below 520 rows are labelled with short names. */
+  width?: number;
+  /** Sources by id (indexSources of the sources table), for tooltips and the source line. */
+  sources?: SourceIndex;
+  /** Rows of financials: the row each company's results_financial_id names gives its tooltips the basis and the figures as reported. */
+  financials?: readonly RevenueFundingResult[];
+}
+
+type Measure = "raised" | "revenue" | "net_loss";
+
+interface Mark {
+  id: string;
+  company_id: string;
+  measure: Measure;
+  value: number;
+  low: number;
+  high: number;
+}
+
+/** What each mark is, in the legend and the tooltips. */
+export const MEASURE_LABELS: Record<Measure, string> = {raised: "money raised", revenue: "revenue", net_loss: "net loss"};
+
+/** How a results row was published, in words. */
+export const BASIS_LABELS: Record<string, string> = {
+  prospectus: "prospectus",
+  annual_results: "annual results",
+  interim_results: "interim results",
+  press: "press report (not a filing)"
+};
+
+/** An amount in millions of its reporting currency: "CNY 724m", "USD 79m", "" when there is none. */
+export function formatReported(value: number | null | undefined, currency: string | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "";
+  return `${currency ?? ""} ${d3.format(",.6~f")(value)}m`.trim();
+}
+
+const ROW_HEIGHT = 40;
+/** Vertical offsets of the three marks within a company's row, so close values never hide each other. */
+const OFFSET: Record<Measure, number> = {raised: -11, revenue: 0, net_loss: 11};
+const SIZE = 9;
+
+/** Money raised, revenue and net loss per company on one log USD axis, in display order. */
+export function revenueFunding(companies: readonly RevenueFundingCompany[], options: RevenueFundingOptions = {}): HTMLElement {
+  const {sources = new Map(), financials = []} = options;
+  const width = Math.max(320, options.width ?? 640);
+  const narrow = width < 520;
+  const lookup = companyLookup(companies);
+  const rows = lookup.rows as RevenueFundingCompany[];
+  const results = new Map(financials.map((f) => [f.id, f]));
+  const positive = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
+
+  const drawn = rows.filter((c) => c.revenue_usd_m !== null && c.revenue_usd_m !== undefined);
+  const without = rows.filter((c) => !drawn.includes(c));
+  const marks: Mark[] = drawn.flatMap((c) => {
+    const out: Mark[] = [];
+    const mid = c.funding_usd_mid;
+    if (positive(mid)) out.push({id: `${c.company_id}:raised`, company_id: c.company_id, measure: "raised", value: mid, low: positive(c.funding_usd_low) ? c.funding_usd_low : mid, high: positive(c.funding_usd_high) ? c.funding_usd_high : mid});
+    for (const measure of ["revenue", "net_loss"] as const) {
+      const v = measure === "revenue" ? c.revenue_usd_m : c.net_loss_usd_m;
+      if (positive(v)) out.push({id: `${c.company_id}:${measure}`, company_id: c.company_id, measure, value: v, low: v, high: v});
+    }
+    return out;
+  });
+  const names = (list: readonly RevenueFundingCompany[]) => list.map((c) => lookup.label(c.company_id)).join(", ");
+  const has = (c: RevenueFundingCompany, m: Measure) => marks.some((k) => k.company_id === c.company_id && k.measure === m);
+  const lacking = {
+    raised: drawn.filter((c) => !has(c, "raised")),
+    loss: drawn.filter((c) => c.net_loss_usd_m === null || c.net_loss_usd_m === undefined),
+    // A log axis has no place for zero revenue or a net profit (a negative loss).
+    revenueZero: drawn.filter((c) => !positive(c.revenue_usd_m)),
+    profit: drawn.filter((c) => typeof c.net_loss_usd_m === "number" && c.net_loss_usd_m <= 0)
+  };
+  const notes = [
+    without.length ? `Not drawn (no reported full-year revenue): ${names(without)}.` : "",
+    lacking.raised.length ? `No disclosed funding amount: ${names(lacking.raised)}.` : "",
+    lacking.loss.length ? `No net loss reported: ${names(lacking.loss)}.` : "",
+    lacking.revenueZero.length ? `Revenue of zero or less, not on the log scale: ${names(lacking.revenueZero)}.` : "",
+    lacking.profit.length ? `A net profit or break-even, not on the log scale: ${names(lacking.profit)}.` : ""
+  ].filter(Boolean);
+
+  // Which year each company's figures are for, grouped: "2025 (智谱 Zhipu, MiniMax) and 2024 (零一万物 01.AI)".
+  const years = [...d3.group(drawn, (c) => c.results_period ?? "an unknown year")].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
+  const yearText = years.map(([year, list]) => `${year} (${names(list)})`);
+  const description = [
+    `Money raised (total disclosed funding, with whiskers from the low to the high reading of vague reports), revenue and net loss of the latest full year with reported results, in US dollars on one logarithmic scale, for ${plural(drawn.length, "company", "companies")}.`,
+    drawn.length ? `The figures are for ${listText(yearText)}.` : "No company has reported a full year's revenue.",
+    ...notes
+  ].join(" ");
+
+  const label = (id: string) => (narrow ? lookup.short(id) : lookup.label(id));
+  // Row labels are bold, about a tenth wider than the estimate for regular text.
+  const labelWidth = Math.min(width * 0.32, ((d3.max(drawn, (c) => textWidth(label(c.company_id))) ?? 40) + 4) * 1.1) + 12;
+  const legendItems: LegendItem[] = [
+    {key: "raised", label: `${MEASURE_LABELS.raised} (low–high)`, swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "currentColor")},
+    {key: "revenue", label: MEASURE_LABELS.revenue, swatch: (g) => void g.append("rect").attr("x", 2.5).attr("y", -4.5).attr("width", SIZE).attr("height", SIZE).attr("fill", "currentColor")},
+    {key: "net_loss", label: MEASURE_LABELS.net_loss, swatch: (g) => void g.append("rect").attr("x", 2.5).attr("y", -4.5).attr("width", SIZE).attr("height", SIZE).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 1.5)}
+  ];
+  const legend = layoutLegend(legendItems, width - 16);
+  const noteLines = notes.length ? wrapText(notes.join(" "), width - 16, 10.5) : [];
+  const margin = {top: legend.height + 14, right: 16, bottom: 40 + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0), left: labelWidth};
+  const height = margin.top + Math.max(1, drawn.length) * ROW_HEIGHT + margin.bottom;
+
+  const resultOf = (c: RevenueFundingCompany) => (c.results_financial_id ? results.get(c.results_financial_id) : undefined);
+  const frame = chartFrame({
+    name: "revenue-funding",
+    title: "Revenue against money raised",
+    description,
+    width,
+    height,
+    margin,
+    sourceLine: sourceLine(drawn.flatMap((c) => [...asList(c.source_ids), ...asList(resultOf(c)?.source_ids)]), sources),
+    sources,
+    table: {
+      rows: drawn.map((c) => ({
+        company: lookup.label(c.company_id),
+        results_period: c.results_period,
+        funding_usd_low: roundMillions(c.funding_usd_low),
+        funding_usd_mid: roundMillions(c.funding_usd_mid),
+        funding_usd_high: roundMillions(c.funding_usd_high),
+        revenue_usd_m: roundMillions(c.revenue_usd_m),
+        net_loss_usd_m: roundMillions(c.net_loss_usd_m),
+        basis: BASIS_LABELS[resultOf(c)?.basis ?? ""] ?? resultOf(c)?.basis ?? null
+      })),
+      columns: ["company", "funding_usd_low", "funding_usd_mid", "funding_usd_high", "results_period", "revenue_usd_m", "net_loss_usd_m", ...(financials.length ? ["basis"] : [])],
+      labels: {
+        company: "Company",
+        funding_usd_low: "Raised, low (USD m)",
+        funding_usd_mid: "Raised (USD m)",
+        funding_usd_high: "Raised, high (USD m)",
+        results_period: "Results year",
+        revenue_usd_m: "Revenue (USD m)",
+        net_loss_usd_m: "Net loss (USD m)",
+        basis: "Results from"
+      }
+    }
+  });
+  const {plot, inner} = frame;
+  drawLegend(frame.svg, legend, 8, 6);
+  drawNote(frame.svg, noteLines, 8, height - margin.bottom + 40 + 6);
+
+  const domain = logDomain(marks.flatMap((m) => [m.low, m.value, m.high])) ?? [1, 1000];
+  const x = d3.scaleLog().domain(domain).range([0, inner.width]);
+  usdAxisBottom(plot, x, inner.height, inner.width);
+  plot
+    .append("g")
+    .attr("class", "grid")
+    .attr("stroke", "currentColor")
+    .attr("stroke-opacity", 0.08)
+    .selectAll("line")
+    .data(plot.selectAll<SVGGElement, number>(".axis-x .tick").data())
+    .join("line")
+    .attr("x1", (d) => Math.round(x(d)))
+    .attr("x2", (d) => Math.round(x(d)))
+    .attr("y1", 0)
+    .attr("y2", inner.height);
+  axisLabel(plot, narrow ? "USD, log scale →" : "US dollars, log scale →", inner.width, inner.height + 32, "end");
+
+  if (!drawn.length) {
+    drawEmptyMessage(plot, inner, "No company has reported a full year's revenue.");
+    return frame.figure;
+  }
+
+  const rowY = (id: string) => drawn.findIndex((c) => c.company_id === id) * ROW_HEIGHT + ROW_HEIGHT / 2;
+  const lanes = plot
+    .append("g")
+    .attr("class", "rows")
+    .selectAll("g")
+    .data(drawn)
+    .join("g")
+    .attr("class", "row")
+    .attr("data-company", (c) => c.company_id)
+    .attr("transform", (c) => `translate(0,${rowY(c.company_id)})`);
+  lanes.append("line").attr("x1", 0).attr("x2", inner.width).attr("stroke", "currentColor").attr("stroke-opacity", 0.12);
+  const labels = lanes.append("text").attr("class", "row-label").attr("x", -8).attr("text-anchor", "end").attr("fill", "currentColor");
+  labels
+    .append("tspan")
+    .attr("x", -8)
+    .attr("dy", -2)
+    .attr("font-weight", 600)
+    .text((c) => truncateText(label(c.company_id), (labelWidth - 12) / 1.1));
+  labels
+    .append("tspan")
+    .attr("class", "row-year")
+    .attr("x", -8)
+    .attr("dy", 12)
+    .attr("font-size", 10)
+    .attr("fill-opacity", 0.7)
+    .text((c) => (c.results_period ? `results ${c.results_period}` : ""));
+
+  const y = (m: Mark) => rowY(m.company_id) + OFFSET[m.measure];
+  const whiskers = plot.append("g").attr("class", "whiskers").attr("stroke-width", 1.5).attr("stroke-opacity", 0.75);
+  for (const m of marks.filter((k) => k.measure === "raised" && x(k.high) - x(k.low) > 1)) {
+    whiskers
+      .append("line")
+      .attr("class", "whisker")
+      .attr("data-for", m.company_id)
+      .attr("stroke", lookup.color(m.company_id))
+      .attr("x1", x(m.low))
+      .attr("x2", x(m.high))
+      .attr("y1", y(m))
+      .attr("y2", y(m));
+  }
+
+  const doc = frame.figure.ownerDocument;
+  const g = plot.append("g").attr("class", "marks");
+  const entered = g
+    .selectAll<SVGElement, Mark>(".mark")
+    .data(marks, (m) => m.id)
+    .join((enter) => enter.append((m) => doc.createElementNS("http://www.w3.org/2000/svg", m.measure === "raised" ? "circle" : "rect") as SVGElement))
+    .attr("class", (m) => `mark ${m.measure}`)
+    .attr("data-id", (m) => m.id)
+    .attr("data-measure", (m) => m.measure)
+    .attr("data-value", (m) => m.value);
+  const color = (m: Mark) => lookup.color(m.company_id);
+  entered.filter((m) => m.measure === "raised").attr("cx", (m) => x(m.value)).attr("cy", y).attr("r", 5).attr("fill", color).attr("stroke", "currentColor").attr("stroke-width", 0.75);
+  entered
+    .filter((m) => m.measure !== "raised")
+    .attr("x", (m) => x(m.value) - SIZE / 2)
+    .attr("y", (m) => y(m) - SIZE / 2)
+    .attr("width", SIZE)
+    .attr("height", SIZE)
+    .attr("fill", (m) => (m.measure === "revenue" ? color(m) : "var(--theme-background, #fff)"))
+    .attr("stroke", (m) => (m.measure === "revenue" ? "currentColor" : color(m)))
+    .attr("stroke-width", (m) => (m.measure === "revenue" ? 0.75 : 2));
+
+  // Values beside their marks (right of a whisker's end, or left when that would leave the plot).
+  const placed = marks.map((m) => {
+    const text = formatUsdMillions(m.value);
+    const right = x(m.high) + 7;
+    const fits = right + textWidth(text, 10) <= inner.width;
+    return {m, text, x: fits ? right : Math.max(textWidth(text, 10), x(m.low) - 7), anchor: fits ? "start" : "end"};
+  });
+  plot
+    .append("g")
+    .attr("class", "value-labels")
+    .attr("font-size", 10)
+    .attr("fill", "currentColor")
+    .attr("aria-hidden", "true")
+    .attr("style", LABEL_HALO)
+    .selectAll("text")
+    .data(placed)
+    .join("text")
+    .attr("class", "value-label")
+    .attr("data-for", (p) => p.m.id)
+    .attr("x", (p) => p.x)
+    .attr("y", (p) => y(p.m) + 3.5)
+    .attr("text-anchor", (p) => p.anchor)
+    .text((p) => p.text);
+
+  const byId = new Map(drawn.map((c) => [c.company_id, c]));
+  frame.tooltip.attach(entered, (m) => {
+    const c = byId.get(m.company_id)!;
+    const result = resultOf(c);
+    if (m.measure === "raised") {
+      return {
+        title: lookup.label(c.company_id),
+        lines: [`Money raised: ${formatUsdRange(c.funding_usd_low, c.funding_usd_mid, c.funding_usd_high, formatUsdMillions)}, from ${plural(c.rounds_counted, "round")} with a disclosed amount`],
+        sources: c.source_ids
+      };
+    }
+    const value = `${m.measure === "revenue" ? "Revenue" : "Net loss"}, ${c.results_period ?? "latest year"}: ${formatUsdMillions(m.value)}`;
+    return {
+      title: lookup.label(c.company_id),
+      lines: [
+        value,
+        ...(result?.figures_reported ? [`As reported: ${result.figures_reported}`] : []),
+        ...(result ? [`From: ${BASIS_LABELS[result.basis] ?? result.basis}${result.confidence ? `; ${result.confidence} confidence` : ""}`] : []),
+        ...(result?.notes ? [result.notes] : [])
+      ],
+      sources: result ? asList(result.source_ids) : c.source_ids
+    };
+  });
+  return frame.figure;
+}
+
+/** "a, b and c". */
+function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
