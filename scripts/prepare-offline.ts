@@ -34,7 +34,7 @@ export async function prepareOffline(): Promise<void> {
   }
   const outputs = Object.fromEntries(
     readdirSync(compiled)
-      .filter((file) => /\.(parquet|csv)$/.test(file) || file === "datapackage.json")
+      .filter((file) => /\.(parquet|csv)$/.test(file) || file === "datapackage.json" || file === "changelog.json")
       .map((file) => [`data/${file}`, join(compiled, file)])
   );
   console.warn(`prepare-offline: ${primeLoaderCache(outputs)} compiled files primed in Framework's loader cache`);

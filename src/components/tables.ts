@@ -47,4 +47,7 @@ export const CSV: Record<TableName, string> = {
 
 export const DATAPACKAGE = FileAttachment("../data/datapackage.json").href;
 
+/** Each release's added, changed and removed row ids per curated table, newest first (src/lib/release.ts). */
+export const CHANGELOG = FileAttachment("../data/changelog.json").href;
+
 export const TABLE_NAMES = Object.keys(PARQUET) as TableName[];

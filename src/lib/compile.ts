@@ -8,10 +8,13 @@
  */
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {COMPILE_ROOT, DATA_DIR, compiledDir} from "./compiledPaths.js";
-import {dataPackage} from "./datapackage.js";
+import {citationBibtex, citationText, siteUrl} from "./citation.js";
+import {COMPILE_ROOT, DATA_DIR, ROOT, compiledDir} from "./compiledPaths.js";
+import {dataPackage, type PackageRelease} from "./datapackage.js";
 import {loadDataset} from "./dataset.js";
+import {DATA_AS_OF} from "./fields.js";
 import {buildAll, tableToCsv, tableToParquet} from "./publish.js";
+import {formatDiff, releaseState} from "./release.js";
 import {TABLES} from "./tables/index.js";
 
 /** The rows of every table, as the compile wrote them to `rows.json` (DATE as ISO day strings). */
@@ -26,16 +29,21 @@ export async function compile(dataDir: string = DATA_DIR): Promise<string> {
   if (existsSync(join(dir, "rows.json"))) return dir;
   const started = Date.now();
   const tables = buildAll(loadDataset(dataDir));
+  const release = packageRelease(dataDir);
   // Write next to the final folder and rename it into place, so a concurrent loader never reads half a compile.
   const staging = `${dir}.${process.pid}.tmp`;
   rmSync(staging, {recursive: true, force: true});
   mkdirSync(staging, {recursive: true});
   for (const [name, rows] of Object.entries(tables)) {
-    writeFileSync(join(staging, `${name}.parquet`), await tableToParquet(TABLES[name], rows, dataDir));
+    writeFileSync(
+      join(staging, `${name}.parquet`),
+      await tableToParquet(TABLES[name], rows, dataDir, {version: release.state.version, citation: release.citation.text})
+    );
     writeFileSync(join(staging, `${name}.csv`), tableToCsv(TABLES[name], rows));
   }
   const rowCounts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
-  writeFileSync(join(staging, "datapackage.json"), `${JSON.stringify(dataPackage({rowCounts}), null, 2)}\n`);
+  writeFileSync(join(staging, "datapackage.json"), `${JSON.stringify(dataPackage({rowCounts, release}), null, 2)}\n`);
+  writeFileSync(join(staging, "changelog.json"), `${JSON.stringify(release.state.changelog, null, 2)}\n`);
   writeFileSync(join(staging, "rows.json"), JSON.stringify(tables));
   try {
     renameSync(staging, dir);
@@ -47,6 +55,22 @@ export async function compile(dataDir: string = DATA_DIR): Promise<string> {
   removeStale(dir);
   console.warn(`compile: ${Object.keys(tables).length} tables from ${dataDir} in ${Date.now() - started} ms`);
   return dir;
+}
+
+/**
+ * The version of `dataDir` and its citation. Data that differ from the latest release still build, under an
+ * unreleased version and with a warning; `npm test` fails on them (test/unit/release.test.ts).
+ */
+export function packageRelease(dataDir: string = DATA_DIR, root: string = ROOT): PackageRelease {
+  const state = releaseState(dataDir);
+  if (!state.released) {
+    const since = state.latest ? `release ${state.latest.version}` : "any release (there is none yet)";
+    console.warn(`compile: warning: data/ differs from ${since}; building as unreleased version ${state.version}. Run "npm run data:diff" to see the changes and "npm run data:release" to release them.`);
+    if (state.latest) console.warn(formatDiff(state.pending, state.latest.version, {ids: false}).replace(/^/gm, "compile:   "));
+  }
+  const date = state.released && state.latest ? state.latest.date : DATA_AS_OF;
+  const input = {version: state.version, date, dataAsOf: DATA_AS_OF, url: siteUrl(root)};
+  return {state, date, homepage: input.url, citation: {text: citationText(input), bibtex: citationBibtex(input)}};
 }
 
 /** One compiled output file (e.g. `companies.parquet`, `datapackage.json`). */

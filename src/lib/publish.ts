@@ -70,7 +70,18 @@ function checkTable(table: PublishedTable, dataset: Dataset, rows: Row[]): Row[]
   return sortRows(rows, table.key);
 }
 
-export async function tableToParquet(table: PublishedTable, rows: Record<string, unknown>[], dataDir = DATA_DIR): Promise<Uint8Array> {
+/** What every Parquet file says about the dataset it belongs to: its version, how to cite it, its licence. */
+export interface DatasetMetadata {
+  version: string;
+  citation: string;
+}
+
+export async function tableToParquet(
+  table: PublishedTable,
+  rows: Record<string, unknown>[],
+  dataDir = DATA_DIR,
+  dataset?: DatasetMetadata
+): Promise<Uint8Array> {
   return writeParquet(rows, table.columns, {
     orderBy: table.key,
     metadata: {
@@ -80,7 +91,8 @@ export async function tableToParquet(table: PublishedTable, rows: Record<string,
       inputs: table.inputs.join(", "),
       inputs_sha256: table.inputs.map((input) => `${input}=${sha256(`${dataDir}/${input.replace(/^data\//, "")}`)}`).join(", "),
       loader: `src/data/${table.name}.parquet.ts`,
-      licence: "CC BY 4.0 (data); each row cites its sources"
+      ...(dataset ? {version: dataset.version, citation: dataset.citation} : {}),
+      license: "CC-BY-4.0 (data); each row cites its sources"
     }
   });
 }
