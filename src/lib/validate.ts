@@ -82,8 +82,9 @@ export function validateRows<S extends z.ZodObject>(
       rows.push(Object.assign(result.data as object, {__row: row, __file: table.file}) as Located<z.output<S>>);
       continue;
     }
-    // Parse cell by cell: the same rules (the schemas have no rule across cells), and the cells that pass are kept.
+    // Parse cell by cell, with each column's own rule, and keep the cells that pass.
     const values: Record<string, unknown> = {};
+    const found = issues.length;
     for (const column of columns) {
       if (missing.includes(column) || tooLong.includes(column)) continue;
       const value = row.values[column];
@@ -94,6 +95,13 @@ export function validateRows<S extends z.ZodObject>(
       }
       for (const issue of cell.error.issues) {
         issues.push(cellIssue(table.file, row, column, `${column}: ${describe(issue, value)}`));
+      }
+    }
+    // A rule across cells (a refinement of the whole row) fails only in the whole-row parse: report it from there.
+    if (result && issues.length === found) {
+      for (const issue of result.error.issues) {
+        const column = String(issue.path[0] ?? columns[0]);
+        issues.push(cellIssue(table.file, row, column, `${column}: ${describe(issue, row.values[column] ?? "")}`));
       }
     }
     partial.push(Object.assign(values, {__row: row, __file: table.file}) as Parsed<z.output<S>>);

@@ -3,7 +3,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, describe, expect, test} from "vitest";
 import {loadDataset} from "../../src/lib/dataset.js";
-import {MAX_CELL_CHARS, MAX_FILE_BYTES, ValidationError} from "../../src/lib/validate.js";
+import {z} from "zod";
+import {formatIssue, parseCsv} from "../../src/lib/csv.js";
+import {MAX_CELL_CHARS, MAX_FILE_BYTES, ValidationError, validateRows} from "../../src/lib/validate.js";
 
 const FIXTURE = "test/fixtures/data";
 const dirs: string[] = [];
@@ -242,5 +244,15 @@ describe("loadDataset(dir)", () => {
     const dir = fixture({"events.csv": [["Acme lists in Hong Kong", '"<img src=x onerror=alert(1)> & <b>bold</b>"']]});
     const data = loadDataset(dir);
     expect(data.events.find((e) => e.id === "acme-ipo")?.title).toBe("<img src=x onerror=alert(1)> & <b>bold</b>");
+  });
+});
+
+describe("validateRows(table, schema, columns)", () => {
+  test("validateRows reports a rule across cells that no single cell breaks", () => {
+    const schema = z.object({low: z.string(), high: z.string()}).refine((r) => Number(r.low) <= Number(r.high), {message: "low is above high", path: ["high"]});
+    const {rows, partial, issues} = validateRows(parseCsv("low,high\n1,2\n3,2\n", "data/x.csv"), schema, ["low", "high"]);
+    expect(rows).toHaveLength(1);
+    expect(partial.map((r) => r.__row.line)).toEqual([3]);
+    expect(issues.map(formatIssue)).toEqual(["data/x.csv:3:3: high: low is above high"]);
   });
 });
