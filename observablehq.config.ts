@@ -54,7 +54,8 @@ const notebookPages = (existsSync("src/notebooks") ? readdirSync("src/notebooks"
 export default {
   title: "Six Tigers Atlas",
   root: "src",
-  output: "dist",
+  // scripts/build.ts builds into a staging folder and swaps it in for dist/ only when every step succeeded.
+  output: process.env.ATLAS_BUILD_OUTPUT ?? "dist",
   theme: ["air", "near-midnight"],
   globalStylesheets: [],
   head: `<link rel="stylesheet" href="/assets/atlas.css">\n${fontLinks}\n${fontScript}`,

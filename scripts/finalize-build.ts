@@ -1,5 +1,6 @@
 /**
- * Runs after `observable build`. First it copies the published tables to stable, unhashed URLs
+ * Runs after `observable build`, on the new site before scripts/build.ts swaps it in for dist/. First it copies
+ * the published tables to stable, unhashed URLs
  * (`downloads/<table>.parquet`, `.csv`, `datapackage.json`), so readers and scripts can link to them and the
  * data package's relative paths resolve. It mends Framework's page template (scripts/framework/) and renders
  * the build-time charts. Then it fails the build when the output could reach beyond its host:
@@ -55,8 +56,8 @@ export function checkBuild(dist = "dist"): string[] {
   return problems;
 }
 
-if (process.argv[1]?.endsWith("finalize-build.ts")) {
-  const dist = process.argv[2] ?? "dist";
+/** Every step above on one built site; returns the problems that must fail the build (none when it may ship). */
+export async function finalizeBuild(dist = "dist"): Promise<string[]> {
   const copied = publishDownloads(dist);
   console.log(`finalize-build: ${copied.length} files in ${dist}/downloads/`);
   console.log(`finalize-build: mended the page template in ${mendBuiltPages(dist)} pages`);
@@ -64,6 +65,11 @@ if (process.argv[1]?.endsWith("finalize-build.ts")) {
   console.log(`finalize-build: rendered ${rendered.length} charts at build time`);
   const problems = checkBuild(dist);
   for (const problem of problems) console.error(`finalize-build: ${problem}`);
+  if (!problems.length) console.log("finalize-build: the site loads nothing from third-party hosts");
+  return problems;
+}
+
+if (process.argv[1]?.endsWith("finalize-build.ts")) {
+  const problems = await finalizeBuild(process.argv[2] ?? "dist");
   if (problems.length) process.exit(1);
-  console.log("finalize-build: the site loads nothing from third-party hosts");
 }

@@ -43,12 +43,23 @@ type RawRecord = {line: number; fields: Field[]; endLine: number; endColumn: num
 
 /** Parses a whole CSV file; throws `CsvError` listing every structural problem found. */
 export function parseCsv(text: string, file: string): CsvTable {
+  const {table, issues} = readCsv(text, file);
+  if (issues.length > 0) throw new CsvError(issues);
+  return table;
+}
+
+/**
+ * Parses a whole CSV file without throwing: the records that could be read, every structural problem, and how
+ * many records were left out for one (a wrong field count), so a validator can go on checking the rest of the
+ * file and the files that refer to it in the same run. An empty file gives an empty header.
+ */
+export function readCsv(text: string, file: string): {table: CsvTable; issues: Issue[]; unreadable: number} {
   const issues: Issue[] = [];
   const records = tokenize(text, file, issues);
   dropTrailingBlankRecords(records);
   if (records.length === 0) {
     issues.push({file, line: 1, column: 1, message: "empty file: expected a header row"});
-    throw new CsvError(issues);
+    return {table: {file, header: [], rows: []}, issues, unreadable: 0};
   }
 
   const [headerRecord, ...dataRecords] = records;
@@ -56,6 +67,7 @@ export function parseCsv(text: string, file: string): CsvTable {
   checkHeader(headerRecord, file, issues);
 
   const rows: CsvRow[] = [];
+  let unreadable = 0;
   for (const record of dataRecords) {
     if (isBlankRecord(record)) {
       // A blank line is usually a stray edit; flagging it keeps diffs of the sources clean.
@@ -73,6 +85,7 @@ export function parseCsv(text: string, file: string): CsvTable {
           `expected ${header.length} fields as in the header, found ${fields.length}` +
           (extra ? " (the first extra field starts here)" : " (the record ends here)")
       });
+      unreadable += 1;
       continue;
     }
     rows.push({
@@ -83,8 +96,94 @@ export function parseCsv(text: string, file: string): CsvTable {
     });
   }
 
-  if (issues.length > 0) throw new CsvError(issues);
-  return {file, header, rows};
+  return {table: {file, header, rows}, issues, unreadable};
+}
+
+/**
+ * Decodes a file's bytes as UTF-8, the only encoding of `data/`. Invalid bytes (a file saved as GBK or
+ * Latin-1, a truncated character) are one issue at the line and column of the first of them, rather than
+ * U+FFFD published in the tables; the text is still returned, with U+FFFD in their place, so the rest of the
+ * file can be checked in the same run. A leading byte order mark is accepted and dropped.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): {text: string; issues: Issue[]} {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  if (!text.includes("\uFFFD")) return {text, issues: []};
+  const invalid = invalidUtf8Offsets(bytes);
+  if (invalid.length === 0) return {text, issues: []};
+  const [offset] = invalid;
+  const {line, column} = positionAt(new TextDecoder("utf-8").decode(bytes.subarray(0, offset)));
+  const more = invalid.length > 1 ? `, and ${invalid.length - 1} more invalid sequence${invalid.length > 2 ? "s" : ""} after it` : "";
+  const byte = bytes[offset].toString(16).toUpperCase().padStart(2, "0");
+  return {
+    text,
+    issues: [
+      {
+        file,
+        line,
+        column,
+        message: `not valid UTF-8: byte 0x${byte} at byte offset ${offset}${more}; save the file as UTF-8`
+      }
+    ]
+  };
+}
+
+/** Byte offsets where an invalid UTF-8 sequence starts (RFC 3629: no overlong forms, surrogates or > U+10FFFF). */
+export function invalidUtf8Offsets(bytes: Uint8Array): number[] {
+  const offsets: number[] = [];
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    // The number of continuation bytes, and the range the first of them must fall in.
+    let need = 0;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b === 0xe0) [need, low] = [2, 0xa0];
+    else if (b === 0xed) [need, high] = [2, 0x9f];
+    else if (b >= 0xe1 && b <= 0xef) need = 2;
+    else if (b === 0xf0) [need, low] = [3, 0x90];
+    else if (b === 0xf4) [need, high] = [3, 0x8f];
+    else if (b >= 0xf1 && b <= 0xf3) need = 3;
+    let k = 1;
+    if (need > 0) {
+      for (; k <= need; k++) {
+        const c = bytes[i + k];
+        const [lo, hi] = k === 1 ? [low, high] : [0x80, 0xbf];
+        if (c === undefined || c < lo || c > hi) break;
+      }
+    }
+    if (need > 0 && k > need) {
+      i += need + 1;
+    } else {
+      offsets.push(i);
+      // Skip the lead byte and the continuation bytes that fitted it (the "maximal subpart" TextDecoder
+      // replaces with one U+FFFD); the byte that broke the sequence may start a character of its own.
+      i += k;
+    }
+  }
+  return offsets;
+}
+
+/** The line and column (code points, as the reader counts them) just after `prefix`, the text before a point. */
+function positionAt(prefix: string): {line: number; column: number} {
+  const chars = Array.from(prefix.startsWith("\uFEFF") ? prefix.slice(1) : prefix);
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] === "\r" && chars[i + 1] === "\n") continue;
+    if (chars[i] === "\n" || chars[i] === "\r") {
+      line += 1;
+      column = 1;
+    } else {
+      column += 1;
+    }
+  }
+  return {line, column};
 }
 
 function checkHeader(record: RawRecord, file: string, issues: Issue[]): void {

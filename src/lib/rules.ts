@@ -25,6 +25,8 @@ export function checkRules(tables: Tables, issues: Issue[]): void {
   checkCopies(sources, issues);
   for (const name of CITING_FILES) {
     for (const row of tables[name] as unknown as Cited[]) {
+      // A cell that failed its own rule is undefined here; it is reported already, and checked no further.
+      if (!Array.isArray(row.source_ids)) continue;
       const cited = row.source_ids.map((id) => sources.get(id)).filter((s): s is Located<Source> => s !== undefined);
       if (cited.length < row.source_ids.length) continue; // an unknown source is reported on its own
       for (const s of cited) {
@@ -39,7 +41,7 @@ export function checkRules(tables: Tables, issues: Issue[]): void {
       }
     }
   }
-  const known = (row: Located<Record<string, unknown>>) => (row.source_ids as string[]).every((id) => sources.has(id));
+  const known = (row: Located<Record<string, unknown>>) => Array.isArray(row.source_ids) && (row.source_ids as string[]).every((id) => sources.has(id));
   for (const row of tables.claims) {
     if (row.status !== "published" || !known(row)) continue;
     const kinds = (row.source_ids as string[]).map((id) => sources.get(id)?.kind);
@@ -57,6 +59,7 @@ export function checkRules(tables: Tables, issues: Issue[]): void {
   checkEvents(tables.events, issues);
   for (const row of tables.financials) {
     if (row.revenue_m === null && row.net_loss_m === null && row.adjusted_net_loss_m === null) {
+      // undefined (a cell that failed) is not null: that row's problem is reported already.
       issues.push(cellIssue(row.__file, row.__row, "revenue_m", "revenue_m: a results row reports at least one of revenue_m, net_loss_m, adjusted_net_loss_m"));
     }
   }
@@ -81,17 +84,17 @@ function checkEvents(rows: Located<Record<string, unknown>>[], issues: Issue[]):
   const seen = new Map<string, Located<Record<string, unknown>>>();
   const partners = new Map<string, Located<Record<string, unknown>>>();
   for (const row of rows) {
-    const date = (row.date as {raw: string} | null)?.raw;
-    if (date && row.conflict_key === null && /day/.test(String((row.date as {precision: string}).precision))) {
+    const date = (row.date as {raw: string} | null | undefined)?.raw;
+    if (date && !row.conflict_key && (row.date as {precision: string}).precision === "day") {
       const key = `${row.company_id}|${date}|${row.event_type}`;
       const first = seen.get(key);
-      if (first && (row.partners as string[]).length && (first.partners as string[]).length) {
+      if (first && ((row.partners as string[]) ?? []).length && ((first.partners as string[]) ?? []).length) {
         issues.push(cellIssue(row.__file, row.__row, "id", `id: ${first.id} (line ${first.__row.line}) is a ${row.event_type} of ${row.company_id} on the same day; one announcement is one event: list every partner in its partners`));
       }
       seen.set(key, row);
     }
-    if (!String(row.event_type).startsWith("partnership_") || row.conflict_key !== null) continue;
-    for (const partner of row.partners as string[]) {
+    if (!String(row.event_type).startsWith("partnership_") || row.conflict_key) continue;
+    for (const partner of (row.partners as string[] | undefined) ?? []) {
       const key = `${row.company_id}|${row.event_type}|${partner.toLowerCase()}`;
       const first = partners.get(key);
       if (first) {

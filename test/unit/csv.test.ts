@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {CsvError, formatIssue, parseCsv, toCsv, type Issue} from "../../src/lib/csv.js";
+import {CsvError, decodeUtf8, formatIssue, invalidUtf8Offsets, parseCsv, readCsv, toCsv, type Issue} from "../../src/lib/csv.js";
 
 const FILE = "data/test.csv";
 
@@ -176,6 +176,65 @@ describe("parseCsv errors", () => {
   test("parseCsv(multi-line quoted field before a bad row) reports the bad row's physical line", () => {
     const [issue] = issuesOf('a,b\n"x\ny\nz",1\n2\n');
     expect(issue.line).toBe(5);
+  });
+});
+
+describe("readCsv", () => {
+  test("readCsv(file with a malformed row) keeps the other rows and counts the one left out", () => {
+    const {table, issues, unreadable} = readCsv("a,b\n1,2\n3\n5,6\n", FILE);
+    expect(table.rows.map((r) => r.values)).toEqual([
+      {a: "1", b: "2"},
+      {a: "5", b: "6"}
+    ]);
+    expect(issues.map(formatIssue)).toEqual(["data/test.csv:3:2: expected 2 fields as in the header, found 1 (the record ends here)"]);
+    expect(unreadable).toBe(1);
+  });
+
+  test("readCsv(empty file) gives an empty header and the issue, without throwing", () => {
+    const {table, issues} = readCsv("", FILE);
+    expect(table.header).toEqual([]);
+    expect(issues).toHaveLength(1);
+  });
+});
+
+describe("decodeUtf8", () => {
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
+
+  test("decodeUtf8(valid UTF-8, CJK and astral) decodes it with no issue", () => {
+    expect(decodeUtf8(bytes("id,name\n智谱,😀\n"), FILE)).toEqual({text: "id,name\n智谱,😀\n", issues: []});
+  });
+
+  test("decodeUtf8(a U+FFFD written as UTF-8) is no issue: only invalid bytes are", () => {
+    expect(decodeUtf8(bytes("a\n\uFFFD\n"), FILE).issues).toEqual([]);
+  });
+
+  test("decodeUtf8(text with a BOM) accepts it and drops it", () => {
+    expect(decodeUtf8(bytes([0xef, 0xbb, 0xbf], "id\nx\n"), FILE)).toEqual({text: "id\nx\n", issues: []});
+  });
+
+  test("decodeUtf8(a Latin-1 byte) reports the line and column of the byte, in code points, and keeps the text", () => {
+    // "Zürich" saved as Latin-1, on line 3 after CJK text (columns count characters, not bytes).
+    const {text, issues} = decodeUtf8(bytes("id,city\r\n智谱,北京\r\n零一,Z", [0xfc], "rich\r\n"), FILE);
+    expect(issues.map(formatIssue)).toEqual(["data/test.csv:3:5: not valid UTF-8: byte 0xFC at byte offset 32; save the file as UTF-8"]);
+    expect(text).toContain("Z\uFFFDrich");
+  });
+
+  test("decodeUtf8(several invalid bytes) reports the first and counts the rest", () => {
+    const {issues} = decodeUtf8(bytes([0xef, 0xbb, 0xbf], "a,b\n", [0xc4, 0xe3], ",", [0xba, 0xc3], "\n"), FILE);
+    expect(issues.map(formatIssue)).toEqual([
+      "data/test.csv:2:1: not valid UTF-8: byte 0xC4 at byte offset 7, and 3 more invalid sequences after it; save the file as UTF-8"
+    ]);
+  });
+
+  test("invalidUtf8Offsets(bytes) finds stray, truncated, overlong and surrogate sequences", () => {
+    expect(invalidUtf8Offsets(bytes("ok 智谱 😀"))).toEqual([]);
+    expect(invalidUtf8Offsets(bytes([0x61, 0x80, 0x62]))).toEqual([1]); // a lone continuation byte
+    expect(invalidUtf8Offsets(bytes([0xe6, 0x99, 0x61]))).toEqual([0]); // a character cut short
+    expect(invalidUtf8Offsets(bytes([0xc0, 0xaf]))).toEqual([0, 1]); // overlong "/"
+    expect(invalidUtf8Offsets(bytes([0xed, 0xa0, 0x80]))).toEqual([0, 1, 2]); // a UTF-16 surrogate
+    expect(invalidUtf8Offsets(bytes([0xf4, 0x90, 0x80, 0x80]))).toEqual([0, 1, 2, 3]); // above U+10FFFF
+    expect(invalidUtf8Offsets(bytes([0xe6, 0x99]))).toEqual([0]); // cut short at the end of the file
   });
 });
 

@@ -3,7 +3,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, describe, expect, test} from "vitest";
 import {loadDataset} from "../../src/lib/dataset.js";
-import {ValidationError} from "../../src/lib/validate.js";
+import {z} from "zod";
+import {formatIssue, parseCsv} from "../../src/lib/csv.js";
+import {MAX_CELL_CHARS, MAX_FILE_BYTES, ValidationError, validateRows} from "../../src/lib/validate.js";
 
 const FIXTURE = "test/fixtures/data";
 const dirs: string[] = [];
@@ -127,9 +129,130 @@ describe("loadDataset(dir)", () => {
     expect(found.map((p) => p.split(":")[0])).toEqual(["data/events.csv", "data/fx_rates.csv", "data/models.csv"]);
   });
 
+  test("loadDataset reports a byte that is not UTF-8 at its line and column, and still checks the rest of the file", () => {
+    const dir = fixture({"events.csv": [["acme-ipo,acme,2026-01-08,ipo_listing,listed", "acme-ipo,acme,2027-01-08,ipo_listing,listed"]]});
+    const path = join(dir, "events.csv");
+    // "Zürich" in Latin-1 (0xFC) in the title of the third event.
+    const text = readFileSync(path, "utf8").replace("Edge Co turns", "Edge Co in Z\u0000rich turns");
+    const bytes = Buffer.from(text, "utf8");
+    bytes[bytes.indexOf(0)] = 0xfc;
+    writeFileSync(path, bytes);
+    expect(problems(dir)).toEqual([
+      "data/events.csv:2:15: date: 2027-01-08 is in the future (after 2026-11-29); fix the date, or move DATA_AS_OF in src/lib/fields.ts forward",
+      `data/events.csv:3:54: not valid UTF-8: byte 0xFC at byte offset ${bytes.indexOf(0xfc)}; save the file as UTF-8`
+    ]);
+  });
+
+  test("loadDataset accepts a UTF-8 byte order mark and drops it", () => {
+    const dir = fixture();
+    const path = join(dir, "sources.csv");
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(path)]));
+    expect(loadDataset(dir).sources.map((s) => s.source_id)).toEqual(["paper-a", "news-b", "fred-cny"]);
+  });
+
+  test("loadDataset reports a 5 MB cell at its cell, with the limit", () => {
+    const huge = "x".repeat(5 * 1024 * 1024);
+    const dir = fixture({"models.csv": [["acme-moe,acme,Acme-MoE,2025-01-15,released,456,45.9,456B / 45.9B,moe,true,cloud,text,,,", `acme-moe,acme,Acme-MoE,2025-01-15,released,456,45.9,456B / 45.9B,moe,true,cloud,text,,${huge},`]]});
+    expect(problems(dir)).toEqual([
+      "data/models.csv:1:1: file too large: 5.0 MB, more than the 2.0 MB a data file may hold; look for pasted bulk text, or raise MAX_FILE_BYTES in src/lib/validate.ts if the table really is that big",
+      `data/models.csv:3:87: notes: cell too long: 5,242,880 characters, more than the ${MAX_CELL_CHARS.toLocaleString("en")} a cell may hold; shorten it (long text belongs in the cited source)`
+    ]);
+  });
+
+  test("loadDataset reports a cell one character over the limit, and accepts one at the limit", () => {
+    const note = (n: number) => "注".repeat(n);
+    const over = fixture({"events.csv": [["Edge Co turns to on-device models,,,", `Edge Co turns to on-device models,,,${note(MAX_CELL_CHARS + 1)}`]]});
+    expect(problems(over)).toEqual([
+      `data/events.csv:3:78: notes: cell too long: ${(MAX_CELL_CHARS + 1).toLocaleString("en")} characters, more than the ${MAX_CELL_CHARS.toLocaleString("en")} a cell may hold; shorten it (long text belongs in the cited source)`
+    ]);
+    const at = fixture({"events.csv": [["Edge Co turns to on-device models,,,", `Edge Co turns to on-device models,,,${note(MAX_CELL_CHARS)}`]]});
+    expect(loadDataset(at).events.find((e) => e.id === "edgeco-edge")?.notes).toHaveLength(MAX_CELL_CHARS);
+  });
+
+  test("loadDataset reports a file over the size limit even when every cell is short", () => {
+    const dir = fixture();
+    const path = join(dir, "sources.csv");
+    const text = readFileSync(path, "utf8");
+    // Valid short rows, so the size is the only problem.
+    const rows = Array.from({length: Math.ceil(MAX_FILE_BYTES / 100)}, (_, i) => `src-${i},Publisher ${i},${"A title ".repeat(10)},2024,,en,seed,,,\n`);
+    writeFileSync(path, text + rows.join(""));
+    const found = problems(dir);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^data\/sources\.csv:1:1: file too large: 2\.\d MB, more than the 2\.0 MB a data file may hold/);
+  });
+
+  test("loadDataset reports a bad cell and an unknown source and company in the same row, in one run", () => {
+    const dir = fixture({"funding_rounds.csv": [["edgeco-2024-04,edgeco,2024-04,round,angel,undisclosed,,Zhihu,,,,,,,,,,news-b,high", "edgeco-2024-04,edgco,2024-04,round,angel,lots,,Zhihu,,,,nope,,,,,,news-z,high"]]});
+    expect(problems(dir)).toEqual([
+      'data/funding_rounds.csv:4:16: company_id: unknown company "edgco"; use one of acme, edgeco, or add it to companies.csv',
+      'data/funding_rounds.csv:4:42: amount_reported: invalid amount: "lots"; expected e.g. 50亿元, 超25亿元, 数亿元, $1.5bn, > $300M or undisclosed',
+      'data/funding_rounds.csv:4:57: valuation_basis: invalid value "nope"; expected one of "pre", "post", "unspecified", or blank',
+      'data/funding_rounds.csv:4:67: source_ids: "news-z" not in sources.csv; register the source first'
+    ]);
+  });
+
+  test("loadDataset checks a row whose date does not parse against the other files, and reads its amount", () => {
+    const dir = fixture({"funding_rounds.csv": [["edgeco-2024-04,edgeco,2024-04,round,angel,undisclosed,,Zhihu,,,,,,,,,,news-b,high", "edgeco-2024-04,edgco,2024-13,round,angel,lots,,Zhihu,,,,,,,,,,news-z,high"]]});
+    expect(problems(dir)).toEqual([
+      'data/funding_rounds.csv:4:16: company_id: unknown company "edgco"; use one of acme, edgeco, or add it to companies.csv',
+      'data/funding_rounds.csv:4:22: date: invalid date: "2024-13" (month 13 does not exist; expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by " (approx.)")',
+      'data/funding_rounds.csv:4:42: amount_reported: invalid amount: "lots"; expected e.g. 50亿元, 超25亿元, 数亿元, $1.5bn, > $300M or undisclosed',
+      'data/funding_rounds.csv:4:63: source_ids: "news-z" not in sources.csv; register the source first'
+    ]);
+  });
+
+  test("loadDataset keeps a source with a bad cell as a known id: the rows citing it are not reported", () => {
+    const dir = fixture({"sources.csv": [["news-b,Example Daily,\"A round, with a comma\",2024-07 (approx.)", "news-b,Example Daily,\"A round, with a comma\",2024-13"]]});
+    expect(problems(dir)).toEqual([
+      'data/sources.csv:3:46: date: invalid date: "2024-13" (month 13 does not exist; expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by " (approx.)")'
+    ]);
+  });
+
+  test("loadDataset checks the cells of a file whose header lacks a column", () => {
+    const dir = fixture();
+    const path = join(dir, "models.csv");
+    const text = readFileSync(path, "utf8").replace(/,(medium|high|confidence)\n/g, "\n").replace("Acme-1,2024-03", "Acme-1,2024-3");
+    writeFileSync(path, text);
+    const found = problems(dir);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^data\/models\.csv:1:1: missing column confidence;/);
+    expect(found[1]).toMatch(/^data\/models\.csv:2:22: release_date: /);
+  });
+
+  test("loadDataset checks the rest of a file with a malformed row, and says a reference may be on that row", () => {
+    const dir = fixture({
+      "sources.csv": [["https://example.com/b,zh,news,,,", "https://example.com/b,zh,news,,"]],
+      "models.csv": [["acme-one,acme,Acme-1,2024-03,released,100,,~100B,dense,false,cloud,text,,,news-b,medium", "acme-one,acme,Acme-1,2024-03,released,100,,~100B,dense,false,cloud,text,,,paper-a,mediumm"]]
+    });
+    const found = problems(dir);
+    const cited = found.filter((p) => p.includes("not in sources.csv"));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const p of cited) expect(p).toMatch(/: source_ids: "news-b" not in sources\.csv; register the source first \(or it is on a line of sources\.csv that could not be read\)$/);
+    expect(found.filter((p) => !cited.includes(p))).toEqual([
+      'data/models.csv:2:83: confidence: invalid value "mediumm"; expected one of "high", "medium", "low"',
+      "data/sources.csv:3:95: expected 10 fields as in the header, found 9 (the record ends here)"
+    ]);
+  });
+
+  test("loadDataset skips references into a missing file: its own issue is the one to fix", () => {
+    const dir = fixture();
+    rmSync(join(dir, "sources.csv"));
+    expect(problems(dir)).toEqual(["data/sources.csv:1:1: file is missing; every table needs its source file"]);
+  });
+
   test("hostile text in a cell is kept verbatim as data", () => {
     const dir = fixture({"events.csv": [["Acme lists in Hong Kong", '"<img src=x onerror=alert(1)> & <b>bold</b>"']]});
     const data = loadDataset(dir);
     expect(data.events.find((e) => e.id === "acme-ipo")?.title).toBe("<img src=x onerror=alert(1)> & <b>bold</b>");
+  });
+});
+
+describe("validateRows(table, schema, columns)", () => {
+  test("validateRows reports a rule across cells that no single cell breaks", () => {
+    const schema = z.object({low: z.string(), high: z.string()}).refine((r) => Number(r.low) <= Number(r.high), {message: "low is above high", path: ["high"]});
+    const {rows, partial, issues} = validateRows(parseCsv("low,high\n1,2\n3,2\n", "data/x.csv"), schema, ["low", "high"]);
+    expect(rows).toHaveLength(1);
+    expect(partial.map((r) => r.__row.line)).toEqual([3]);
+    expect(issues.map(formatIssue)).toEqual(["data/x.csv:3:3: high: low is above high"]);
   });
 });
