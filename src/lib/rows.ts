@@ -577,6 +577,10 @@ export interface CompanySummaryRow {
   results_period: string | null;
   /** financials row of that year */
   results_financial_id: string | null;
+  /** basis of that row: annual_results, prospectus, interim_results or press (relayed, not a filing) */
+  results_basis: string | null;
+  /** confidence of that row */
+  results_confidence: string | null;
   /** revenue in that year, in USD at the year's average rate (USD millions) */
   revenue_usd_m: number | null;
   /** net loss in that year (a loss is positive), in USD (USD millions) */

@@ -148,6 +148,8 @@ export function companySummary({companies, rounds, events, models, financials = 
       models_released: (modelsBy.get(id) ?? []).length,
       results_period: year?.period ?? null,
       results_financial_id: year?.id ?? null,
+      results_basis: year?.basis ?? null,
+      results_confidence: year?.confidence ?? null,
       revenue_usd_m: year?.revenue_usd_m ?? null,
       net_loss_usd_m: year?.net_loss_usd_m ?? null,
       source_ids: unionSources([...counted, valuation, mine.find((r) => r.id === reportedTotal.funding_total_round_id), year].filter((r): r is Row => Boolean(r)))

@@ -55,6 +55,8 @@ export const companySummary: PublishedTable = {
     {name: "models_released", type: "INTEGER", description: "model releases in the models table (a model reported twice counts once)", unit: "models"},
     {name: "results_period", type: "VARCHAR", description: "the latest full fiscal year with reported revenue (table financials, preferred rows)"},
     {name: "results_financial_id", type: "VARCHAR", description: "financials row of that year"},
+    {name: "results_basis", type: "VARCHAR", description: "basis of that row: annual_results, prospectus, interim_results or press (relayed, not a filing)"},
+    {name: "results_confidence", type: "VARCHAR", description: "confidence of that row"},
     usd("revenue_usd_m", "revenue in that year, in USD at the year's average rate"),
     usd("net_loss_usd_m", "net loss in that year (a loss is positive), in USD"),
     {name: "source_ids", type: "VARCHAR[]", description: "sources of the counted rounds, the valuation row, the reported total and the results year"}
