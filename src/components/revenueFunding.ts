@@ -4,9 +4,10 @@
  * bounds of vague reports), the revenue of its latest full year with results, and that year's net loss. The
  * gap between the first two marks is the story of 2026: billions raised against tens of millions earned.
  *
- * Every value is a company_summary column (funding_usd_*, results_period, revenue_usd_m, net_loss_usd_m):
- * which year is the latest and which report of it counts are the build's rules (financials.preferred). The
- * optional financials rows only add what the tooltips quote: the basis, the figures as reported, the sources.
+ * Every value is a company_summary column (funding_usd_*, results_period, results_basis, revenue_usd_m,
+ * net_loss_usd_m): which year is the latest and which report of it counts are the build's rules
+ * (financials.preferred). The optional financials rows only add what the tooltips quote: the figures as
+ * reported, the curators' notes and the row's own sources.
  * Companies without results are named in a note rather than dropped silently.
  */
 import * as d3 from "./d3.js";
@@ -23,18 +24,18 @@ import type {CompanySummaryRow, FinancialsRow} from "./rows.js";
 export type RevenueFundingCompany = CompanyRef &
   Pick<
     CompanySummaryRow,
-    "funding_usd_low" | "funding_usd_mid" | "funding_usd_high" | "rounds_counted" | "results_period" | "results_financial_id" | "revenue_usd_m" | "net_loss_usd_m" | "source_ids"
+    "funding_usd_low" | "funding_usd_mid" | "funding_usd_high" | "rounds_counted" | "results_period" | "results_financial_id" | "results_basis" | "results_confidence" | "revenue_usd_m" | "net_loss_usd_m" | "source_ids"
   >;
 
 /** A financials row with the columns the tooltips quote. */
-export type RevenueFundingResult = Pick<FinancialsRow, "id" | "basis" | "currency" | "figures_reported" | "confidence" | "notes" | "source_ids">;
+export type RevenueFundingResult = Pick<FinancialsRow, "id" | "figures_reported" | "notes" | "source_ids">;
 
 export interface RevenueFundingOptions {
   /** Width in px (default 640); below 520 rows are labelled with short names. */
   width?: number;
   /** Sources by id (indexSources of the sources table), for tooltips and the source line. */
   sources?: SourceIndex;
-  /** Rows of financials: the row each company's results_financial_id names gives its tooltips the basis and the figures as reported. */
+  /** Rows of financials: the row each company's results_financial_id names gives its tooltips the figures as reported and its sources. */
   financials?: readonly RevenueFundingResult[];
 }
 
@@ -128,7 +129,8 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
     {key: "net_loss", label: MEASURE_LABELS.net_loss, swatch: (g) => void g.append("rect").attr("x", 2.5).attr("y", -4.5).attr("width", SIZE).attr("height", SIZE).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 1.5)}
   ];
   const legend = layoutLegend(legendItems, width - 16);
-  const noteLines = notes.length ? wrapText(notes.join(" "), width - 16, 10.5) : [];
+  // Wrapped at 12 px, the size the page's stylesheet gives .chart-note (drawNote's 10.5 is overridden).
+  const noteLines = notes.length ? wrapText(notes.join(" "), width - 16, 12) : [];
   const margin = {top: legend.height + 14, right: 16, bottom: 40 + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0), left: labelWidth};
   const height = margin.top + Math.max(1, drawn.length) * ROW_HEIGHT + margin.bottom;
 
@@ -151,9 +153,9 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
         funding_usd_high: roundMillions(c.funding_usd_high),
         revenue_usd_m: roundMillions(c.revenue_usd_m),
         net_loss_usd_m: roundMillions(c.net_loss_usd_m),
-        basis: BASIS_LABELS[resultOf(c)?.basis ?? ""] ?? resultOf(c)?.basis ?? null
+        basis: c.results_basis ? (BASIS_LABELS[c.results_basis] ?? c.results_basis) : null
       })),
-      columns: ["company", "funding_usd_low", "funding_usd_mid", "funding_usd_high", "results_period", "revenue_usd_m", "net_loss_usd_m", ...(financials.length ? ["basis"] : [])],
+      columns: ["company", "funding_usd_low", "funding_usd_mid", "funding_usd_high", "results_period", "revenue_usd_m", "net_loss_usd_m", "basis"],
       labels: {
         company: "Company",
         funding_usd_low: "Raised, low (USD m)",
@@ -296,7 +298,7 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
       lines: [
         value,
         ...(result?.figures_reported ? [`As reported: ${result.figures_reported}`] : []),
-        ...(result ? [`From: ${BASIS_LABELS[result.basis] ?? result.basis}${result.confidence ? `; ${result.confidence} confidence` : ""}`] : []),
+        ...(c.results_basis ? [`From: ${BASIS_LABELS[c.results_basis] ?? c.results_basis}${c.results_confidence ? `; ${c.results_confidence} confidence` : ""}`] : []),
         ...(result?.notes ? [result.notes] : [])
       ],
       sources: result ? asList(result.source_ids) : c.source_ids

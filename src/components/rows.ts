@@ -65,6 +65,10 @@ export interface CompanySummaryRow {
   results_period: string | null;
   /** The financials row of that year. */
   results_financial_id: string | null;
+  /** How that row was published: annual_results, prospectus, interim_results or press (relayed, not a filing). */
+  results_basis: string | null;
+  /** Confidence of that row. */
+  results_confidence: string | null;
   /** Revenue in that year, USD millions at the year's average rate. */
   revenue_usd_m: number | null;
   /** Net loss in that year (a loss is positive), USD millions. */

@@ -125,8 +125,8 @@ describe("revenueFunding(companies, options) on fixtures", () => {
   });
 
   test("renders hostile names and reported figures as text", () => {
-    const figure = revenueFunding([company("x", HOSTILE, HOSTILE, {funding_usd_low: 10, funding_usd_mid: 20, funding_usd_high: 30, rounds_counted: 1, results_period: HOSTILE, results_financial_id: "x1", revenue_usd_m: 2, net_loss_usd_m: 8})], {
-      financials: [{id: "x1", basis: HOSTILE, currency: "USD", figures_reported: HOSTILE, confidence: HOSTILE, notes: HOSTILE, source_ids: ["evil"]}],
+    const figure = revenueFunding([company("x", HOSTILE, HOSTILE, {funding_usd_low: 10, funding_usd_mid: 20, funding_usd_high: 30, rounds_counted: 1, results_period: HOSTILE, results_financial_id: "x1", results_basis: HOSTILE, results_confidence: HOSTILE, revenue_usd_m: 2, net_loss_usd_m: 8})], {
+      financials: [{id: "x1", figures_reported: HOSTILE, notes: HOSTILE, source_ids: ["evil"]}],
       sources: indexSources([{source_id: "evil", publisher: HOSTILE, title: HOSTILE, url: null}])
     });
     expectNoInjectedMarkup(figure);
