@@ -20,6 +20,7 @@ import {fundingValuationScatter} from "./fundingValuationScatter.js";
 import {investorNetwork} from "./investorNetwork.js";
 import {modelScatter} from "./modelScatter.js";
 import {priceChart} from "./priceChart.js";
+import {revenueFunding} from "./revenueFunding.js";
 import {timelineStrip} from "./timelineStrip.js";
 import {dateRangeParam, oneOfParam, readParams, subsetParam} from "./urlState.js";
 import {valuationChart} from "./valuationChart.js";
@@ -30,6 +31,7 @@ import type {
   DensityFitRow,
   DensityPointsRow,
   EventsRow,
+  FinancialsRow,
   FundingRoundsRow,
   FundingStepsRow,
   InvestorLinksRow,
@@ -47,6 +49,7 @@ export interface StoryTables {
   funding_steps: FundingStepsRow[];
   investor_links: InvestorLinksRow[];
   events: EventsRow[];
+  financials: FinancialsRow[];
   models: ModelsRow[];
   model_counts: ModelCountsRow[];
   claims: ClaimsRow[];
@@ -131,6 +134,11 @@ export const VIEWS = {
     tables: ["company_summary"],
     defaults: none,
     render: (d, _s, width) => fundingValuationScatter(d.company_summary, {width, sources: d.sourceIndex})
+  }),
+  "revenue-funding": view({
+    tables: ["company_summary", "financials"],
+    defaults: none,
+    render: (d, _s, width) => revenueFunding(d.company_summary, {width, sources: d.sourceIndex, financials: d.financials})
   }),
   "course-grid": view({
     tables: ["company_summary"],

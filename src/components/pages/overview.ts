@@ -10,7 +10,7 @@ import type {CompanySummaryRow} from "../rows.js";
 import {VIEWS, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
 
-const TABLES = ["company_summary", "companies", "funding_rounds", "funding_steps", "events", "density_fit"] as const;
+const TABLES = ["company_summary", "companies", "funding_rounds", "funding_steps", "events", "density_fit", "financials"] as const;
 
 export type OverviewData = StoryData<(typeof TABLES)[number] | "sources">;
 
@@ -21,6 +21,7 @@ export function loadOverview(): Promise<OverviewData> {
 /** The overview's charts, as defined once for the page and the build. */
 export const overviewViews = {
   fundingValuation: (data: OverviewData, width: number) => VIEWS["funding-valuation"].render(data, {}, width),
+  revenueFunding: (data: OverviewData, width: number) => VIEWS["revenue-funding"].render(data, {}, width),
   courseGrid: (data: OverviewData) => VIEWS["course-grid"].render(data, {}, 0),
   timelineStrip: (data: OverviewData, width: number) => VIEWS["timeline-strip"].render(data, {}, width)
 };
@@ -72,8 +73,48 @@ export function overviewFindings(data: OverviewData) {
     fitMonths: fit.doubling_months.toFixed(1),
     fitLow: fit.ci_low_months.toFixed(1),
     fitHigh: fit.ci_high_months.toFixed(1),
-    fitN: fit.n
+    fitN: fit.n,
+    results: resultsSentences(tigers.filter((c) => c.revenue_usd_m !== null)),
+    noResults: noResultsSentence(tigers.filter((c) => c.revenue_usd_m === null))
   };
+}
+
+/** "Baichuan and Moonshot have published no full-year revenue.", or "" when every company has. */
+function noResultsSentence(companies: readonly CompanySummaryRow[]): string {
+  if (!companies.length) return "";
+  return `${listText(companies.map((c) => c.label))} ${companies.length === 1 ? "has" : "have"} published no full-year revenue.`;
+}
+
+/**
+ * One sentence per company with a results year: revenue against money raised, and the net loss, each number
+ * a company_summary column in a span that names it (data-company, data-column), so a test can hold the text
+ * against the table. A press figure is said to be one, with its confidence.
+ */
+export function resultsSentences(companies: readonly CompanySummaryRow[], doc: Document = document): HTMLSpanElement {
+  const out = doc.createElement("span");
+  out.className = "atlas-results";
+  const value = (c: CompanySummaryRow, column: "revenue_usd_m" | "net_loss_usd_m" | "funding_usd_mid") => {
+    const span = doc.createElement("span");
+    span.dataset.company = c.company_id;
+    span.dataset.column = column;
+    span.textContent = formatUsdMillions(c[column]);
+    return span;
+  };
+  companies.forEach((c, i) => {
+    const press = c.results_basis === "press";
+    const raised: (string | Node)[] = c.funding_usd_mid !== null ? [" against ", value(c, "funding_usd_mid"), " raised"] : [];
+    const loss: (string | Node)[] = c.net_loss_usd_m === null ? [] : press ? [", with a net loss of ", value(c, "net_loss_usd_m")] : ["; its net loss was ", value(c, "net_loss_usd_m")];
+    const basis = press ? ` (${c.results_confidence ?? "unrated"} confidence; not a filing)` : "";
+    out.append(
+      i ? " " : "",
+      ...(press ? [`Press reports put ${c.label}’s revenue for ${c.results_period} at `, value(c, "revenue_usd_m")] : [`${c.label} reported revenue of `, value(c, "revenue_usd_m"), ` for ${c.results_period}`]),
+      ...raised,
+      ...loss,
+      `${basis}.`,
+      c.funding_usd_mid === null ? ` None of its financing rounds disclosed an amount.` : ""
+    );
+  });
+  return out;
 }
 
 /** "a, b and c". */
