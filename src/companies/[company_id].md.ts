@@ -2,7 +2,8 @@
  * companies/<company_id> — one page per company, generated at build time (Framework page loader, one run per
  * id listed in observablehq.config.ts `dynamicPaths`). The key facts, disagreements and the full source list
  * are static HTML written here, so they show before any script runs; the timeline and tables are drawn in the
- * browser from the Parquet tables. Every text value from data is escaped (src/lib/html.ts).
+ * browser from the Parquet tables. Every text value from data is escaped (src/lib/html.ts). Sections a
+ * company has no rows for (results) are left out rather than shown empty.
  */
 import {escapeHtml as e, safeHref} from "../lib/html.js";
 import {compiledOutput, loaderParam, runLoader} from "../lib/loader.js";
@@ -25,8 +26,9 @@ async function main(): Promise<string> {
   const models = mine("models");
   const events = mine("events");
   const claims = mine("claims");
+  const results = mine("financials");
   const sources = tables.sources;
-  const cited = new Set([...companies, ...rounds, ...models, ...events, ...claims].flatMap((r) => r.source_ids as string[]));
+  const cited = new Set([...companies, ...rounds, ...models, ...events, ...claims, ...results].flatMap((r) => r.source_ids as string[]));
   const short = String(summary.label);
 
   // Write output: Markdown with static HTML for the facts, and cells for the charts.
@@ -58,7 +60,7 @@ title: ${JSON.stringify(short)}
 ${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("\n")}
 </dl>
 
-<p class="atlas-note">${rounds.length} funding rows, ${models.length} models, ${events.length} events and ${claims.length} claims in the atlas; ${cited.size} sources.</p>
+<p class="atlas-note">${rounds.length} funding rows, ${models.length} model rows (${summary.models_released} models released), ${events.length} events, ${results.length} results rows and ${claims.length} claims in the atlas; ${cited.size} sources.</p>
 
 \`\`\`js
 // Imports: node_modules and this site only.
@@ -68,6 +70,8 @@ import {indexSources, sourceLinksSpan} from "../components/chart.js";
 import {companyTimeline} from "../components/companyTimeline.js";
 import {hydrate} from "../components/prerendered.js";
 import {dataTable} from "../components/dataTable.js";
+import {BASIS_LABELS, formatReported} from "../components/revenueFunding.js";
+import {formatUsdMillions} from "../components/chart.js";
 \`\`\`
 
 \`\`\`js
@@ -94,23 +98,27 @@ hydrate("prerender-company-timeline", resize((width) => companyTimeline({company
 
 ## Funding
 
+${fundingTotalCheck(summary)}
+
 \`\`\`js
-display(dataTable(rounds, {
-  columns: ["date_raw", "kind", "round", "amount_reported", "amount_usd_mid", "valuation_reported", "conflict_key", "confidence", "source_ids"],
-  labels: {date_raw: "Date", kind: "Kind", round: "Round", amount_reported: "Amount as reported", amount_usd_mid: "USD m (estimate)", valuation_reported: "Valuation as reported", conflict_key: "Disputed", confidence: "Confidence", source_ids: "Sources"},
+// The build's notes on a row (a cap on a vague amount, a date before the founding) in one column.
+display(dataTable(rounds.map((r) => ({...r, note: [r.cap_note, r.date_note].filter(Boolean).join(" ")})), {
+  columns: ["date_raw", "kind", "round", "amount_reported", "amount_usd_mid", "valuation_reported", "conflict_key", "note", "confidence", "source_ids"],
+  labels: {date_raw: "Date", kind: "Kind", round: "Round", amount_reported: "Amount as reported", amount_usd_mid: "USD m (estimate)", valuation_reported: "Valuation as reported", conflict_key: "Disputed", note: "Note", confidence: "Confidence", source_ids: "Sources"},
   format: {source_ids: links, amount_usd_mid: (v) => (v == null ? "" : String(Math.round(v)))},
   caption: "Funding rounds, IPO and reported totals",
   download: \`\${companyId}-funding.csv\`
 }));
 \`\`\`
 
-## Models
+${results.length ? resultsSection(summary) : ""}## Models
 
 \`\`\`js
 display(dataTable(models, {
-  columns: ["release_date_raw", "model", "params_total_b", "params_active_b", "architecture", "open_weights", "deployment", "confidence", "source_ids"],
-  labels: {release_date_raw: "Released", model: "Model", params_total_b: "Total (B)", params_active_b: "Active (B)", architecture: "Architecture", open_weights: "Open weights", deployment: "Deployment", confidence: "Confidence", source_ids: "Sources"},
-  format: {source_ids: links},
+  columns: ["release_date_raw", "model", "status", "params_total_b", "params_active_b", "architecture", "open_weights", "deployment", "confidence", "source_ids"],
+  labels: {release_date_raw: "Released", model: "Model", status: "Status", params_total_b: "Total (B)", params_active_b: "Active (B)", architecture: "Architecture", open_weights: "Open weights", deployment: "Deployment", confidence: "Confidence", source_ids: "Sources"},
+  // An announced or abandoned model (or a second report of one) is listed but not counted in the releases.
+  format: {source_ids: links, status: (v, row) => (row.counted ? String(v ?? "") : \`\${v ?? "unknown"} (not counted)\`)},
   caption: "Model releases",
   download: \`\${companyId}-models.csv\`
 }));
@@ -133,6 +141,54 @@ display(dataTable(events, {
 <ol class="atlas-sources">
 ${sourceItems.join("\n")}
 </ol>
+`;
+}
+
+/** The check of the counted rounds against a reported total, when there is one: a warning when they disagree. */
+function fundingTotalCheck(summary: Row): string {
+  const total = summary.funding_total_reported ? ` (reported as ${e(summary.funding_total_reported)})` : "";
+  if (summary.funding_total_check === "disagrees") {
+    return `<div class="warning atlas-funding-total" data-check="disagrees">
+<p><strong>The counted rounds disagree with the reported total${total}.</strong> ${e(summary.funding_total_note)}.</p>
+</div>`;
+  }
+  if (summary.funding_total_check === "agrees") {
+    return `<p class="atlas-note atlas-funding-total" data-check="agrees">The counted rounds agree with the reported total${total}: ${e(summary.funding_total_note)}.</p>`;
+  }
+  return "";
+}
+
+/** Results: every reported period, in the reporting currency as reported and in USD; `preferred` marks the row charts use. */
+function resultsSection(summary: Row): string {
+  const latest = summary.results_period
+    ? `The latest full year with reported revenue is ${e(summary.results_period)}.`
+    : "No full year’s revenue is reported; the rows below cover parts of years.";
+  return `## Results
+
+<p class="atlas-note">Revenue and losses per fiscal period as the filing or the press gives them, in the reporting currency
+and in US dollars at the period’s average rate; a loss is a positive number. ${latest} Where several reports give the
+same period, “Used in charts” marks the one the atlas draws.</p>
+
+\`\`\`js
+const financialsTable = await readParquet(PARQUET.financials);
+const results = financialsTable.rows.filter((d) => d.company_id === companyId);
+const money = (column) => (v, row) => (v == null ? "" : \`\${formatReported(v, row.currency)} (\${formatUsdMillions(row[column])})\`);
+display(dataTable(results, {
+  columns: ["period", "basis", "revenue_m", "net_loss_m", "adjusted_net_loss_m", "figures_reported", "preferred", "confidence", "source_ids"],
+  labels: {period: "Period", basis: "Basis", revenue_m: "Revenue", net_loss_m: "Net loss", adjusted_net_loss_m: "Adjusted net loss", figures_reported: "As reported", preferred: "Used in charts", confidence: "Confidence", source_ids: "Sources"},
+  format: {
+    basis: (v) => BASIS_LABELS[v] ?? String(v ?? ""),
+    revenue_m: money("revenue_usd_m"),
+    net_loss_m: money("net_loss_usd_m"),
+    adjusted_net_loss_m: money("adjusted_net_loss_usd_m"),
+    preferred: (v) => (v ? "yes" : "no: another report of the period is"),
+    source_ids: links
+  },
+  caption: "Reported results",
+  download: \`\${companyId}-results.csv\`
+}));
+\`\`\`
+
 `;
 }
 
