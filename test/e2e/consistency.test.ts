@@ -62,6 +62,41 @@ describe("one number everywhere", () => {
     }
   });
 
+  test("the overview's revenue sentences and its revenue chart quote company_summary's results columns", async () => {
+    const rows = await summary();
+    const tigers = rows.filter((r) => r.group === "six_tigers" && r.revenue_usd_m !== null);
+    expect(tigers.length).toBeGreaterThan(0);
+    const {page, context, problems} = await visit("");
+    try {
+      const quoted = await page.locator(".atlas-results [data-column]").evaluateAll((spans) =>
+        spans.map((s) => ({company: (s as HTMLElement).dataset.company!, column: (s as HTMLElement).dataset.column!, text: s.textContent ?? ""}))
+      );
+      // Each tiger with results is quoted for its revenue; every number quoted is the published column.
+      expect(quoted.filter((q) => q.column === "revenue_usd_m").map((q) => q.company)).toEqual(tigers.map((r) => r.company_id));
+      for (const q of quoted) {
+        const row = rows.find((r) => r.company_id === q.company)!;
+        expect(q.text, `${q.company}.${q.column}`).toBe(formatUsdMillions(row[q.column] as number));
+      }
+      const text = (await page.locator(".atlas-results").textContent()) ?? "";
+      for (const r of tigers) expect(text).toContain(`for ${r.results_period}`);
+      // The chart's data table: one row per company with results, revenue and net loss to 0.1 million.
+      const drawn = rows.filter((r) => r.revenue_usd_m !== null);
+      const table = page.locator('.atlas-chart[data-chart="revenue-funding"] details.atlas-data table').first();
+      const header = await table.locator("thead th").allTextContents();
+      const cells = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td, th"), (td) => td.textContent ?? "")));
+      const at = (name: string) => header.findIndex((h) => h.trim() === name);
+      const number = (v: string) => (v === "" ? null : Number(v.replace(/,/g, "")));
+      const tenth = (v: unknown) => (v === null ? null : Math.round((v as number) * 10) / 10);
+      expect(cells.map((row) => row[at("Company")])).toEqual(drawn.map((r) => r.label));
+      expect(cells.map((row) => number(row[at("Revenue (USD m)")]))).toEqual(drawn.map((r) => tenth(r.revenue_usd_m)));
+      expect(cells.map((row) => number(row[at("Net loss (USD m)")]))).toEqual(drawn.map((r) => tenth(r.net_loss_usd_m)));
+      expect(cells.map((row) => row[at("Results year")])).toEqual(drawn.map((r) => r.results_period));
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("/funding's cumulative chart ends each company's line at company_summary.funding_usd_mid", async () => {
     // Every company with a step on the line; one whose rounds are all undisclosed ends at zero.
     const rows = await queryBuilt(

@@ -10,7 +10,7 @@ import {describe, expect, test} from "vitest";
 import {openPage, waitForCells, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
-const ALL_TABLES = ["companies", "company_summary", "funding_rounds", "funding_steps", "investor_links", "models", "model_counts", "events", "claims", "density_points", "density_fit", "price_points", "sources"];
+const ALL_TABLES = ["companies", "company_summary", "funding_rounds", "funding_steps", "investor_links", "models", "model_counts", "events", "financials", "claims", "density_points", "density_fit", "price_points", "sources"];
 const STORY_ROUTES = ["", "funding", "pivots", "density", "companies/zhipu", "companies/modelbest", "data", "explore"];
 
 const site = useSite();
@@ -37,7 +37,7 @@ function marks(page: Page, chart: string) {
 }
 
 describe("each chart draws one mark per row of its data", () => {
-  test("overview: timeline strip and funding–valuation scatter", async () => {
+  test("overview: timeline strip, funding–valuation scatter and revenue against money raised", async () => {
     const {page, context, problems} = await visit("");
     try {
       const expected =
@@ -48,6 +48,12 @@ describe("each chart draws one mark per row of its data", () => {
       // Companies with both a disclosed funding total and a latest valuation.
       const both = await count("SELECT * FROM company_summary WHERE funding_usd_mid > 0 AND valuation_usd_mid > 0");
       expect(await marks(page, "funding-valuation").count()).toBe(both);
+      // Per company with a full-year revenue: money raised, revenue and net loss, each when positive.
+      const results = "SELECT * FROM company_summary WHERE revenue_usd_m IS NOT NULL";
+      const resultMarks =
+        (await count(`${results} AND funding_usd_mid > 0`)) + (await count(`${results} AND revenue_usd_m > 0`)) + (await count(`${results} AND net_loss_usd_m > 0`));
+      expect(resultMarks).toBeGreaterThan(0);
+      expect(await marks(page, "revenue-funding").count()).toBe(resultMarks);
       expect(await page.locator(".atlas-course-grid [role=listitem], .atlas-course-grid > li").count()).toBe(await count("SELECT * FROM company_summary"));
       expect(problems.consoleErrors).toEqual([]);
     } finally {
@@ -101,6 +107,46 @@ describe("each chart draws one mark per row of its data", () => {
     }
   });
 
+  test.each(["zhipu", "minimax"])("companies/%s: a Results row per financials row, and the check against the reported total", async (id) => {
+    const {page, context, problems} = await visit(`companies/${id}`);
+    try {
+      const results = await count(`SELECT * FROM financials WHERE company_id = '${id}'`);
+      expect(results).toBeGreaterThan(0);
+      expect(await page.locator("h2", {hasText: "Results"}).count()).toBe(1);
+      const table = page.locator("table", {has: page.locator("caption", {hasText: "Reported results"})});
+      await expect.poll(() => table.locator("tbody tr").count()).toBe(results);
+      const [summary] = await queryBuilt(`SELECT * FROM company_summary WHERE company_id = '${id}'`, ["company_summary"]);
+      const check = page.locator(".atlas-funding-total");
+      if (summary.funding_total_check === null) expect(await check.count()).toBe(0);
+      else {
+        expect(await check.getAttribute("data-check")).toBe(summary.funding_total_check);
+        expect(await check.textContent()).toContain(summary.funding_total_note as string);
+        if (summary.funding_total_check === "disagrees") expect(await check.textContent()).toContain("disagree");
+      }
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a company without results has no Results section; announced and abandoned models are marked not counted", async () => {
+    const [none] = await queryBuilt("SELECT company_id FROM company_summary WHERE company_id NOT IN (SELECT company_id FROM financials) ORDER BY display_order LIMIT 1", ["company_summary", "financials"]);
+    const bare = await visit(`companies/${none.company_id}`);
+    try {
+      expect(await bare.page.locator("h2", {hasText: "Results"}).count()).toBe(0);
+    } finally {
+      await bare.context.close();
+    }
+    const [model] = await queryBuilt("SELECT company_id, model, status FROM models WHERE status <> 'released' ORDER BY id LIMIT 1", ["models"]);
+    const {page, context} = await visit(`companies/${model.company_id}`);
+    try {
+      const row = page.locator("table", {has: page.locator("caption", {hasText: "Model releases"})}).locator("tbody tr", {hasText: model.model as string});
+      await expect.poll(() => row.first().textContent()).toContain(`${model.status} (not counted)`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a company page: timeline marks for every dated round, model and event", async () => {
     const {page, context} = await visit("companies/zhipu");
     try {
@@ -120,6 +166,7 @@ describe("each chart draws one mark per row of its data", () => {
 describe("charts rendered at build time", () => {
   test.each([
     ["", "funding-valuation"],
+    ["", "revenue-funding"],
     ["funding", "cumulative-funding"],
     ["pivots", "event-swimlanes"],
     ["density", "density"],
