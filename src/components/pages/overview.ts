@@ -111,7 +111,7 @@ export function resultsSentences(companies: readonly CompanySummaryRow[], doc: D
       ...raised,
       ...loss,
       `${basis}.`,
-      c.funding_usd_mid === null ? ` None of its financing rounds disclosed an amount.` : ""
+      c.funding_usd_mid !== null ? "" : c.rounds_undisclosed ? " None of its financing rounds disclosed an amount." : " It has no financing round with an amount in the data."
     );
   });
   return out;
