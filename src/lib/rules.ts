@@ -20,6 +20,12 @@ export function isOriginal(source: Source): boolean {
   return source.kind !== "aggregator" && !source.via && !source.copy_of;
 }
 
+/** The source kinds a claim's status needs: what "published" and "stated" promise the reader. */
+const CLAIM_STATUS_SOURCES: Record<string, {kinds: string[]; means: string}> = {
+  published: {kinds: ["paper", "filing"], means: "a paper or filing states it"},
+  stated: {kinds: ["company", "repository"], means: "the claimant's own channel (its repository, site or blog) says it"}
+};
+
 export function checkRules(tables: Tables, issues: Issue[]): void {
   const sources = new Map((tables.sources as unknown as Located<Source>[]).map((s) => [s.source_id, s]));
   checkCopies(sources, issues);
@@ -43,17 +49,11 @@ export function checkRules(tables: Tables, issues: Issue[]): void {
   }
   const known = (row: Located<Record<string, unknown>>) => Array.isArray(row.source_ids) && (row.source_ids as string[]).every((id) => sources.has(id));
   for (const row of tables.claims) {
-    if (row.status !== "published" || !known(row)) continue;
+    const rule = CLAIM_STATUS_SOURCES[row.status as string];
+    if (!rule || !known(row)) continue;
     const kinds = (row.source_ids as string[]).map((id) => sources.get(id)?.kind);
-    if (!kinds.some((k) => k === "paper" || k === "filing")) {
-      issues.push(cellIssue(row.__file, row.__row, "status", `status: "published" means a paper or filing states it, and none of ${(row.source_ids as string[]).join(", ")} is one; use "reported"`));
-    }
-  }
-  for (const row of tables.claims) {
-    if (row.status !== "stated" || !known(row)) continue;
-    const kinds = (row.source_ids as string[]).map((id) => sources.get(id)?.kind);
-    if (!kinds.some((k) => k === "company" || k === "repository")) {
-      issues.push(cellIssue(row.__file, row.__row, "status", `status: "stated" means the claimant's own channel (its repository, site or blog) says it, and none of ${(row.source_ids as string[]).join(", ")} is one; use "reported"`));
+    if (!kinds.some((k) => k !== undefined && rule.kinds.includes(k))) {
+      issues.push(cellIssue(row.__file, row.__row, "status", `status: "${row.status}" means ${rule.means}, and none of ${(row.source_ids as string[]).join(", ")} is one; use "reported"`));
     }
   }
   checkEvents(tables.events, issues);
