@@ -1,5 +1,4 @@
-import {existsSync, readFileSync, readdirSync} from "node:fs";
-import {parseCsv} from "./src/lib/csv.js";
+import {editionPath, FOOTER, pathLang, siteMap} from "./src/lib/site.js";
 
 /**
  * Observable Framework configuration. Everything the built site loads comes from the site itself: no Google
@@ -31,25 +30,15 @@ for (const link of document.querySelectorAll("link[data-font-weight]")) {
 }
 </script>`;
 
-// One page per company (src/companies/[company_id].md), in the order of data/companies.csv.
-const companies = parseCsv(readFileSync("data/companies.csv", "utf8"), "data/companies.csv")
-  .rows.map((row) => row.values)
-  .filter((row) => row.row_type === "primary");
-
-const companyPages = companies.map((c) => ({
-  name: c.short_zh === c.short_en ? c.short_en : `${c.short_zh} ${c.short_en}`,
-  path: `/companies/${c.company_id}`
-}));
-
-// Notebooks: every Markdown file in src/notebooks/, titled by its front matter, so a notebook made with
-// `npm run new` (or by copying the template) is in the sidebar without editing this file.
-const notebookPages = (existsSync("src/notebooks") ? readdirSync("src/notebooks") : [])
-  .filter((file) => file.endsWith(".md"))
-  .sort((a, b) => (a === "template.md" ? 1 : b === "template.md" ? -1 : a.localeCompare(b)))
-  .map((file) => {
-    const title = /^---\n[\s\S]*?^title:\s*(.+)$/m.exec(readFileSync(`src/notebooks/${file}`, "utf8"))?.[1];
-    return {name: title ? title.replace(/^["']|["']$/g, "") : file.replace(/\.md$/, ""), path: `/notebooks/${file.replace(/\.md$/, "")}`};
-  });
+// The pages of both editions, named in both languages (src/lib/site.ts). Framework draws the English
+// sidebar; the build gives each Chinese page the Chinese one (scripts/framework/edition.ts).
+const site = siteMap();
+const sidebar = site.map((entry) =>
+  "pages" in entry
+    ? {name: entry.name.en, collapsible: true, open: false, pages: entry.pages.map((p) => ({name: p.name.en, path: p.path}))}
+    : {name: entry.name.en, path: entry.path}
+);
+const companyPaths = site.flatMap((entry) => ("pages" in entry ? entry.pages : [])).map((p) => p.path).filter((p) => p.startsWith("/companies/"));
 
 export default {
   title: "Six Tigers Atlas",
@@ -59,18 +48,9 @@ export default {
   theme: ["air", "near-midnight"],
   globalStylesheets: [],
   head: `<link rel="stylesheet" href="/assets/atlas.css">\n${fontLinks}\n${fontScript}`,
-  footer:
-    'Six Tigers Atlas — an open data story about China’s large-model start-ups. Code MIT; data CC BY 4.0, each row with its source.',
-  pages: [
-    {name: "Funding and valuations", path: "/funding"},
-    {name: "From cloud to edge", path: "/pivots"},
-    {name: "The densing law", path: "/density"},
-    {name: "Companies", collapsible: true, open: false, pages: companyPages},
-    {name: "Explore in SQL", path: "/explore"},
-    {name: "Notebooks", collapsible: true, open: false, pages: notebookPages},
-    {name: "Data and methods", path: "/data"}
-  ],
-  dynamicPaths: companyPages.map((p) => p.path),
+  footer: ({path}: {path: string}) => FOOTER[pathLang(path)],
+  pages: sidebar,
+  dynamicPaths: [...companyPaths, ...companyPaths.map((p) => editionPath(p, "zh"))],
   pager: false,
   cleanUrls: true,
   search: false,

@@ -12,7 +12,10 @@ import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync} from "no
 import {join, relative} from "node:path";
 import {walkFiles} from "./files.js";
 import {mendBuiltPages, STUB_VERSION} from "./framework/index.js";
+import {mendEditions} from "./framework/edition.js";
 import {prerender} from "./prerender.js";
+import {bundleSiteScript, indexSite} from "./site-assets.js";
+import {siteMap} from "../src/lib/site.js";
 
 /** Copies `_file/data/<name>.<hash>.<ext>` to `downloads/<name>.<ext>`; returns the names copied. */
 export function publishDownloads(dist = "dist"): string[] {
@@ -61,8 +64,13 @@ export async function finalizeBuild(dist = "dist"): Promise<string[]> {
   const copied = publishDownloads(dist);
   console.log(`finalize-build: ${copied.length} files in ${dist}/downloads/`);
   console.log(`finalize-build: mended the page template in ${mendBuiltPages(dist)} pages`);
+  const siteScript = await bundleSiteScript(dist);
+  const editions = mendEditions(dist, {map: siteMap(), siteScript});
+  console.log(`finalize-build: ${editions.en} English and ${editions.zh} Chinese pages, each with its edition's sidebar, switch and search`);
   const rendered = await prerender(dist);
   console.log(`finalize-build: rendered ${rendered.length} charts at build time`);
+  const search = await indexSite(dist);
+  console.log(`finalize-build: search index of ${search.pages} pages (${Object.entries(search.languages).map(([lang, n]) => `${lang} ${n}`).join(", ")}) in ${dist}/pagefind/`);
   const problems = checkBuild(dist);
   for (const problem of problems) console.error(`finalize-build: ${problem}`);
   if (!problems.length) console.log("finalize-build: the site loads nothing from third-party hosts");

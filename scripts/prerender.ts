@@ -11,13 +11,14 @@ import {walkFiles} from "./files.js";
 import {fillSlots} from "./framework/index.js";
 import {JSDOM} from "jsdom";
 import {decodeParquet} from "../src/components/parquet.js";
+import {langOfTag, type Lang} from "../src/components/i18n.js";
 
 /** The width Framework gives the main column next to the sidebar on a desktop screen. */
 const WIDTH = 688;
 
 type Rows = Record<string, unknown>[];
 type Tables = (name: string) => Promise<Rows>;
-type Recipe = (tables: Tables, slot: Element) => Promise<Element>;
+type Recipe = (tables: Tables, slot: Element, lang: Lang) => Promise<Element>;
 
 export async function prerender(dist = "dist"): Promise<string[]> {
   const dom = new JSDOM("<!doctype html><html><body></body></html>");
@@ -40,11 +41,13 @@ export async function prerender(dist = "dist"): Promise<string[]> {
     for (const file of walkFiles(dist)) {
       if (!file.endsWith(".html")) continue;
       const html = readFileSync(file, "utf8");
+      // The page's own language (set by the template patches before this runs): a Chinese page gets Chinese charts.
+      const lang = langOfTag(/<html\b[^>]*\slang="([^"]*)"/i.exec(html)?.[1]);
       const filled = await fillSlots(html, async (name, _attributes, tag) => {
         const recipe = recipes[name];
         if (!recipe) throw new Error(`${relative(dist, file)}: no prerender recipe for slot "${name}"`);
         const slot = JSDOM.fragment(tag).firstElementChild!;
-        const figure = await recipe(tables, slot);
+        const figure = await recipe(tables, slot, lang);
         done.push(`${relative(dist, file)}#${name}`);
         return figure.outerHTML;
       });
@@ -67,8 +70,8 @@ async function loadRecipes(): Promise<Record<string, Recipe>> {
   return Object.fromEntries(
     Object.entries(VIEWS).map(([name, view]): [string, Recipe] => [
       name,
-      async (tables, slot) => {
-        const data = await loadStoryData(view.tables, tables);
+      async (tables, slot, lang) => {
+        const data = await loadStoryData(view.tables, tables, lang);
         return (view.render as (d: unknown, s: unknown, w: number, e?: Element) => Element)(data, (view.defaults as (d: unknown) => unknown)(data), WIDTH, slot);
       }
     ])

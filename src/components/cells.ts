@@ -4,6 +4,7 @@
  * `;`-separated lists, blanks), so every reader here takes either and returns null or [] for what it cannot
  * read, rather than an Invalid Date or NaN that would slip into a scale.
  */
+import {formatDateText, formatDay, type Lang} from "./i18n.js";
 
 /**
  * A valid Date from a Date, an ISO string or epoch milliseconds; null otherwise (blank, unparseable, Invalid
@@ -37,11 +38,14 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The date as the source gave it ("2024-07", "2026 (approx.)"), falling back to the ISO day, or "undated". */
-export function formatDate(date: unknown, raw?: string | null): string {
-  if (raw) return raw;
+/**
+ * The date as the source gave it ("2024-07", "2026 (approx.)"), falling back to the day, or "undated"; on a
+ * Chinese page "2024年7月", "约2026年", "2024年7月19日", "日期不详".
+ */
+export function formatDate(date: unknown, raw?: string | null, lang: Lang = "en"): string {
+  if (raw) return formatDateText(raw, lang);
   const d = asDate(date);
-  return d ? isoDay(d) : "undated";
+  return d ? formatDay(d, lang) : lang === "zh" ? "日期不详" : "undated";
 }
 
 /**

@@ -10,8 +10,27 @@
 import * as d3 from "./d3.js";
 import {dataTable, formatValue} from "./dataTable.js";
 import {saveBlob} from "./downloads.js";
+import {bilingual, formatUsdMillions as formatUsd, HTML_LANG, type Lang} from "./i18n.js";
 
 export const LICENCE = "Six Tigers Atlas · data CC BY 4.0";
+
+/** The frame's own words: every chart says these, in the page's language. */
+export const FRAME_TEXT = bilingual({
+  en: {
+    licence: LICENCE,
+    dataTable: "Data table",
+    download: (format: string) => `Download ${format}`,
+    source: "Source: ",
+    sources: (shown: string, more: number, _total: number) => `Sources: ${shown}${more ? ` and ${more} more` : ""} (hover or tap a mark for its own). ${LICENCE}.`
+  },
+  zh: {
+    licence: "六小虎图谱 · 数据采用 CC BY 4.0 协议",
+    dataTable: "数据表",
+    download: (format: string) => `下载 ${format}`,
+    source: "来源：",
+    sources: (shown: string, more: number, total: number) => `来源：${shown}${more ? `等${total}家` : ""}（悬停或轻触图中标记可查看各自来源）。六小虎图谱 · 数据采用 CC BY 4.0 协议。`
+  }
+});
 
 export interface SourceRef {
   source_id: string;
@@ -19,6 +38,8 @@ export interface SourceRef {
   title: string;
   url: string | null;
   date_raw?: string | null;
+  /** ISO 639-1 code of the source's own language ("zh", "en"). */
+  language?: string | null;
 }
 
 /** Sources by id, for tooltips and source lines. */
@@ -50,6 +71,8 @@ export interface ChartFrameOptions {
   table?: {rows: readonly Record<string, unknown>[]; columns: string[]; labels?: Record<string, string>};
   sources?: SourceIndex;
   margin?: {top: number; right: number; bottom: number; left: number};
+  /** The page's language: the frame's own words (downloads, data table, source label) follow it. */
+  lang?: Lang;
 }
 
 export interface ChartFrame {
@@ -61,6 +84,7 @@ export interface ChartFrame {
   inner: {width: number; height: number};
   margin: {top: number; right: number; bottom: number; left: number};
   tooltip: Tooltip;
+  lang: Lang;
 }
 
 let counter = 0;
@@ -71,9 +95,10 @@ export function uid(prefix: string): string {
 }
 
 export function chartFrame(options: ChartFrameOptions): ChartFrame {
-  const {name, title, description, width, height, sourceLine, table, sources = new Map()} = options;
+  const {name, title, description, width, height, sourceLine, table, sources = new Map(), lang = "en"} = options;
+  const text = FRAME_TEXT(lang);
   const margin = options.margin ?? {top: 16, right: 16, bottom: 32, left: 48};
-  const figure = d3.create("figure").attr("class", "atlas-chart").attr("data-chart", name);
+  const figure = d3.create("figure").attr("class", "atlas-chart").attr("data-chart", name).attr("data-lang", lang);
   const titleId = uid(`${name}-title`);
   const descId = uid(`${name}-desc`);
   figure.append("div").attr("class", "atlas-chart-title").attr("aria-hidden", "true").text(title);
@@ -91,10 +116,10 @@ export function chartFrame(options: ChartFrameOptions): ChartFrame {
   svg.append("desc").attr("id", descId).text(description);
   const plot = svg.append("g").attr("class", "plot").attr("transform", `translate(${margin.left},${margin.top})`);
   figure.append("figcaption").attr("class", "atlas-source").text(sourceLine);
-  const tooltip = new Tooltip(figure.node()!, sources);
+  const tooltip = new Tooltip(figure.node()!, sources, lang);
   if (table && table.rows.length) {
     const details = figure.append("details").attr("class", "atlas-data");
-    details.append("summary").text("Data table");
+    details.append("summary").text(text.dataTable);
     details.node()!.append(dataTable(table.rows, {columns: table.columns, labels: table.labels, caption: title}));
   }
   const tools = figure.append("div").attr("class", "atlas-chart-tools");
@@ -104,7 +129,7 @@ export function chartFrame(options: ChartFrameOptions): ChartFrame {
       .attr("type", "button")
       .attr("class", "atlas-download")
       .attr("data-format", format)
-      .text(`Download ${format.toUpperCase()}`)
+      .text(text.download(format.toUpperCase()))
       .on("click", () => downloadChart(figure.node()!, format));
   }
   return {
@@ -113,7 +138,8 @@ export function chartFrame(options: ChartFrameOptions): ChartFrame {
     plot: plot as unknown as ChartFrame["plot"],
     inner: {width: Math.max(0, width - margin.left - margin.right), height: Math.max(0, height - margin.top - margin.bottom)},
     margin,
-    tooltip
+    tooltip,
+    lang
   };
 }
 
@@ -125,7 +151,7 @@ export class Tooltip {
   readonly element: HTMLDivElement;
   private pinned = false;
 
-  constructor(private readonly figure: HTMLElement, private readonly sources: SourceIndex) {
+  constructor(private readonly figure: HTMLElement, private readonly sources: SourceIndex, private readonly lang: Lang = "en") {
     const doc = figure.ownerDocument;
     this.element = doc.createElement("div");
     this.element.className = "atlas-tooltip";
@@ -172,7 +198,7 @@ export class Tooltip {
     if (content.sources?.length) {
       const list = doc.createElement("div");
       list.className = "atlas-tooltip-sources";
-      list.append("Source: ", ...sourceLinks(doc, content.sources, this.sources));
+      list.append(FRAME_TEXT(this.lang).source, ...sourceLinks(doc, content.sources, this.sources));
       nodes.push(list);
     }
     this.element.replaceChildren(...nodes);
@@ -211,12 +237,16 @@ export function sourceLinksSpan(doc: Document, ids: readonly string[], sources: 
   return span;
 }
 
-/** A link to a source (publisher, date), or its name when it has no URL. */
+/**
+ * A link to a source (publisher, date), or its name when it has no URL. Its title (the tooltip) is the
+ * source's own, in the source's own language, so the link carries that `hreflang`.
+ */
 export function sourceLink(doc: Document, source: SourceRef | undefined, id: string): Node {
   if (!source) return doc.createTextNode(id);
   const label = `${source.publisher}${source.date_raw ? `, ${source.date_raw}` : ""}`;
   if (!source.url) return doc.createTextNode(label);
   const a = doc.createElement("a");
+  if (source.language) a.hreflang = HTML_LANG[source.language as Lang] ?? source.language;
   a.href = source.url;
   a.target = "_blank";
   a.rel = "noopener noreferrer";
@@ -225,12 +255,11 @@ export function sourceLink(doc: Document, source: SourceRef | undefined, id: str
   return a;
 }
 
-/** The distinct publishers behind some source ids, for a chart's source line. */
-export function sourceLine(ids: Iterable<string>, sources: SourceIndex, max = 4): string {
+/** The distinct publishers behind some source ids, for a chart's source line, in the page's language. */
+export function sourceLine(ids: Iterable<string>, sources: SourceIndex, max = 4, lang: Lang = "en"): string {
   const publishers = [...new Set([...ids].map((id) => sources.get(id)?.publisher ?? id))].sort();
-  const shown = publishers.slice(0, max).join("; ");
-  const more = publishers.length > max ? ` and ${publishers.length - max} more` : "";
-  return `Sources: ${shown}${more} (hover or tap a mark for its own). ${LICENCE}.`;
+  const shown = publishers.slice(0, max).join(lang === "zh" ? "；" : "; ");
+  return FRAME_TEXT(lang).sources(shown, Math.max(0, publishers.length - max), publishers.length);
 }
 
 // --- Companies ----------------------------------------------------------------------------------------
@@ -240,11 +269,9 @@ export {companyColor, companyLabel, type CompanyRef} from "./companyLookup.js";
 
 // --- Numbers ---------------------------------------------------------------------------------------------
 
-/** USD millions as "$300m", "$1.2bn". */
-export function formatUsdMillions(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
-  if (Math.abs(value) >= 1000) return `$${d3.format(".3~r")(value / 1000)}bn`;
-  return `$${d3.format(".3~r")(value)}m`;
+/** USD millions as "$300m", "$1.2bn" ("3亿美元", "12亿美元" on a Chinese page). */
+export function formatUsdMillions(value: number | null | undefined, lang: Lang = "en"): string {
+  return formatUsd(value, lang);
 }
 
 /** Billions of parameters as "0.5B", "32B", "1T", "2.8T". */

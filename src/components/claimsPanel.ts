@@ -12,6 +12,7 @@ import {asDate, byDateThenId, isoDay} from "./cells.js";
 import {formatMonths, LICENCE, sourceLinks, type SourceIndex} from "./chart.js";
 import {captionedTable, elementMaker} from "./htmlElements.js";
 import type {ClaimsRow, DensityFitRow, Verdict} from "./rows.js";
+import type {Lang} from "./i18n.js";
 
 export type {Verdict};
 
@@ -23,6 +24,8 @@ export type FitRow = Pick<DensityFitRow, "records_only" | "n" | "doubling_months
   Partial<Pick<DensityFitRow, "fit_id" | "ci_level" | "window_start" | "window_end">>;
 
 export interface ClaimsPanelOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Rows of the density_fit table: the records fit (the paper's method) is the evidence, the all-models fit context. */
   fits: readonly FitRow[];
   /** Width in pixels; below 560 the table folds into two columns. Default 640. */

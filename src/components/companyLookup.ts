@@ -5,6 +5,7 @@
  * the bare id, a neutral grey and a place after the known companies, so it shows rather than crashes.
  * (`companyColor` also takes a bare id, as older notebooks pass one, and answers the grey.)
  */
+import type {Lang} from "./i18n.js";
 import type {CompanySummaryRow} from "./rows.js";
 
 /** The columns a chart reads about a company; rows of `companies` (no label, colour or order) also fit. */
@@ -14,9 +15,13 @@ export type CompanyRef = Pick<CompanySummaryRow, "company_id" | "short_en" | "sh
 /** The colour of a company with no row (and of marks that belong to no company). */
 export const NEUTRAL_COLOR = "#888888";
 
-/** "智谱 Zhipu": the published label, else both short names (one when they are equal), else the fallback. */
-export function companyLabel(company: CompanyRef | undefined | null, fallback = ""): string {
+/**
+ * "智谱 Zhipu": the published label, else both short names (one when they are equal), else the fallback. On a
+ * Chinese page a company goes by its Chinese short name alone ("智谱", "MiniMax").
+ */
+export function companyLabel(company: CompanyRef | undefined | null, fallback = "", lang: Lang = "en"): string {
   if (!company) return fallback;
+  if (lang === "zh") return company.short_zh || company.short_en || fallback;
   if (company.label) return company.label;
   return company.short_zh === company.short_en ? company.short_en : `${company.short_zh} ${company.short_en}`;
 }
@@ -30,16 +35,16 @@ export interface CompanyLookup {
   /** One row per company id (variant rows skipped), in display order. */
   rows: CompanyRef[];
   get(id: string): CompanyRef | undefined;
-  /** "智谱 Zhipu", or the id. */
+  /** "智谱 Zhipu" ("智谱" on a Chinese page), or the id. */
   label(id: string): string;
-  /** "Zhipu", for narrow layouts, or the id. */
+  /** "Zhipu" ("智谱" on a Chinese page), for narrow layouts, or the id. */
   short(id: string): string;
   color(id: string): string;
   /** The ids, each once, in display order; ids without a row last, alphabetically. */
   order(ids: Iterable<string>): string[];
 }
 
-export function companyLookup(companies: readonly CompanyRef[]): CompanyLookup {
+export function companyLookup(companies: readonly CompanyRef[], lang: Lang = "en"): CompanyLookup {
   const byId = new Map<string, CompanyRef>();
   for (const c of companies) if (c.is_primary !== false && !byId.has(c.company_id)) byId.set(c.company_id, c);
   // Rows without display_order (the plain companies table) keep the order they were given in.
@@ -50,8 +55,8 @@ export function companyLookup(companies: readonly CompanyRef[]): CompanyLookup {
   return {
     rows,
     get: (id) => byId.get(id),
-    label: (id) => companyLabel(byId.get(id), id),
-    short: (id) => byId.get(id)?.short_en || id,
+    label: (id) => companyLabel(byId.get(id), id, lang),
+    short: (id) => (lang === "zh" ? byId.get(id)?.short_zh : byId.get(id)?.short_en) || id,
     color: (id) => companyColor(byId.get(id)),
     order
   };

@@ -6,6 +6,7 @@
 import * as d3 from "./d3.js";
 import {chartFrame, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
 import {companyColor, companyLabel, type CompanyRef} from "./companyLookup.js";
+import type {Lang} from "./i18n.js";
 
 interface Row {
   id: string;
@@ -38,6 +39,8 @@ export interface TimelineEvent extends Row {
 }
 
 export interface CompanyTimelineOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** The company's company_summary row (its label and colour). */
   company: CompanyRef & {founded?: Date | null; founded_raw?: string | null};
   rounds: TimelineRound[];

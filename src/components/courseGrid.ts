@@ -10,6 +10,7 @@ import {sourceLinks, type SourceIndex} from "./chart.js";
 import {asDate, asList, formatDate} from "./cells.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import type {CompanySummaryRow} from "./rows.js";
+import type {Lang} from "./i18n.js";
 
 /** A company_summary row with the course columns. */
 export type CourseCompany = CompanyRef &
@@ -30,6 +31,8 @@ export function courseLabel(course: string): string {
 }
 
 export interface CourseGridOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Sources by id, for the source links. */
   sources?: SourceIndex;
   /** Accessible name of the list (default "Current course of each company"). */

@@ -16,6 +16,7 @@ import {drawEmptyMessage} from "./chartText.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
 import type {CompanySummaryRow, FundingStepsRow} from "./rows.js";
+import type {Lang} from "./i18n.js";
 
 /** A funding_steps row. */
 export type StepRow = FundingStepsRow;
@@ -29,6 +30,8 @@ interface Series {
 }
 
 export interface CumulativeFundingOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** company_summary rows: labels, colours, order and the counts of rounds left out. */
   companies: readonly StepCompany[];
   /** Width in px (default 640); the layout adapts down to 320. */

@@ -15,6 +15,7 @@ import {asDate, DAY_MS, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {dodge, drawFitCaption, wrapText} from "./chartText.js";
+import type {Lang} from "./i18n.js";
 
 export interface DensityPointRow {
   id: string;
@@ -36,6 +37,8 @@ export interface FitOptions {
 }
 
 export interface DensityChartOptions extends FitOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Width in pixels; adapts down to 320 (fewer ticks, wrapped legend and caption). Default 640. */
   width?: number;
   /** Height of the SVG in pixels, legend included. Default 440. */

@@ -18,6 +18,7 @@ import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {drawFitCaption, wrapText} from "./chartText.js";
 import {captionedTable, elementMaker} from "./htmlElements.js";
 import {FIT_COLOR, usablePoints, type DensityPointRow} from "./densityChart.js";
+import type {Lang} from "./i18n.js";
 
 /** What the projection needs of a fit: a density_fit row or the result of fitFor. */
 export interface TrendLike {
@@ -62,6 +63,8 @@ export interface Projection {
 }
 
 export interface DeviceProjectionOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** The density fit to extend: the "records" row of density_fit (the paper's method), or fitFor's result. */
   fit: TrendLike;
   /** The claim to test (a device_timeline row); its date starts the projection and its year ends it. */

@@ -11,6 +11,7 @@ import type {EventsRow} from "./rows.js";
 import {asDate, byDateThenId, DAY_MS, isoDay} from "./cells.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {textWidth, truncateText} from "./chartText.js";
+import type {Lang} from "./i18n.js";
 
 /** Fixed colours per event type; each has at least 3:1 contrast on both the light and the dark theme. */
 export const EVENT_TYPE_COLORS: Record<string, string> = {
@@ -65,6 +66,8 @@ export type EventRow = Pick<EventsRow, "id" | "company_id" | "date" | "event_typ
 export type CompanyRow = CompanyRef;
 
 export interface EventSwimlanesOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Rows of the companies table; they name the lanes in Chinese and English. Variant rows are ignored. */
   companies: readonly CompanyRow[];
   /** Width in pixels; the chart adapts down to 320 (shorter lane labels, fewer ticks, wrapped legend). Default 640. */

@@ -16,6 +16,7 @@ import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, wrapText} 
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
 import type {CompanySummaryRow} from "./rows.js";
+import type {Lang} from "./i18n.js";
 
 /** A company_summary row with the columns this chart reads. */
 export type ScatterCompany = CompanyRef &
@@ -39,6 +40,8 @@ export type ScatterCompany = CompanyRef &
   >;
 
 export interface FundingValuationScatterOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Width in px (default 640); the layout adapts down to 320. */
   width?: number;
   /** Height of the plot area plus axes in px (default from the width, 300-460); notes add to it. */

@@ -15,6 +15,7 @@ import {drawEmptyMessage, drawNote, NOTE_LINE, textWidth, truncateText, wrapText
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {plural, unionSources} from "./fundingData.js";
 import type {InvestorLinksRow} from "./rows.js";
+import type {Lang} from "./i18n.js";
 
 /** An investor_links row. */
 export type LinkRow = InvestorLinksRow;
@@ -37,6 +38,8 @@ interface InvestorSummary {
 
 
 export interface InvestorNetworkOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** company_summary rows, for labels, colours and order. */
   companies: readonly CompanyRef[];
   /** Width in px (default 640); the layout adapts down to 320. */

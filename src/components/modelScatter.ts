@@ -12,6 +12,7 @@ import type {ModelsRow} from "./rows.js";
 import {asDate, byDateThenId, DAY_MS, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
+import type {Lang} from "./i18n.js";
 
 /** A models row with the columns the chart reads. */
 export type ModelRow = Pick<ModelsRow, "id" | "company_id" | "model" | "release_date" | "params_total_b" | "params_active_b" | "source_ids"> &
@@ -20,6 +21,8 @@ export type ModelRow = Pick<ModelsRow, "id" | "company_id" | "model" | "release_
 export type CompanyRow = CompanyRef;
 
 export interface ModelScatterOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Rows of the companies table, to name companies in Chinese and English. Variant rows are ignored. */
   companies: readonly CompanyRow[];
   /** Width in pixels; adapts down to 320 (fewer ticks, wrapped legend). Default 640. */

@@ -10,6 +10,7 @@ import {asDate, byDateThenId, DAY_MS, daysFrom, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {drawFitCaption, placeLabels, wrapText} from "./chartText.js";
+import type {Lang} from "./i18n.js";
 
 export interface PriceRow {
   id: string;
@@ -22,6 +23,8 @@ export interface PriceRow {
 }
 
 export interface PriceChartOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Width in pixels; adapts down to 320 (fewer ticks, no point labels, wrapped legend). Default 640. */
   width?: number;
   /** Height of the SVG in pixels, legend included. Default 360. */

@@ -19,6 +19,7 @@ import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, truncateTe
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
 import type {CompanySummaryRow, FinancialsRow} from "./rows.js";
+import type {Lang} from "./i18n.js";
 
 /** A company_summary row with the columns this chart reads. */
 export type RevenueFundingCompany = CompanyRef &
@@ -31,6 +32,8 @@ export type RevenueFundingCompany = CompanyRef &
 export type RevenueFundingResult = Pick<FinancialsRow, "id" | "figures_reported" | "notes" | "source_ids">;
 
 export interface RevenueFundingOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Width in px (default 640); below 520 rows are labelled with short names. */
   width?: number;
   /** Sources by id (indexSources of the sources table), for tooltips and the source line. */

@@ -290,6 +290,7 @@ export interface SourcesRow {
   title: string;
   url: string | null;
   date_raw: string | null;
+  language: string | null;
 }
 
 /** `density_points`: the densing-law paper's models. */

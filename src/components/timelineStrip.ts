@@ -13,6 +13,7 @@ import {drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartTex
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {plural, roundMillions} from "./fundingData.js";
 import type {CompaniesRow, CompanySummaryRow, EventsRow, FundingRoundsRow} from "./rows.js";
+import type {Lang} from "./i18n.js";
 
 /** A company_summary row with the founding columns. */
 export type TimelineCompany = CompanyRef & Pick<CompanySummaryRow, "founded" | "founded_raw" | "source_ids"> & {conflict_key?: string | null};
@@ -21,6 +22,8 @@ type EventRow = Pick<EventsRow, "id" | "company_id" | "date" | "date_raw" | "eve
 type VariantRow = Pick<CompaniesRow, "company_id" | "is_primary" | "founded" | "founded_raw" | "conflict_key">;
 
 export interface TimelineStripOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Rows of funding_rounds; rows of kind round and ipo are drawn. */
   rounds: readonly RoundRow[];
   /** Rows of events; ipo_listing events are drawn. */

@@ -14,12 +14,15 @@ import {drawEmptyMessage} from "./chartText.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {plural, roundMillions} from "./fundingData.js";
 import type {FundingRoundsRow} from "./rows.js";
+import type {Lang} from "./i18n.js";
 
 /** A funding_rounds row with the columns the chart reads. */
 export type RoundRow = Pick<FundingRoundsRow, "id" | "company_id" | "date" | "kind" | "valuation_usd_mid" | "source_ids"> &
   Partial<Pick<FundingRoundsRow, "date_raw" | "round" | "valuation_reported" | "valuation_kind" | "valuation_basis" | "valuation_usd_low" | "valuation_usd_high" | "conflict_key" | "confidence">>;
 
 export interface ValuationChartOptions {
+  /** The page's language: every word the chart shows follows it. */
+  lang?: Lang;
   /** Company rows (primary rows are enough), for labels. */
   companies: readonly CompanyRef[];
   /** Width in px (default 640); the layout adapts down to 320. */

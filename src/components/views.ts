@@ -22,6 +22,7 @@ import {modelScatter} from "./modelScatter.js";
 import {priceChart} from "./priceChart.js";
 import {revenueFunding} from "./revenueFunding.js";
 import {timelineStrip} from "./timelineStrip.js";
+import type {Lang} from "./i18n.js";
 import {dateRangeParam, oneOfParam, readParams, subsetParam} from "./urlState.js";
 import {valuationChart} from "./valuationChart.js";
 import type {
@@ -61,15 +62,22 @@ export interface StoryTables {
 
 export type TableKey = keyof StoryTables;
 
-/** Some tables, and the sources indexed by id (every chart links its marks to them). */
-export type StoryData<K extends TableKey> = Pick<StoryTables, K> & {sourceIndex: SourceIndex};
+/**
+ * Some tables, the sources indexed by id (every chart links its marks to them) and the page's language,
+ * which every view hands to its component: the English and the Chinese page draw one definition.
+ */
+export type StoryData<K extends TableKey> = Pick<StoryTables, K> & {sourceIndex: SourceIndex; lang: Lang};
 
 /** Reads the named tables (plus sources) with `read`, which the page and the build each supply. */
-export async function loadStoryData<K extends TableKey>(names: readonly K[], read: (name: TableKey) => Promise<unknown[]>): Promise<StoryData<K | "sources">> {
+export async function loadStoryData<K extends TableKey>(
+  names: readonly K[],
+  read: (name: TableKey) => Promise<unknown[]>,
+  lang: Lang = "en"
+): Promise<StoryData<K | "sources">> {
   const all = [...new Set<TableKey>([...names, "sources"])];
   const rows = await Promise.all(all.map(read));
   const data = Object.fromEntries(all.map((name, i) => [name, rows[i]])) as unknown as StoryTables;
-  return {...data, sourceIndex: indexSources(data.sources)} as StoryData<K | "sources">;
+  return {...data, sourceIndex: indexSources(data.sources), lang} as StoryData<K | "sources">;
 }
 
 export interface View<K extends TableKey, S> {
@@ -133,33 +141,33 @@ export const VIEWS = {
   "funding-valuation": view({
     tables: ["company_summary"],
     defaults: none,
-    render: (d, _s, width) => fundingValuationScatter(d.company_summary, {width, sources: d.sourceIndex})
+    render: (d, _s, width) => fundingValuationScatter(d.company_summary, {width, sources: d.sourceIndex, lang: d.lang})
   }),
   "revenue-funding": view({
     tables: ["company_summary", "financials"],
     defaults: none,
-    render: (d, _s, width) => revenueFunding(d.company_summary, {width, sources: d.sourceIndex, financials: d.financials})
+    render: (d, _s, width) => revenueFunding(d.company_summary, {width, sources: d.sourceIndex, lang: d.lang, financials: d.financials})
   }),
   "course-grid": view({
     tables: ["company_summary"],
     defaults: none,
-    render: (d) => courseGrid(d.company_summary, {sources: d.sourceIndex})
+    render: (d) => courseGrid(d.company_summary, {sources: d.sourceIndex, lang: d.lang})
   }),
   "timeline-strip": view({
     tables: ["company_summary", "companies", "funding_rounds", "events"],
     defaults: none,
-    render: (d, _s, width) => timelineStrip(d.company_summary, {rounds: d.funding_rounds, events: d.events, variants: d.companies, width, sources: d.sourceIndex})
+    render: (d, _s, width) => timelineStrip(d.company_summary, {rounds: d.funding_rounds, events: d.events, variants: d.companies, width, sources: d.sourceIndex, lang: d.lang})
   }),
   "cumulative-funding": view({
     tables: ["company_summary", "funding_rounds", "funding_steps"],
     defaults: (d): FundingState => readParams(fundingParams(d), "") as FundingState,
     render: (d, s: FundingState, width) =>
-      cumulativeFunding(d.funding_steps, {companies: d.company_summary, width, scale: s.scale, companyIds: s.companies, sources: d.sourceIndex})
+      cumulativeFunding(d.funding_steps, {companies: d.company_summary, width, scale: s.scale, companyIds: s.companies, sources: d.sourceIndex, lang: d.lang})
   }),
   "valuation-chart": view({
     tables: ["company_summary", "funding_rounds"],
     defaults: (d): FundingState => readParams(fundingParams(d), "") as FundingState,
-    render: (d, s: FundingState, width) => valuationChart(d.funding_rounds, {companies: d.company_summary, width, companyIds: s.companies, sources: d.sourceIndex})
+    render: (d, s: FundingState, width) => valuationChart(d.funding_rounds, {companies: d.company_summary, width, companyIds: s.companies, sources: d.sourceIndex, lang: d.lang})
   }),
   "investor-network": view({
     tables: ["company_summary", "funding_rounds", "investor_links"],
@@ -167,25 +175,25 @@ export const VIEWS = {
     render: (d, s: FundingState, width) =>
       investorNetwork(
         d.investor_links.filter((l) => s.companies.includes(l.company_id)),
-        {companies: d.company_summary, width, sources: d.sourceIndex}
+        {companies: d.company_summary, width, sources: d.sourceIndex, lang: d.lang}
       )
   }),
   "event-swimlanes": view({
     tables: ["company_summary", "events"],
     defaults: (d): PivotsState => readParams(pivotsParams(d), "") as PivotsState,
     render: (d, s: PivotsState, width) =>
-      eventSwimlanes(d.events, {companies: d.company_summary, width, companyIds: [...s.companies, INDUSTRY_ID], sources: d.sourceIndex})
+      eventSwimlanes(d.events, {companies: d.company_summary, width, companyIds: [...s.companies, INDUSTRY_ID], sources: d.sourceIndex, lang: d.lang})
   }),
   "model-scatter": view({
     tables: ["company_summary", "models"],
     defaults: (d): PivotsState => readParams(pivotsParams(d), "") as PivotsState,
     render: (d, s: PivotsState, width) =>
-      modelScatter(d.models, {companies: d.company_summary, width, companyIds: s.companies, deployment: s.deployment, sources: d.sourceIndex})
+      modelScatter(d.models, {companies: d.company_summary, width, companyIds: s.companies, deployment: s.deployment, sources: d.sourceIndex, lang: d.lang})
   }),
   "minicpm-scatter": view({
     tables: ["company_summary", "models"],
     defaults: none,
-    render: (d, _s, width) => modelScatter(d.models, {companies: d.company_summary, width, companyIds: ["modelbest"], deployment: "all", sources: d.sourceIndex})
+    render: (d, _s, width) => modelScatter(d.models, {companies: d.company_summary, width, companyIds: ["modelbest"], deployment: "all", sources: d.sourceIndex, lang: d.lang})
   }),
   density: view({
     tables: ["company_summary", "density_points"],
@@ -196,14 +204,14 @@ export const VIEWS = {
         window: windowDates(s.window),
         recordsOnly: s.fit === "records",
         referenceMonths: REFERENCE_MONTHS,
-        sources: d.sourceIndex,
+        sources: d.sourceIndex, lang: d.lang,
         companies: d.company_summary
       })
   }),
   claims: view({
     tables: ["claims", "density_fit"],
     defaults: none,
-    render: (d) => claimsPanel(d.claims, {fits: d.density_fit, sources: d.sourceIndex})
+    render: (d) => claimsPanel(d.claims, {fits: d.density_fit, sources: d.sourceIndex, lang: d.lang})
   }),
   "device-projection": view({
     tables: ["company_summary", "density_points", "density_fit", "claims"],
@@ -213,14 +221,14 @@ export const VIEWS = {
         fit: d.density_fit.find((f) => f.fit_id === "records")!,
         claim: d.claims.find((c) => c.metric === "gpt4_level_on_device"),
         width,
-        sources: d.sourceIndex,
+        sources: d.sourceIndex, lang: d.lang,
         companies: d.company_summary
       })
   }),
   "price-chart": view({
     tables: ["price_points"],
     defaults: none,
-    render: (d, _s, width) => priceChart(d.price_points, {width, sources: d.sourceIndex})
+    render: (d, _s, width) => priceChart(d.price_points, {width, sources: d.sourceIndex, lang: d.lang})
   }),
   "company-timeline": view({
     tables: ["company_summary", "funding_rounds", "models", "events"],
@@ -236,7 +244,7 @@ export const VIEWS = {
         models: mine(d.models) as never,
         events: mine(d.events) as never,
         width,
-        sources: d.sourceIndex
+        sources: d.sourceIndex, lang: d.lang
       });
     }
   })

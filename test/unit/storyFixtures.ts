@@ -28,9 +28,9 @@ import type {
 export const utc = (y: number, m = 1, d = 1) => new Date(Date.UTC(y, m - 1, d));
 
 export const sourceRows: SourcesRow[] = [
-  {source_id: "s1", publisher: "Example Daily", title: "Alpha raises", url: "https://example.com/1", date_raw: "2024-03"},
-  {source_id: "s2", publisher: "Filing Office", title: "Beta prospectus", url: "https://example.com/2", date_raw: "2025-06"},
-  {source_id: "s3", publisher: "No Link Weekly", title: "Gamma", url: null, date_raw: null}
+  {source_id: "s1", publisher: "Example Daily", title: "Alpha raises", url: "https://example.com/1", date_raw: "2024-03", language: "en"},
+  {source_id: "s2", publisher: "Filing Office", title: "Beta prospectus", url: "https://example.com/2", date_raw: "2025-06", language: "en"},
+  {source_id: "s3", publisher: "No Link Weekly", title: "Gamma", url: null, date_raw: null, language: "zh"}
 ];
 export const sources = indexSources(sourceRows);
 

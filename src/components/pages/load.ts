@@ -1,8 +1,9 @@
 /**
  * How a story page reads its tables in the browser: straight from the published Parquet with hyparquet, so
  * charts paint without waiting for DuckDB. The build reads the same tables from dist/ (scripts/prerender.ts);
- * both hand them to the views of src/components/views.ts.
+ * both hand them to the views of src/components/views.ts, with the page's language (its <html lang>).
  */
+import {documentLang} from "../i18n.js";
 import {readParquet} from "../parquet.js";
 import {PARQUET} from "../tables.js";
 import {loadStoryData, type StoryData, type TableKey} from "../views.js";
@@ -12,5 +13,5 @@ export function loadTables<K extends TableKey>(names: readonly K[]): Promise<Sto
     const url = (PARQUET as Record<string, string>)[name];
     if (!url) throw new Error(`no published table "${name}" in src/components/tables.ts`);
     return (await readParquet(url)).rows;
-  });
+  }, documentLang());
 }
