@@ -6,7 +6,7 @@
  * the Chinese one segmented into words by Pagefind's extended binary (the one the `pagefind` package ships).
  */
 import {createHash} from "node:crypto";
-import {mkdirSync, writeFileSync} from "node:fs";
+import {mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {build} from "esbuild";
 import * as pagefind from "pagefind";
@@ -33,6 +33,9 @@ export async function bundleSiteScript(dist: string): Promise<string> {
 /** What search leaves out: the chrome every page repeats, the charts' drawings and their data tables. */
 export const SEARCH_EXCLUDES = ["#observablehq-sidebar", "#observablehq-toc", ".atlas-edition", "svg", ".atlas-chart-tools", ".atlas-tooltip", ".atlas-data", "footer"];
 
+/** Pagefind's own search interfaces and highlighter, which the site does not load. */
+const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
 export interface SearchIndexReport {
   pages: number;
   languages: Record<string, number>;
@@ -47,6 +50,8 @@ export async function indexSite(dist: string): Promise<SearchIndexReport> {
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({outputPath: join(dist, "pagefind")});
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+    // Pagefind also writes its ready-made interfaces; the site has its own (siteSearch.ts), so they would only be dead weight.
+    for (const file of readdirSync(join(dist, "pagefind"))) if (UNUSED_UI.test(file)) rmSync(join(dist, "pagefind", file));
     const files = await index.getFiles();
     const languages: Record<string, number> = {};
     for (const file of files.files) {
