@@ -169,3 +169,19 @@ describe("search results", () => {
     expect(cleanUrl("/companies/zhipu.html")).toBe("/companies/zhipu");
   });
 });
+
+describe("heading ids of Chinese pages", async () => {
+  const {default: MarkdownIt} = await import("markdown-it");
+  const {default: anchor} = await import("markdown-it-anchor");
+  const {headingIds, unicodeSlug} = await import("../../scripts/framework/headingIds.js");
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- two copies of markdown-it's types disagree; the plugin is the one Framework uses.
+  const render = (source: string) => headingIds(new MarkdownIt().use(anchor as any, {slugify: (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")})).render(source);
+
+  test("a written id wins, Han headings keep their words, Latin headings are Framework's", () => {
+    const html = render("## 谁投了谁 {#who-backed-whom}\n\n## 累计披露融资\n\n## Who backed whom\n");
+    expect(html).toContain('<h2 id="who-backed-whom" tabindex="-1">谁投了谁</h2>');
+    expect(html).toContain('<h2 id="累计披露融资" tabindex="-1">累计披露融资</h2>');
+    expect(html).toContain('<h2 id="who-backed-whom-1" tabindex="-1">Who backed whom</h2>');
+    expect(unicodeSlug("密度法则 (3.3 个月)")).toBe("密度法则-3-3-个月");
+  });
+});
