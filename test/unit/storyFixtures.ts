@@ -15,6 +15,7 @@ import type {
   CompaniesRow,
   CompanySummaryRow,
   DensityFitRow,
+  DensityPointsRow,
   EventsRow,
   FundingRoundsRow,
   FinancialsRow,
@@ -22,6 +23,7 @@ import type {
   InvestorLinksRow,
   ModelCountsRow,
   ModelsRow,
+  PricePointsRow,
   SourcesRow
 } from "../../src/components/rows.js";
 
@@ -492,4 +494,50 @@ export const financials: FinancialsRow[] = [
   }),
   financial({id: "beta-2024-digest", company_id: "beta", period: "2024", basis: "press", currency: "CNY", revenue_m: 80, fx_rate: 7.2, revenue_usd_m: 11.1, conflict_key: "beta-2024", preferred: false, confidence: "low"}),
   financial({id: "delta-2024", company_id: "delta", period: "2024", basis: "annual_results", currency: "CNY", revenue_m: 5760, net_loss_m: 1584, fx_rate: 7.2, revenue_usd_m: 800, net_loss_usd_m: 220, notes: "group figures", source_ids: ["s3"], confidence: "medium"})
+];
+
+// --- The pivots and density pages (their findings in both languages) ----------------------------------------
+
+/**
+ * An edge company with the id the pivots page asks about ("modelbest"), its partnership events (one partner
+ * with its Chinese name in brackets, as the data gives some) and a tiger that scaled back pre-training.
+ */
+export const edgeCompany: CompanySummaryRow = summary("modelbest", "ModelBest", "面壁智能", {
+  group: "edge",
+  display_order: 5,
+  course: "edge",
+  models_released: 3
+});
+
+export const pivotEvents: EventsRow[] = [
+  event("modelbest-car", "modelbest", utc(2024, 9), "partnership_car", {partners: ["Wutong Auto (梧桐汽车)"], title: "ModelBest and Wutong Auto", date_raw: "2024-09"}),
+  event("modelbest-chip", "modelbest", utc(2025, 5, 21), "partnership_chip", {partners: ["Qualcomm", "Intel"], title: "ModelBest names its chip partners", date_raw: "2025-05-21", confidence: "high"}),
+  event("beta-scaled-back", "beta", utc(2025, 6), "pretraining_abandoned", {title: "Beta scales back pre-training", date_raw: "2025-06 (approx.)"})
+];
+
+export const pivotModelCounts: ModelCountsRow[] = [
+  ...modelCounts,
+  {company_id: "modelbest", year: 2024, releases: 2, edge: 2, open_weights: 2, moe: 0},
+  {company_id: "modelbest", year: 2025, releases: 1, edge: 1, open_weights: 0, moe: 0}
+];
+
+function point(id: string, release_date: Date, density: number, is_record: boolean, params_b = 7): DensityPointsRow {
+  return {id, model: id, release_date, params_b, density, is_record, company_id: null, source_ids: ["s1"], confidence: "high"};
+}
+
+/** Density doubling every 90 days on the records; one point below the running maximum. */
+export const densityPoints: DensityPointsRow[] = [
+  point("p1", utc(2023, 3, 1), 1, true),
+  point("p2", utc(2023, 5, 30), 2, true),
+  point("p3", utc(2023, 7, 1), 1.5, false),
+  point("p4", utc(2023, 8, 28), 4, true),
+  point("p5", utc(2023, 11, 26), 8, true)
+];
+
+/** Three cheapest-line prices falling by half every 60 days, and one more expensive price off the line. */
+export const pricePoints: PricePointsRow[] = [
+  {id: "pp1", model: "Big", date: utc(2023, 1, 1), price_usd_per_mtok: 20, on_cheapest_line: true, source_ids: ["s1"], confidence: "high"},
+  {id: "pp2", model: "Mid", date: utc(2023, 3, 2), price_usd_per_mtok: 10, on_cheapest_line: true, source_ids: ["s1"], confidence: "high"},
+  {id: "pp3", model: "Dear", date: utc(2023, 4, 1), price_usd_per_mtok: 30, on_cheapest_line: false, source_ids: ["s1"], confidence: "high"},
+  {id: "pp4", model: "Flash", date: utc(2023, 7, 1), price_usd_per_mtok: 2.5, on_cheapest_line: true, source_ids: ["s1"], confidence: "high"}
 ];

@@ -1,7 +1,8 @@
 /**
- * The densing-law page (src/density.md): its tables, its filter bar (which models to fit and over what
- * window, kept in the URL), its charts as defined in views.ts, the findings its prose quotes and the table of
- * records DuckDB answers for the window.
+ * The densing-law page (src/density.md, src/zh/density.md): its tables, its filter bar (which models to fit and
+ * over what window, kept in the URL), its charts as defined in views.ts, the findings its prose quotes and the
+ * table of records DuckDB answers for the window. Every word it puts on the page is in TEXT, in both
+ * languages; the page's language is `data.lang`.
  *
  * The one computation left in the browser is the refit for the reader's window (fitFor, with the build's
  * settings): it answers "what if I fit over these dates", which no table can hold for every window. With no
@@ -9,17 +10,72 @@
  */
 import {formatMonths} from "../chart.js";
 import {dateRange, radioGroup} from "../controls.js";
+import {formatValue} from "../dataTable.js";
 import {fitFor} from "../densityChart.js";
 import {csvButton} from "../downloads.js";
+import {bilingual, formatDay, formatNumber, type Lang} from "../i18n.js";
 import {priceHalving} from "../priceChart.js";
 import {densityParams, densitySpan, VIEWS, windowDates, type DensityState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
 import {sqlTable, urlFilterBar} from "./pageParts.js";
-import {listText} from "./overview.js";
+import {dataNames} from "./pageText.js";
 
 const TABLES = ["company_summary", "density_points", "density_fit", "claims", "price_points"] as const;
 
 export type DensityData = StoryData<(typeof TABLES)[number] | "sources">;
+
+/** The refit of the reader's window, as the heading and note describe it. */
+interface WindowFit {
+  n: number;
+  months: string;
+  slope: string;
+  r2: string;
+  low: string;
+  high: string;
+  from: string;
+  to: string;
+}
+
+/** The page's words; phrases with values are functions. */
+const TEXT = bilingual({
+  en: {
+    fitOver: "Fit the trend over",
+    recordsOnly: "Record-setting models only (the paper’s method)",
+    allModels: (n: number) => `All ${n} models`,
+    window: "Release window",
+    notAvailable: "n/a",
+    /** The window's ends as the note shows them (the ISO days the URL has). */
+    day: (iso: string) => iso,
+    heading: (recordsOnly: boolean, months: string) => `${recordsOnly ? "Record density" : "Density"} doubles every ${months} months in this window`,
+    tooFew: "Too few models in this window to fit a trend",
+    note: (recordsOnly: boolean, f: WindowFit) =>
+      `Fitted on ${f.n} ${recordsOnly ? "record-setting " : ""}models released between ${f.from} and ${f.to}: slope ${f.slope} per day, R² ${f.r2}, 95% bootstrap interval ${f.low}–${f.high} months.`,
+    widen: "Widen the window.",
+    claimsButton: "Download CSV",
+    records: {
+      caption: (from: string, to: string) => `Record-setting models, ${from} to ${to}`,
+      labels: {model: "Model", release_date: "Released", density: "Density", params_b: "Parameters (B)"}
+    }
+  },
+  zh: {
+    fitOver: "拟合趋势所用的模型",
+    recordsOnly: "只用创纪录的模型（论文的方法）",
+    allModels: (n: number) => `全部${n}个模型`,
+    window: "发布时间窗口",
+    notAvailable: "无",
+    day: (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), "zh"),
+    heading: (recordsOnly: boolean, months: string) => `在这个窗口里，${recordsOnly ? "纪录密度" : "密度"}每${months}个月翻一番`,
+    tooFew: "这个窗口里的模型太少，拟合不出趋势",
+    note: (recordsOnly: boolean, f: WindowFit) =>
+      `拟合基于${f.from}至${f.to}间发布的${f.n}个${recordsOnly ? "创纪录" : ""}模型：斜率为每天${f.slope}，R²为${f.r2}，95%自助法置信区间为${f.low}–${f.high}个月。`,
+    widen: "请把窗口放宽一些。",
+    claimsButton: "下载全部说法（CSV）",
+    records: {
+      caption: (from: string, to: string) => `${from}至${to}间创下密度纪录的模型`,
+      labels: {model: "模型", release_date: "发布日期", density: "密度", params_b: "参数量（B）"}
+    }
+  }
+});
 
 export function loadDensity(): Promise<DensityData> {
   return loadTables(TABLES);
@@ -27,16 +83,17 @@ export function loadDensity(): Promise<DensityData> {
 
 /** The filter bar, set from the URL and writing to it: ?fit=all&window=2023-06-01..2025-04-30 */
 export function densityFilters(data: DensityData) {
+  const t = TEXT(data.lang);
   const [first, last] = densitySpan(data);
   return urlFilterBar(densityParams(data), (initial) => ({
     fit: radioGroup(
       [
-        {value: "records", label: "Record-setting models only (the paper’s method)"},
-        {value: "all", label: `All ${data.density_points.length} models`}
+        {value: "records", label: t.recordsOnly},
+        {value: "all", label: t.allModels(data.density_points.length)}
       ],
-      {label: "Fit the trend over", value: initial.fit, name: "fit"}
+      {label: t.fitOver, value: initial.fit, name: "fit"}
     ),
-    window: dateRange({label: "Release window", value: initial.window, min: first, max: last})
+    window: dateRange({label: t.window, value: initial.window, min: first, max: last})
   }));
 }
 
@@ -48,8 +105,13 @@ export const densityViews = {
   prices: (data: DensityData, width: number) => VIEWS["price-chart"].render(data, {}, width)
 };
 
-/** What the page says about the data as a whole (the paper's points, the build's fits, the claims). */
+/**
+ * What the page says about the data as a whole (the paper's points, the build's fits, the claims). The
+ * claimants are data: in Chinese they come as a span whose English names are marked lang="en".
+ */
 export function densityFindings(data: DensityData) {
+  const {lang} = data;
+  const t = TEXT(lang);
   const records = data.density_fit.find((f) => f.fit_id === "records")!;
   const all = data.density_fit.find((f) => f.fit_id === "all");
   const scored = data.claims.filter((c) => c.topic === "density_doubling");
@@ -62,20 +124,21 @@ export function densityFindings(data: DensityData) {
     recordsDays: Math.round(records.doubling_days),
     recordsLow: formatMonths(records.ci_low_months),
     recordsHigh: formatMonths(records.ci_high_months),
-    allMonths: all ? formatMonths(all.doubling_months) : "n/a",
+    allMonths: all ? formatMonths(all.doubling_months) : t.notAvailable,
     claims: scored.length,
     consistent: verdict("consistent").length,
-    consistentWho: listText([...new Set(verdict("consistent").map((c) => c.claimant))]),
+    consistentWho: dataNames([...new Set(verdict("consistent").map((c) => c.claimant))], lang),
     outside: verdict("outside").length,
     differentMetric: verdict("different-metric").length,
     notComparable: verdict("not-comparable").length,
     priceMonths: halving.months.toFixed(1),
-    priceFall: Math.round(halving.fall).toLocaleString("en")
+    priceFall: formatNumber(Math.round(halving.fall), lang, 0)
   };
 }
 
 /** The refit for the reader's window and model set: the heading and the note under it. */
 export function windowFit(data: DensityData, state: DensityState) {
+  const t = TEXT(data.lang);
   const recordsOnly = state.fit === "records";
   // A window with fewer than two release dates cannot be fitted; say so rather than fail.
   let fit = null;
@@ -85,24 +148,34 @@ export function windowFit(data: DensityData, state: DensityState) {
     fit = null;
   }
   const [from, to] = state.window;
+  if (!fit) return {heading: t.tooFew, note: t.widen};
   return {
-    heading: fit
-      ? `${recordsOnly ? "Record density" : "Density"} doubles every ${fit.doubling_months.toFixed(1)} months in this window`
-      : "Too few models in this window to fit a trend",
-    note: fit
-      ? `Fitted on ${fit.n} ${recordsOnly ? "record-setting " : ""}models released between ${from} and ${to}: slope ${fit.slope_per_day.toFixed(5)} per day, R² ${fit.r2.toFixed(3)}, 95% bootstrap interval ${fit.ci_low_months.toFixed(1)}–${fit.ci_high_months.toFixed(1)} months.`
-      : "Widen the window."
+    heading: t.heading(recordsOnly, fit.doubling_months.toFixed(1)),
+    note: t.note(recordsOnly, {
+      n: fit.n,
+      months: fit.doubling_months.toFixed(1),
+      slope: fit.slope_per_day.toFixed(5),
+      r2: fit.r2.toFixed(3),
+      low: fit.ci_low_months.toFixed(1),
+      high: fit.ci_high_months.toFixed(1),
+      from: t.day(from),
+      to: t.day(to)
+    })
   };
 }
 
 /** The claims as a CSV download, with the build's verdicts. */
 export function claimsDownload(data: DensityData): HTMLElement {
   const columns = ["id", "claimant", "date_raw", "topic", "metric", "value", "unit", "statement", "status", "claimed_months", "verdict", "verdict_note", "confidence", "source_ids"];
-  return csvButton(data.claims as unknown as Record<string, unknown>[], columns, "claims.csv");
+  const button = csvButton(data.claims as unknown as Record<string, unknown>[], columns, "claims.csv");
+  // The button says what it saves, in the page's language.
+  button.textContent = TEXT(data.lang).claimsButton;
+  return button;
 }
 
 /** "The records, asked in SQL": DuckDB-WASM computes the running maximum for the window. */
-export function recordsTable(state: DensityState): HTMLElement {
+export function recordsTable(state: DensityState, lang: Lang = "en"): HTMLElement {
+  const t = TEXT(lang);
   const [from, to] = state.window;
   return sqlTable({
     id: "density-sql",
@@ -116,8 +189,10 @@ export function recordsTable(state: DensityState): HTMLElement {
           ORDER BY release_date`,
     params: [from, to],
     table: () => ({
-      caption: `Record-setting models, ${from} to ${to}`,
-      labels: {model: "Model", release_date: "Released", density: "Density", params_b: "Parameters (B)"},
+      caption: t.records.caption(t.day(from), t.day(to)),
+      labels: t.records.labels,
+      // formatDay gives the ISO day in English, as the table always showed it.
+      format: {release_date: (v) => (v instanceof Date ? formatDay(v, lang) : formatValue(v))},
       download: "density-records.csv"
     })
   });

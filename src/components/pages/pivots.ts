@@ -1,20 +1,71 @@
 /**
- * The pivots page (src/pivots.md): its tables, its filter bar (companies and deployment, kept in the URL),
- * its charts as defined in views.ts, ModelBest's partners, the findings its prose quotes and the
- * models-per-year table DuckDB answers from model_counts (one release per model, as the build counts them).
+ * The pivots page (src/pivots.md, src/zh/pivots.md): its tables, its filter bar (companies and deployment,
+ * kept in the URL), its charts as defined in views.ts, ModelBest's partners, the findings its prose quotes
+ * and the models-per-year table DuckDB answers from model_counts (one release per model, as the build counts
+ * them). Every word it puts on the page is in TEXT, in both languages; the page's language is `data.lang`.
  */
 import * as d3 from "../d3.js";
+import {companyLabel} from "../companyLookup.js";
 import {checkboxGroup, radioGroup} from "../controls.js";
-import {dataTable} from "../dataTable.js";
+import {dataTable, formatValue} from "../dataTable.js";
 import {EVENT_TYPE_LABELS} from "../eventSwimlanes.js";
+import {bilingual, formatDateText, listText, type Lang} from "../i18n.js";
+import type {CompanySummaryRow} from "../rows.js";
 import {pivotsParams, VIEWS, type PivotsState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
 import {sqlTable, urlFilterBar} from "./pageParts.js";
-import {listText} from "./overview.js";
+import {dataNames, dataText} from "./pageText.js";
 
 const TABLES = ["company_summary", "events", "models", "model_counts"] as const;
 
 export type PivotsData = StoryData<(typeof TABLES)[number] | "sources">;
+
+/** The page's words; phrases with values are functions. */
+const TEXT = bilingual({
+  en: {
+    companies: "Companies",
+    models: "Models",
+    deployment: {all: "All models", cloud: "Cloud", edge: "Edge (on-device)"},
+    noCompany: "no company",
+    noneOfThem: "none of them",
+    none: "none",
+    busiest: (name: string, n: number) => `${name}, with ${n}`,
+    partners: {
+      caption: "ModelBest partnerships",
+      labels: {date_raw: "Date", event_type: "Kind", partners: "Partners", title: "What happened", confidence: "Confidence"},
+      kinds: EVENT_TYPE_LABELS,
+      /** Between the partners of one event (as the table joins any list). */
+      separator: "; ",
+      /** The data's confidence levels are English words already. */
+      confidence: {} as Record<string, string>
+    },
+    counts: {
+      caption: "Model releases per company and year",
+      // The SQL's own column names are the English headers.
+      labels: {} as Record<string, string>
+    }
+  },
+  zh: {
+    companies: "公司",
+    models: "模型",
+    deployment: {all: "全部", cloud: "云端", edge: "端侧"},
+    noCompany: "没有一家公司",
+    noneOfThem: "没有一家",
+    none: "没有公司",
+    busiest: (name: string, n: number) => `${name}，共${n}个`,
+    partners: {
+      caption: "面壁智能的合作伙伴",
+      labels: {date_raw: "日期", event_type: "类型", partners: "合作方", title: "事件", confidence: "可信度"},
+      kinds: {partnership_chip: "芯片合作", partnership_car: "汽车合作", partnership_other: "其他合作"} as Record<string, string>,
+      separator: "、",
+      confidence: {high: "高", medium: "中", low: "低"} as Record<string, string>
+    },
+    counts: {
+      caption: "各公司每年发布的模型数",
+      labels: {company: "公司", "2023 or earlier": "2023年及以前", "2024": "2024年", "2025": "2025年", "2026": "2026年", edge: "端侧", "open weights": "开放权重"} as Record<string, string>
+    }
+  }
+});
 
 export function loadPivots(): Promise<PivotsData> {
   return loadTables(TABLES);
@@ -22,18 +73,19 @@ export function loadPivots(): Promise<PivotsData> {
 
 /** The filter bar, set from the URL and writing to it: ?companies=modelbest,zhipu&deployment=edge */
 export function pivotsFilters(data: PivotsData) {
+  const t = TEXT(data.lang);
   return urlFilterBar(pivotsParams(data), (initial) => ({
     companies: checkboxGroup(
-      data.company_summary.map((c) => ({value: c.company_id, label: c.label})),
-      {label: "Companies", value: initial.companies, name: "companies"}
+      data.company_summary.map((c) => ({value: c.company_id, label: companyLabel(c, c.company_id, data.lang)})),
+      {label: t.companies, value: initial.companies, name: "companies"}
     ),
     deployment: radioGroup(
       [
-        {value: "all", label: "All models"},
-        {value: "cloud", label: "Cloud"},
-        {value: "edge", label: "Edge (on-device)"}
+        {value: "all", label: t.deployment.all},
+        {value: "cloud", label: t.deployment.cloud},
+        {value: "edge", label: t.deployment.edge}
       ],
-      {label: "Models", value: initial.deployment, name: "deployment"}
+      {label: t.models, value: initial.deployment, name: "deployment"}
     )
   }));
 }
@@ -47,11 +99,17 @@ export const pivotsViews = {
 
 const MODELBEST = "modelbest";
 
-/** What the pivots page says in words. */
+/**
+ * What the pivots page says in words. Partner names are data (the events' `partners`): in Chinese they come
+ * as a span whose English names are marked lang="en"; in English, as before, a string.
+ */
 export function pivotsFindings(data: PivotsData) {
+  const {lang} = data;
+  const t = TEXT(lang);
+  const name = (c: CompanySummaryRow) => companyLabel(c, c.company_id, lang);
   const byId = new Map(data.company_summary.map((c) => [c.company_id, c]));
   const tigers = data.company_summary.filter((c) => c.group === "six_tigers");
-  const course = (name: string) => listText(tigers.filter((c) => c.course === name).map((c) => c.label));
+  const course = (course: string) => listText(tigers.filter((c) => c.course === course).map(name), lang);
   const counts = (id: string) => data.model_counts.filter((m) => m.company_id === id);
   const modelbest = byId.get(MODELBEST);
   const partners = modelbestPartners(data);
@@ -60,25 +118,29 @@ export function pivotsFindings(data: PivotsData) {
   const partnershipsBy = (type: string) => data.events.filter((e) => e.event_type === type).length;
   return {
     events: data.events.length,
-    abandoned: listText(lookupLabels(byId, abandoned.map((e) => e.company_id))) || "no company",
+    abandoned: listText(lookupLabels(byId, abandoned.map((e) => e.company_id), lang), lang) || t.noCompany,
     chipDeals: partnershipsBy("partnership_chip"),
     carDeals: partnershipsBy("partnership_car"),
-    pretraining: course("pretraining") || "none of them",
-    apps: course("apps") || "none",
-    medical: course("medical") || "none",
-    listed: course("listed") || "none",
+    pretraining: course("pretraining") || t.noneOfThem,
+    apps: course("apps") || t.none,
+    medical: course("medical") || t.none,
+    listed: course("listed") || t.none,
     modelbestModels: modelbest?.models_released ?? 0,
     modelbestEdge: d3.sum(counts(MODELBEST), (m) => m.edge),
     modelbestOpen: d3.sum(counts(MODELBEST), (m) => m.open_weights),
     partnerCount: partners.length,
-    partnerNames: listText([...new Set(partners.flatMap((p) => p.partners ?? []))]),
-    busiest: busiest ? `${busiest.label}, with ${busiest.models_released}` : ""
+    partnerNames: dataNames([...new Set(partners.flatMap((p) => p.partners ?? []))], lang),
+    busiest: busiest ? t.busiest(name(busiest), busiest.models_released) : ""
   };
 }
 
 /** Labels of company ids, each once, in display order. */
-function lookupLabels(byId: Map<string, {label: string; display_order: number}>, ids: string[]): string[] {
-  return [...new Set(ids)].map((id) => byId.get(id)).filter((c) => c !== undefined).sort((a, b) => a.display_order - b.display_order).map((c) => c.label);
+function lookupLabels(byId: Map<string, CompanySummaryRow>, ids: string[], lang: Lang): string[] {
+  return [...new Set(ids)]
+    .map((id) => byId.get(id))
+    .filter((c) => c !== undefined)
+    .sort((a, b) => a.display_order - b.display_order)
+    .map((c) => companyLabel(c, c.company_id, lang));
 }
 
 /** ModelBest's partnership events, oldest first. */
@@ -86,22 +148,37 @@ function modelbestPartners(data: PivotsData) {
   return data.events.filter((e) => e.company_id === MODELBEST && e.event_type.startsWith("partnership"));
 }
 
-/** ModelBest's partnerships as a table. */
+/** ModelBest's partnerships as a table; the events' titles and partner names are data, shown as they are. */
 export function partnersTable(data: PivotsData): HTMLElement {
+  const {lang} = data;
+  const t = TEXT(lang).partners;
   return dataTable(modelbestPartners(data) as unknown as Record<string, unknown>[], {
     columns: ["date_raw", "event_type", "partners", "title", "confidence"],
-    labels: {date_raw: "Date", event_type: "Kind", partners: "Partners", title: "What happened", confidence: "Confidence"},
-    format: {event_type: (v) => EVENT_TYPE_LABELS[v as string] ?? String(v)},
-    caption: "ModelBest partnerships",
+    labels: t.labels,
+    format: {
+      date_raw: (v) => (typeof v === "string" ? formatDateText(v, lang) : formatValue(v)),
+      event_type: (v) => t.kinds[v as string] ?? EVENT_TYPE_LABELS[v as string] ?? String(v),
+      partners: (v) => dataNames((v as string[] | null) ?? [], lang, t.separator),
+      title: (v) => dataText(formatValue(v), lang),
+      confidence: (v) => t.confidence[v as string] ?? formatValue(v)
+    },
+    caption: t.caption,
     download: "modelbest-partnerships.csv"
   });
 }
 
-/** "Models per company and year, asked in SQL": DuckDB-WASM over model_counts, for the companies chosen. */
-export function modelCountsTable(state: PivotsState): HTMLElement {
+/** The columns of the models-per-year query, in its order. */
+const COUNT_COLUMNS = ["company", "2023 or earlier", "2024", "2025", "2026", "edge", "open weights"];
+
+/**
+ * "Models per company and year, asked in SQL": DuckDB-WASM over model_counts, for the companies chosen.
+ * The company goes by its label, or by its Chinese short name on a Chinese page; the columns keep their SQL names.
+ */
+export function modelCountsTable(state: PivotsState, lang: Lang = "en"): HTMLElement {
+  const t = TEXT(lang).counts;
   return sqlTable({
     id: "models-sql",
-    sql: `SELECT c.label AS company,
+    sql: `SELECT CASE WHEN ? = 'zh' THEN coalesce(c.short_zh, c.label) ELSE c.label END AS company,
                  coalesce(sum(m.releases) FILTER (WHERE m.year <= 2023), 0)::INTEGER AS "2023 or earlier",
                  coalesce(sum(m.releases) FILTER (WHERE m.year = 2024), 0)::INTEGER AS "2024",
                  coalesce(sum(m.releases) FILTER (WHERE m.year = 2025), 0)::INTEGER AS "2025",
@@ -110,9 +187,11 @@ export function modelCountsTable(state: PivotsState): HTMLElement {
                  sum(m.open_weights)::INTEGER AS "open weights"
           FROM model_counts m JOIN company_summary c ON c.company_id = m.company_id
           WHERE list_contains(string_split(?, ','), m.company_id)
-          GROUP BY c.label, c.display_order ORDER BY c.display_order`,
-    params: [state.companies.join(",")],
-    table: () => ({caption: "Model releases per company and year", download: "models-per-year.csv"})
+          GROUP BY c.label, c.short_zh, c.display_order ORDER BY c.display_order`,
+    params: [lang, state.companies.join(",")],
+    // Named, because a row object puts its integer-like keys ("2024") before the others: without this the
+    // years came before the company.
+    table: () => ({columns: COUNT_COLUMNS, caption: t.caption, labels: t.labels, download: "models-per-year.csv"})
   });
 }
 
