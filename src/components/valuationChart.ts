@@ -49,7 +49,7 @@ interface ValuationPoint {
 }
 
 /** funding_rounds.kind in Chinese words: tooltips and the data table (whose English keeps the data's code). */
-const KINDS_ZH: Record<string, string> = {round: "融资轮次", ipo: "IPO", disclosure: "事后披露", in_progress: "进行中的融资（目标估值）", cumulative: "报道中的累计数"};
+const KINDS_ZH: Record<string, string> = {round: "融资轮次", ipo: "IPO", disclosure: "事后披露", in_progress: "融资进行中，为目标估值", cumulative: "报道中的累计数"};
 
 /** The chart's words in both languages; sentences with counts are functions. */
 const TEXT = bilingual({
