@@ -5,6 +5,7 @@
  */
 import * as d3 from "./d3.js";
 import {axisLabel, formatUsdMillions, timeAxis, type ChartFrame} from "./chart.js";
+import {usdTick, type Lang} from "./i18n.js";
 
 type Plot = ChartFrame["plot"];
 
@@ -84,20 +85,59 @@ export function logTimeAxes(
   axisLabel(plot, xLabel, width, height + 34, "end");
 }
 
+/**
+ * A USD-millions tick label: "$1.2bn" in English; "12亿" in Chinese, where the axis label carries the
+ * currency (美元) so the ticks stay short.
+ */
+function usdTickLabel(lang: Lang): (v: number) => string {
+  return lang === "zh" ? (v) => usdTick(v, "zh") : (v) => formatUsdMillions(v);
+}
+
+/**
+ * A UTC date tick in Chinese: "2024年" at a year's start, "7月" at a month's, "7月8日" otherwise, the same
+ * levels d3's English multi-scale format uses ("2024", "July", "Jul 08").
+ */
+export function zhDateTick(date: Date): string {
+  if (+d3.utcMonth.floor(date) < +date) return `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+  if (+d3.utcYear.floor(date) < +date) return `${date.getUTCMonth() + 1}月`;
+  return `${date.getUTCFullYear()}年`;
+}
+
+/**
+ * The bottom time axis in the page's language: English is chart.ts's `timeAxis` as it is; Chinese has the
+ * same ticks with Chinese year and month forms.
+ */
+export function timeAxisIn(plot: Plot, x: d3.ScaleTime<number, number>, height: number, width: number, lang: Lang = "en"): void {
+  if (lang !== "zh") return timeAxis(plot, x, height, width);
+  plot
+    .append("g")
+    .attr("class", "axis axis-x")
+    .attr("transform", `translate(0,${height})`)
+    .call(
+      d3
+        .axisBottom(x)
+        .ticks(Math.max(2, Math.floor(width / 100)))
+        .tickFormat((d) => zhDateTick(d as Date))
+        .tickSizeOuter(0)
+    );
+}
+
 /** A left axis of USD millions: log scales get `logTicks`, linear ones d3's. */
-export function usdAxisLeft(plot: Plot, y: d3.ScaleLogarithmic<number, number> | d3.ScaleLinear<number, number>, height: number, log: boolean): void {
-  const axis = d3.axisLeft(y).tickFormat((v) => (Number(v) === 0 ? "0" : formatUsdMillions(Number(v)))).tickSizeOuter(0);
+export function usdAxisLeft(plot: Plot, y: d3.ScaleLogarithmic<number, number> | d3.ScaleLinear<number, number>, height: number, log: boolean, lang: Lang = "en"): void {
+  const tick = usdTickLabel(lang);
+  const axis = d3.axisLeft(y).tickFormat((v) => (Number(v) === 0 ? "0" : tick(Number(v)))).tickSizeOuter(0);
   if (log) axis.tickValues(logTicks(y.domain(), logTickCount(height)));
   else axis.ticks(Math.max(2, Math.floor(height / 50)));
   plot.append("g").attr("class", "axis axis-y").call(axis);
 }
 
 /** A bottom axis of USD millions on a log scale; horizontal labels are wider, so one tick per 55 px. */
-export function usdAxisBottom(plot: Plot, x: d3.ScaleLogarithmic<number, number>, height: number, width: number): void {
+export function usdAxisBottom(plot: Plot, x: d3.ScaleLogarithmic<number, number>, height: number, width: number, lang: Lang = "en"): void {
+  const tick = usdTickLabel(lang);
   const axis = d3
     .axisBottom(x)
     .tickValues(logTicks(x.domain(), Math.max(2, Math.floor(width / 55))))
-    .tickFormat((v) => formatUsdMillions(Number(v)))
+    .tickFormat((v) => tick(Number(v)))
     .tickSizeOuter(0);
   plot.append("g").attr("class", "axis axis-x").attr("transform", `translate(0,${height})`).call(axis);
 }

@@ -32,6 +32,15 @@ export function textWidth(text: string, fontSize = 11): number {
   return em * fontSize;
 }
 
+/** Full-width characters (CJK, kana, Hangul, full-width forms), as `textWidth` counts them: one em each. */
+function isWide(ch: string | undefined): boolean {
+  const code = ch?.codePointAt(0) ?? 0;
+  return code >= 0x2e80 || (code >= 0x1100 && code <= 0x115f);
+}
+
+/** Chinese punctuation that may not begin a line (it closes or follows what comes before). */
+const NO_LINE_START = new Set([..."，。、；：！？）》」』】〕"]);
+
 /** The text cut to fit `maxWidth`, with an ellipsis when cut; "" when not even one character fits. */
 export function truncateText(text: string, maxWidth: number, fontSize = 11): string {
   if (textWidth(text, fontSize) <= maxWidth) return text;
@@ -43,7 +52,8 @@ export function truncateText(text: string, maxWidth: number, fontSize = 11): str
 
 /**
  * Greedy word wrap to lines of at most `maxWidth`, broken at spaces, and inside a word too long for a line
- * (a CJK name has no spaces) so that every line fits.
+ * (a CJK name or a Chinese sentence has no spaces) so that every line fits. A break inside a word never puts
+ * Chinese closing punctuation (，。）) at the start of a line: the character before it goes down with it.
  */
 export function wrapText(text: string, maxWidth: number, fontSize = 11): string[] {
   const lines: string[] = [];
@@ -60,6 +70,7 @@ export function wrapText(text: string, maxWidth: number, fontSize = 11): string[
     while (textWidth(rest.join(""), fontSize) > maxWidth && rest.length > 1) {
       let n = rest.length - 1;
       while (n > 1 && textWidth(rest.slice(0, n).join(""), fontSize) > maxWidth) n--;
+      while (n > 1 && NO_LINE_START.has(rest[n])) n--;
       lines.push(rest.slice(0, n).join(""));
       rest = rest.slice(n);
     }
@@ -74,15 +85,18 @@ export function wrapText(text: string, maxWidth: number, fontSize = 11): string[
 /**
  * Writes wrapped lines into an SVG <text> as <tspan>s at `x`, as text nodes only (hostile text stays text).
  * `separator` ends every line but the last: a note passes " " so that words a line break split stay apart
- * in its textContent (copying, tests); a trailing space on a start-anchored line draws nothing.
+ * in its textContent (copying, tests); a trailing space on a start-anchored line draws nothing. A space is
+ * left out between two Chinese characters, where a break splits no words.
  */
 export function appendLines(text: d3.Selection<SVGTextElement, unknown, null, undefined>, lines: readonly string[], x: number, lineHeight = 13, separator = ""): void {
   lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    const sep = separator === " " && next !== undefined && isWide([...line].pop()) && isWide([...next][0]) ? "" : separator;
     text
       .append("tspan")
       .attr("x", x)
       .attr("dy", i === 0 ? 0 : lineHeight)
-      .text(i < lines.length - 1 ? line + separator : line);
+      .text(next !== undefined ? line + sep : line);
   });
 }
 

@@ -5,6 +5,7 @@
  * funding_rounds.counted; nothing here decides them.
  */
 import {asList} from "./cells.js";
+import {aside, type Lang} from "./i18n.js";
 
 /** Source ids of some rows, each once, in first-seen order. */
 export function unionSources(rows: readonly {source_ids?: readonly string[] | null}[]): string[] {
@@ -21,9 +22,12 @@ export function roundMillions(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10) / 10;
 }
 
-/** A value with its low–high bounds: "$1.2bn ($1bn–$1.5bn)", or the value alone when exact. */
-export function formatUsdRange(low: number | null, mid: number | null, high: number | null, format: (v: number) => string): string {
-  if (mid === null) return "n/a";
+/**
+ * A value with its low–high bounds: "$1.2bn ($1bn–$1.5bn)" ("12亿美元（10亿美元–15亿美元）" on a Chinese page,
+ * where `format` gives Chinese amounts), or the value alone when exact.
+ */
+export function formatUsdRange(low: number | null, mid: number | null, high: number | null, format: (v: number) => string, lang: Lang = "en"): string {
+  if (mid === null) return lang === "zh" ? "无" : "n/a";
   if (low === null || high === null || (low === mid && high === mid)) return format(mid);
-  return `${format(mid)} (${format(low)}–${format(high)})`;
+  return `${format(mid)}${aside(`${format(low)}–${format(high)}`, lang)}`;
 }

@@ -16,7 +16,7 @@ import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, wrapText} 
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
 import type {CompanySummaryRow} from "./rows.js";
-import type {Lang} from "./i18n.js";
+import {bilingual, type Lang} from "./i18n.js";
 
 /** A company_summary row with the columns this chart reads. */
 export type ScatterCompany = CompanyRef &
@@ -52,12 +52,106 @@ export interface FundingValuationScatterOptions {
 
 const LABEL_FONT = 11;
 
+/** The chart's words in both languages; sentences with counts are functions. */
+const TEXT = bilingual({
+  en: {
+    title: "Funding raised against latest valuation",
+    listSeparator: ", ",
+    sentenceSeparator: " ",
+    notDrawn: {
+      funding: (names: string) => `no disclosed round amount: ${names}`,
+      valuation: (names: string) => `no reported valuation: ${names}`,
+      both: (names: string) => `neither: ${names}`,
+      rows: (names: string) => `no funding rows: ${names}`,
+      separator: "; ",
+      note: (parts: string) => `Not drawn (${parts}).`
+    },
+    describe: {
+      axes: (n: number, names: string) =>
+        `Total disclosed funding (horizontal, the sum of each company's financing rounds in US dollars) against the latest reported valuation (vertical, US dollars), both on logarithmic scales, for ${plural(n, "company", "companies")}: ${names || "none"}.`,
+      whiskers: "Whiskers run from the low to the high reading of bounded or vague reports.",
+      undisclosed: (n: number) => `${plural(n, "financing round")} with undisclosed amounts ${n === 1 ? "is" : "are"} not in the totals.`,
+      superseded: (n: number) => `${plural(n, "duplicate report")} of a round already counted ${n === 1 ? "is" : "are"} left out.`
+    },
+    labels: {
+      company: "Company",
+      funding_usd_low: "Funding, low (USD m)",
+      funding_usd_mid: "Funding (USD m)",
+      funding_usd_high: "Funding, high (USD m)",
+      rounds_counted: "Rounds with an amount",
+      rounds_undisclosed: "Rounds undisclosed",
+      valuation_usd_low: "Valuation, low (USD m)",
+      valuation_usd_mid: "Valuation (USD m)",
+      valuation_usd_high: "Valuation, high (USD m)",
+      valuation_date: "Valuation date"
+    },
+    xAxis: (narrow: boolean) => (narrow ? "Funding raised (USD, log) →" : "Total disclosed funding (USD, log scale) →"),
+    yAxis: (narrow: boolean) => (narrow ? "↑ Latest valuation (USD, log)" : "↑ Latest reported valuation (USD, log scale)"),
+    empty: "No company has both a disclosed amount and a valuation.",
+    /** The valuation date cell: the date as the source gave it, else the date (the table writes it as a day). */
+    dateCell: (date: Date | null, raw: string | null): string | Date | null => raw ?? date,
+    kinds: {ipo: "at the IPO", disclosure: "disclosed later", in_progress: "round still in progress (target)", cumulative: "reported total"} as Record<string, string>,
+    tip: {
+      funding: (range: string, rounds: number, undisclosed: number) =>
+        `Disclosed funding: ${range}, from ${plural(rounds, "round")} with an amount` + (undisclosed ? `; ${undisclosed} more undisclosed` : ""),
+      valuation: (range: string, reported: string | null, date: string, kind: string | null) =>
+        `Latest valuation: ${range}` + (reported ? ` (reported as ${reported})` : "") + `, ${date}` + (kind ? `, ${kind}` : ""),
+      disputed: (key: string) => `Valuation disputed: see conflict_key ${key}`
+    }
+  },
+  zh: {
+    title: "融资额与最新估值",
+    listSeparator: "、",
+    sentenceSeparator: "",
+    notDrawn: {
+      funding: (names: string) => `没有披露金额的融资轮次：${names}`,
+      valuation: (names: string) => `没有报道估值：${names}`,
+      both: (names: string) => `两者皆无：${names}`,
+      rows: (names: string) => `没有融资记录：${names}`,
+      separator: "；",
+      note: (parts: string) => `未画出（${parts}）。`
+    },
+    describe: {
+      axes: (n: number, names: string) =>
+        `横轴为已披露融资总额（各公司融资轮次之和，美元），纵轴为最新报道估值（美元），均为对数刻度，共${n}家公司：${names || "无"}。`,
+      whiskers: "须线从区间或模糊报道的低值延伸到高值。",
+      undisclosed: (n: number) => `${n}轮融资未披露金额，不计入总额。`,
+      superseded: (n: number) => `另有${n}条报道与已计入的轮次重复，不计入。`
+    },
+    labels: {
+      company: "公司",
+      funding_usd_low: "融资额低值（百万美元）",
+      funding_usd_mid: "融资额（百万美元）",
+      funding_usd_high: "融资额高值（百万美元）",
+      rounds_counted: "披露金额的轮次",
+      rounds_undisclosed: "未披露金额的轮次",
+      valuation_usd_low: "估值低值（百万美元）",
+      valuation_usd_mid: "估值（百万美元）",
+      valuation_usd_high: "估值高值（百万美元）",
+      valuation_date: "估值日期"
+    },
+    xAxis: (narrow: boolean) => (narrow ? "融资额（美元，对数）→" : "已披露融资总额（美元，对数刻度）→"),
+    yAxis: (narrow: boolean) => (narrow ? "↑ 最新估值（美元，对数）" : "↑ 最新报道估值（美元，对数刻度）"),
+    empty: "没有一家公司同时有披露的融资额和估值。",
+    dateCell: (date: Date | null, raw: string | null): string | Date | null => formatDate(date, raw, "zh"),
+    kinds: {ipo: "IPO时", disclosure: "事后披露", in_progress: "融资仍在进行（目标估值）", cumulative: "报道中的累计数"} as Record<string, string>,
+    tip: {
+      funding: (range: string, rounds: number, undisclosed: number) =>
+        `已披露融资：${range}，来自${rounds}轮披露金额的融资` + (undisclosed ? `；另有${undisclosed}轮未披露` : ""),
+      valuation: (range: string, reported: string | null, date: string, kind: string | null) =>
+        `最新估值：${range}` + (reported ? `（报道原文：${reported}）` : "") + `，${date}` + (kind ? `，${kind}` : ""),
+      disputed: (key: string) => `估值说法不一：见 conflict_key ${key}`
+    }
+  }
+});
+
 /** Funding (x) against latest valuation (y), one labelled point per company with both values. */
 export function fundingValuationScatter(companies: readonly ScatterCompany[], options: FundingValuationScatterOptions = {}): HTMLElement {
-  const {sources = new Map()} = options;
+  const {sources = new Map(), lang = "en"} = options;
+  const t = TEXT(lang);
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 520;
-  const lookup = companyLookup(companies);
+  const lookup = companyLookup(companies, lang);
   const totals = lookup.rows as ScatterCompany[];
   const funded = (t: ScatterCompany) => (t.funding_usd_mid ?? 0) > 0;
   const valued = (t: ScatterCompany) => (t.valuation_usd_mid ?? 0) > 0;
@@ -69,14 +163,14 @@ export function fundingValuationScatter(companies: readonly ScatterCompany[], op
     both: totals.filter((t) => !funded(t) && !valued(t) && anyRound(t)),
     rows: totals.filter((t) => !funded(t) && !valued(t) && !anyRound(t))
   };
-  const names = (list: ScatterCompany[]) => list.map((t) => lookup.label(t.company_id)).join(", ");
+  const names = (list: ScatterCompany[]) => list.map((c) => lookup.label(c.company_id)).join(t.listSeparator);
   const notDrawn = [
-    missing.funding.length ? `no disclosed round amount: ${names(missing.funding)}` : "",
-    missing.valuation.length ? `no reported valuation: ${names(missing.valuation)}` : "",
-    missing.both.length ? `neither: ${names(missing.both)}` : "",
-    missing.rows.length ? `no funding rows: ${names(missing.rows)}` : ""
+    missing.funding.length ? t.notDrawn.funding(names(missing.funding)) : "",
+    missing.valuation.length ? t.notDrawn.valuation(names(missing.valuation)) : "",
+    missing.both.length ? t.notDrawn.both(names(missing.both)) : "",
+    missing.rows.length ? t.notDrawn.rows(names(missing.rows)) : ""
   ].filter(Boolean);
-  const noteText = notDrawn.length ? `Not drawn (${notDrawn.join("; ")}).` : "";
+  const noteText = notDrawn.length ? t.notDrawn.note(notDrawn.join(t.notDrawn.separator)) : "";
   const undisclosed = d3.sum(drawn, (t) => t.rounds_undisclosed);
   const superseded = d3.sum(drawn, (t) => t.rounds_superseded);
 
@@ -87,50 +181,40 @@ export function fundingValuationScatter(companies: readonly ScatterCompany[], op
   margin.bottom += height - plotHeight;
 
   const description = [
-    `Total disclosed funding (horizontal, the sum of each company's financing rounds in US dollars) against the latest reported valuation (vertical, US dollars), both on logarithmic scales, for ${plural(drawn.length, "company", "companies")}: ${names(drawn) || "none"}.`,
-    "Whiskers run from the low to the high reading of bounded or vague reports.",
+    t.describe.axes(drawn.length, names(drawn)),
+    t.describe.whiskers,
     noteText,
-    undisclosed ? `${plural(undisclosed, "financing round")} with undisclosed amounts ${undisclosed === 1 ? "is" : "are"} not in the totals.` : "",
-    superseded ? `${plural(superseded, "duplicate report")} of a round already counted ${superseded === 1 ? "is" : "are"} left out.` : ""
+    undisclosed ? t.describe.undisclosed(undisclosed) : "",
+    superseded ? t.describe.superseded(superseded) : ""
   ]
     .filter(Boolean)
-    .join(" ");
+    .join(t.sentenceSeparator);
 
   const frame = chartFrame({
     name: "funding-valuation",
-    title: "Funding raised against latest valuation",
+    title: t.title,
     description,
+    lang,
     width,
     height,
     margin,
-    sourceLine: sourceLine(drawn.flatMap((t) => t.source_ids ?? []), sources),
+    sourceLine: sourceLine(drawn.flatMap((c) => c.source_ids ?? []), sources, 4, lang),
     sources,
     table: {
-      rows: drawn.map((t) => ({
-        company: lookup.label(t.company_id),
-        funding_usd_low: roundMillions(t.funding_usd_low),
-        funding_usd_mid: roundMillions(t.funding_usd_mid),
-        funding_usd_high: roundMillions(t.funding_usd_high),
-        rounds_counted: t.rounds_counted,
-        rounds_undisclosed: t.rounds_undisclosed,
-        valuation_usd_low: roundMillions(t.valuation_usd_low),
-        valuation_usd_mid: roundMillions(t.valuation_usd_mid),
-        valuation_usd_high: roundMillions(t.valuation_usd_high),
-        valuation_date: t.valuation_date_raw ?? t.valuation_date
+      rows: drawn.map((c) => ({
+        company: lookup.label(c.company_id),
+        funding_usd_low: roundMillions(c.funding_usd_low),
+        funding_usd_mid: roundMillions(c.funding_usd_mid),
+        funding_usd_high: roundMillions(c.funding_usd_high),
+        rounds_counted: c.rounds_counted,
+        rounds_undisclosed: c.rounds_undisclosed,
+        valuation_usd_low: roundMillions(c.valuation_usd_low),
+        valuation_usd_mid: roundMillions(c.valuation_usd_mid),
+        valuation_usd_high: roundMillions(c.valuation_usd_high),
+        valuation_date: t.dateCell(c.valuation_date, c.valuation_date_raw)
       })),
       columns: ["company", "funding_usd_low", "funding_usd_mid", "funding_usd_high", "rounds_counted", "rounds_undisclosed", "valuation_usd_low", "valuation_usd_mid", "valuation_usd_high", "valuation_date"],
-      labels: {
-        company: "Company",
-        funding_usd_low: "Funding, low (USD m)",
-        funding_usd_mid: "Funding (USD m)",
-        funding_usd_high: "Funding, high (USD m)",
-        rounds_counted: "Rounds with an amount",
-        rounds_undisclosed: "Rounds undisclosed",
-        valuation_usd_low: "Valuation, low (USD m)",
-        valuation_usd_mid: "Valuation (USD m)",
-        valuation_usd_high: "Valuation, high (USD m)",
-        valuation_date: "Valuation date"
-      }
+      labels: t.labels
     }
   });
   const {plot, inner} = frame;
@@ -141,13 +225,13 @@ export function fundingValuationScatter(companies: readonly ScatterCompany[], op
   const x = d3.scaleLog().domain(xDomain).range([0, inner.width]);
   const y = d3.scaleLog().domain(yDomain).range([inner.height, 0]);
 
-  usdAxisBottom(plot, x, inner.height, inner.width);
-  usdAxisLeft(plot, y, inner.height, true);
-  axisLabel(plot, narrow ? "Funding raised (USD, log) →" : "Total disclosed funding (USD, log scale) →", inner.width, inner.height + 32, "end");
-  axisLabel(plot, narrow ? "↑ Latest valuation (USD, log)" : "↑ Latest reported valuation (USD, log scale)", -margin.left + 4, -14, "start");
+  usdAxisBottom(plot, x, inner.height, inner.width, lang);
+  usdAxisLeft(plot, y, inner.height, true, lang);
+  axisLabel(plot, t.xAxis(narrow), inner.width, inner.height + 32, "end");
+  axisLabel(plot, t.yAxis(narrow), -margin.left + 4, -14, "start");
 
   if (!drawn.length) {
-    drawEmptyMessage(plot, inner, "No company has both a disclosed amount and a valuation.");
+    drawEmptyMessage(plot, inner, t.empty);
     return frame.figure;
   }
 
@@ -178,18 +262,19 @@ export function fundingValuationScatter(companies: readonly ScatterCompany[], op
     .attr("stroke", "currentColor")
     .attr("stroke-width", 0.75);
 
-  frame.tooltip.attach(points, (t) => ({
-    title: lookup.label(t.company_id),
+  frame.tooltip.attach(points, (c) => ({
+    title: lookup.label(c.company_id),
     lines: [
-      `Disclosed funding: ${formatRange(t.funding_usd_low, t.funding_usd_mid, t.funding_usd_high)}, from ${plural(t.rounds_counted, "round")} with an amount` +
-        (t.rounds_undisclosed ? `; ${t.rounds_undisclosed} more undisclosed` : ""),
-      `Latest valuation: ${formatRange(t.valuation_usd_low, t.valuation_usd_mid, t.valuation_usd_high)}` +
-        (t.valuation_reported ? ` (reported as ${t.valuation_reported})` : "") +
-        `, ${formatDate(t.valuation_date, t.valuation_date_raw)}` +
-        (t.valuation_row_kind && t.valuation_row_kind !== "round" ? `, ${KIND_NAMES[t.valuation_row_kind] ?? t.valuation_row_kind}` : ""),
-      ...(t.valuation_conflict_key ? [`Valuation disputed: see conflict_key ${t.valuation_conflict_key}`] : [])
+      t.tip.funding(formatRange(c.funding_usd_low, c.funding_usd_mid, c.funding_usd_high, lang), c.rounds_counted, c.rounds_undisclosed),
+      t.tip.valuation(
+        formatRange(c.valuation_usd_low, c.valuation_usd_mid, c.valuation_usd_high, lang),
+        c.valuation_reported,
+        formatDate(c.valuation_date, c.valuation_date_raw, lang),
+        c.valuation_row_kind && c.valuation_row_kind !== "round" ? (t.kinds[c.valuation_row_kind] ?? c.valuation_row_kind) : null
+      ),
+      ...(c.valuation_conflict_key ? [t.tip.disputed(c.valuation_conflict_key)] : [])
     ],
-    sources: t.source_ids
+    sources: c.source_ids
   }));
 
   placeLabels(
@@ -205,10 +290,8 @@ export function fundingValuationScatter(companies: readonly ScatterCompany[], op
   return frame.figure;
 }
 
-const KIND_NAMES: Record<string, string> = {ipo: "at the IPO", disclosure: "disclosed later", in_progress: "round still in progress (target)", cumulative: "reported total"};
-
-function formatRange(low: number | null, mid: number | null, high: number | null): string {
-  return formatUsdRange(low, mid, high, formatUsdMillions);
+function formatRange(low: number | null, mid: number | null, high: number | null, lang: Lang): string {
+  return formatUsdRange(low, mid, high, (v) => formatUsdMillions(v, lang), lang);
 }
 
 /**

@@ -15,14 +15,17 @@ import {drawEmptyMessage, drawNote, NOTE_LINE, textWidth, truncateText, wrapText
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {plural, unionSources} from "./fundingData.js";
 import type {InvestorLinksRow} from "./rows.js";
-import type {Lang} from "./i18n.js";
+import {bilingual, type Lang} from "./i18n.js";
 
 /** An investor_links row. */
 export type LinkRow = InvestorLinksRow;
 
 interface InvestorLink {
   investor_id: string;
+  /** The canonical English name (orders the rows the same in both languages). */
   investor: string;
+  /** The name shown: the Chinese one on a Chinese page where there is one. */
+  name: string;
   company_id: string;
   /** The investor_links rows for this pair: one per round naming the investor. */
   mentions: LinkRow[];
@@ -31,6 +34,7 @@ interface InvestorLink {
 interface InvestorSummary {
   investor_id: string;
   investor: string;
+  name: string;
   companies: string[];
   rows: number;
   led: boolean;
@@ -61,12 +65,80 @@ export interface InvestorNetworkOptions {
 
 const ROW = 18;
 
+/** The chart's words in both languages; sentences with counts are functions. */
+const TEXT = bilingual({
+  en: {
+    title: "Who backed whom",
+    investor: "Investor",
+    company: "Company",
+    listSeparator: ", ",
+    sentenceSeparator: " ",
+    notes: {
+      leftOut: (n: number, eachOne: boolean) => `${plural(n, "more investor")} (each backing ${eachOne ? "one company" : "fewer companies"}) not shown.`,
+      belowMin: (n: number, min: number) => `${plural(n, "investor")} backing fewer than ${min} companies left out.`
+    },
+    describe: {
+      links: (links: number, investors: number, companies: number) =>
+        `Investors named in financing rounds, IPOs and later disclosures, linked to the companies they backed: ${plural(links, "link")} between ${plural(investors, "investor")} and ${plural(companies, "company", "companies")}.`,
+      sharedItem: (name: string, n: number) => `${name} (${n})`,
+      shared: (list: string) => `Investors backing two or more companies are listed first and highlighted: ${list}.`,
+      noShared: "No investor backed more than one of these companies.",
+      generic: (n: number, names: string) => `${plural(n, "generic mention")} (${names}) name${n === 1 ? "s" : ""} no investor and ${n === 1 ? "is" : "are"} not drawn.`,
+      folded: "Names are folded for the big groups (Alibaba Cloud counts as Alibaba); investors named only in reported totals or unconfirmed rounds are not included."
+    },
+    labels: {investor: "Investor", company: "Company", rounds: "Rows", reported_as: "Named in the source as", lead: "Led a round"},
+    yes: "yes",
+    empty: "No named investors in these rows.",
+    tip: {
+      mention: (round: string, date: string, lead: boolean, disclosure: boolean) => `${round}, ${date}${lead ? " (lead)" : ""}${disclosure ? " (stake disclosed later)" : ""}`,
+      namedAs: (names: string) => `Named as: ${names}`,
+      namesSeparator: "; ",
+      backed: (n: number, list: string) => `Backed ${plural(n, "company", "companies")}: ${list}`
+    }
+  },
+  zh: {
+    title: "谁投了谁",
+    investor: "投资方",
+    company: "公司",
+    listSeparator: "、",
+    sentenceSeparator: "",
+    notes: {
+      leftOut: (n: number, eachOne: boolean) => `另有${n}家投资方未列出（${eachOne ? "各只投资了一家公司" : "所投公司较少"}）。`,
+      belowMin: (n: number, min: number) => `${n}家投资方所投公司少于${min}家，未列入。`
+    },
+    describe: {
+      links: (links: number, investors: number, companies: number) =>
+        `融资轮次、IPO和事后披露中具名的投资方，与其所投公司相连：${investors}家投资方与${companies}家公司之间共${links}条连线。`,
+      sharedItem: (name: string, n: number) => `${name}（${n}家）`,
+      shared: (list: string) => `投资两家及以上公司的投资方排在最前并突出显示：${list}。`,
+      noShared: "没有投资方同时投资这些公司中的两家或更多。",
+      generic: (n: number, names: string) => `${n}处笼统提及（${names}）没有指明投资方，未画出。`,
+      folded: "大集团旗下的名称已合并（阿里云计入阿里巴巴）；只在报道的累计数或未经证实的轮次中出现的投资方不计入。"
+    },
+    labels: {investor: "投资方", company: "公司", rounds: "轮次记录", reported_as: "来源中的名称", lead: "领投"},
+    yes: "是",
+    empty: "这些记录中没有具名的投资方。",
+    tip: {
+      mention: (round: string, date: string, lead: boolean, disclosure: boolean) => `${round}，${date}${lead ? "（领投）" : ""}${disclosure ? "（持股为事后披露）" : ""}`,
+      namedAs: (names: string) => `来源中的名称：${names}`,
+      namesSeparator: "；",
+      backed: (n: number, list: string) => `投资了${n}家公司：${list}`
+    }
+  }
+});
+
 /** Investors (left) linked to the companies they backed (right); multi-company backers on top. */
 export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorNetworkOptions): HTMLElement {
-  const {companies, sources = new Map(), minCompanies = 1, maxInvestors = 30, dealsOnly = true} = options;
+  const {companies, sources = new Map(), minCompanies = 1, maxInvestors = 30, dealsOnly = true, lang = "en"} = options;
+  const t = TEXT(lang);
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 560;
-  const lookup = companyLookup(companies);
+  const lookup = companyLookup(companies, lang);
+  // Investors go by their Chinese names on a Chinese page where the data has one (阿里巴巴, 腾讯), taken from
+  // any of the investor's rows so that one row without it does not decide.
+  const zhNames = new Map<string, string>();
+  for (const r of linkRows) if (r.investor_id !== null && r.investor_zh && !zhNames.has(r.investor_id)) zhNames.set(r.investor_id, r.investor_zh);
+  const nameOf = (r: LinkRow) => (lang === "zh" && zhNames.get(r.investor_id!)) || r.investor!;
   const inKinds = linkRows.filter((r) => !dealsOnly || r.is_deal);
   const generic = inKinds.filter((r) => r.investor_id === null || r.investor === null).map((r) => r.name_as_reported);
   const pairs = new Map<string, InvestorLink>();
@@ -74,14 +146,14 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
     if (r.investor_id === null || r.investor === null) continue;
     const key = `${r.investor_id}→${r.company_id}`;
     let link = pairs.get(key);
-    if (!link) pairs.set(key, (link = {investor_id: r.investor_id, investor: r.investor, company_id: r.company_id, mentions: []}));
+    if (!link) pairs.set(key, (link = {investor_id: r.investor_id, investor: r.investor, name: nameOf(r), company_id: r.company_id, mentions: []}));
     link.mentions.push(r);
   }
   const allLinks = [...pairs.values()];
 
   const summaries = new Map<string, InvestorSummary>();
   for (const link of allLinks) {
-    const s = summaries.get(link.investor_id) ?? {investor_id: link.investor_id, investor: link.investor, companies: [], rows: 0, led: false};
+    const s = summaries.get(link.investor_id) ?? {investor_id: link.investor_id, investor: link.investor, name: link.name, companies: [], rows: 0, led: false};
     s.companies.push(link.company_id);
     s.rows += link.mentions.length;
     s.led ||= link.mentions.some((m) => m.is_lead);
@@ -103,17 +175,17 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
   const shared = shown.filter((s) => s.companies.length >= 2);
 
   const notes = [
-    leftOut ? `${plural(leftOut, "more investor")} (each backing ${d3.max(eligible.slice(shown.length), (s) => s.companies.length) === 1 ? "one company" : "fewer companies"}) not shown.` : "",
-    belowMin ? `${plural(belowMin, "investor")} backing fewer than ${minCompanies} companies left out.` : ""
+    leftOut ? t.notes.leftOut(leftOut, d3.max(eligible.slice(shown.length), (s) => s.companies.length) === 1) : "",
+    belowMin ? t.notes.belowMin(belowMin, minCompanies) : ""
   ].filter(Boolean);
-  const noteLines = notes.length ? wrapText(notes.join(" "), width - 16, 10.5) : [];
+  const noteLines = notes.length ? wrapText(notes.join(t.sentenceSeparator), width - 16, 10.5) : [];
 
   const compLabel = (id: string) => (narrow ? lookup.short(id) : lookup.label(id));
   const margin = {top: 26, right: 8, bottom: 8 + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0), left: 8};
   const innerWidth = width - margin.left - margin.right;
   const compWidth = Math.min(innerWidth * 0.3, (d3.max(companyIds, (id) => textWidth(compLabel(id))) ?? 40) + 14);
   // Shared investors are set in bold (about a tenth wider) with a "×n" count after the name.
-  const labelWidth = (s: InvestorSummary) => (s.companies.length > 1 ? textWidth(s.investor) * 1.1 + 22 : textWidth(s.investor));
+  const labelWidth = (s: InvestorSummary) => (s.companies.length > 1 ? textWidth(s.name) * 1.1 + 22 : textWidth(s.name));
   const invWidth = Math.min(innerWidth * (narrow ? 0.44 : 0.4), (d3.max(shown, labelWidth) ?? 40) + 8);
   const rows = Math.max(shown.length, companyIds.length * 2, 3);
   // A given height sets the row pitch, but never below legible (12 px): the figure grows instead.
@@ -122,25 +194,28 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
   const height = plotHeight + margin.bottom - 8;
 
   const description = [
-    `Investors named in financing rounds, IPOs and later disclosures, linked to the companies they backed: ${plural(links.length, "link")} between ${plural(shown.length, "investor")} and ${plural(companyIds.length, "company", "companies")}.`,
-    shared.length ? `Investors backing two or more companies are listed first and highlighted: ${shared.map((s) => `${s.investor} (${s.companies.length})`).join(", ")}.` : "No investor backed more than one of these companies.",
+    t.describe.links(links.length, shown.length, companyIds.length),
+    shared.length ? t.describe.shared(shared.map((s) => t.describe.sharedItem(s.name, s.companies.length)).join(t.listSeparator)) : t.describe.noShared,
     ...notes,
-    generic.length ? `${plural(generic.length, "generic mention")} (${[...new Set(generic)].join(", ")}) name${generic.length === 1 ? "s" : ""} no investor and ${generic.length === 1 ? "is" : "are"} not drawn.` : "",
-    "Names are folded for the big groups (Alibaba Cloud counts as Alibaba); investors named only in reported totals or unconfirmed rounds are not included."
+    generic.length ? t.describe.generic(generic.length, [...new Set(generic)].join(t.listSeparator)) : "",
+    t.describe.folded
   ]
     .filter(Boolean)
-    .join(" ");
+    .join(t.sentenceSeparator);
 
   const frame = chartFrame({
     name: "investor-network",
-    title: "Who backed whom",
+    title: t.title,
     description,
+    lang,
     width,
     height,
     margin,
     sourceLine: sourceLine(
       links.flatMap((l) => unionSources(l.mentions)),
-      sources
+      sources,
+      4,
+      lang
     ),
     sources,
     table: {
@@ -148,24 +223,24 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
         .slice()
         .sort((a, b) => shown.findIndex((s) => s.investor_id === a.investor_id) - shown.findIndex((s) => s.investor_id === b.investor_id) || (companyRank.get(a.company_id) ?? 0) - (companyRank.get(b.company_id) ?? 0))
         .map((l) => ({
-          investor: l.investor,
+          investor: l.name,
           company: lookup.label(l.company_id),
           rounds: [...new Set(l.mentions.map((m) => m.round_id))],
           reported_as: [...new Set(l.mentions.map((m) => m.name_as_reported))],
-          lead: l.mentions.some((m) => m.is_lead) ? "yes" : ""
+          lead: l.mentions.some((m) => m.is_lead) ? t.yes : ""
         })),
       columns: ["investor", "company", "rounds", "reported_as", "lead"],
-      labels: {investor: "Investor", company: "Company", rounds: "Rows", reported_as: "Named in the source as", lead: "Led a round"}
+      labels: t.labels
     }
   });
   const {plot, inner} = frame;
   drawNote(frame.svg, noteLines, 8, plotHeight + 12);
 
-  plot.append("text").attr("class", "column-head").attr("x", 0).attr("y", -10).attr("fill", "currentColor").attr("font-weight", 600).text("Investor");
-  plot.append("text").attr("class", "column-head").attr("x", inner.width).attr("y", -10).attr("text-anchor", "end").attr("fill", "currentColor").attr("font-weight", 600).text("Company");
+  plot.append("text").attr("class", "column-head").attr("x", 0).attr("y", -10).attr("fill", "currentColor").attr("font-weight", 600).text(t.investor);
+  plot.append("text").attr("class", "column-head").attr("x", inner.width).attr("y", -10).attr("text-anchor", "end").attr("fill", "currentColor").attr("font-weight", 600).text(t.company);
 
   if (!links.length) {
-    drawEmptyMessage(plot, inner, "No named investors in these rows.", 24);
+    drawEmptyMessage(plot, inner, t.empty, 24);
     return frame.figure;
   }
 
@@ -194,10 +269,10 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
     .attr("stroke-dasharray", (l) => (l.mentions.every((m) => m.round_kind === "disclosure") ? "4,2" : null));
 
   frame.tooltip.attach(paths, (l) => ({
-    title: `${l.investor} → ${lookup.label(l.company_id)}`,
+    title: `${l.name} → ${lookup.label(l.company_id)}`,
     lines: [
-      ...l.mentions.map((m) => `${m.round ?? m.round_id}, ${formatDate(m.date, m.date_raw)}${m.is_lead ? " (lead)" : ""}${m.round_kind === "disclosure" ? " (stake disclosed later)" : ""}`),
-      ...(l.mentions.some((m) => m.name_as_reported !== l.investor) ? [`Named as: ${[...new Set(l.mentions.map((m) => m.name_as_reported))].join("; ")}`] : [])
+      ...l.mentions.map((m) => t.tip.mention(m.round ?? m.round_id, formatDate(m.date, m.date_raw, lang), m.is_lead, m.round_kind === "disclosure")),
+      ...(l.mentions.some((m) => m.name_as_reported !== l.name) ? [t.tip.namedAs([...new Set(l.mentions.map((m) => m.name_as_reported))].join(t.tip.namesSeparator))] : [])
     ],
     sources: unionSources(l.mentions)
   }));
@@ -229,7 +304,7 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
     .attr("text-anchor", "end")
     .attr("fill", "currentColor")
     .attr("font-weight", (s) => (s.companies.length >= 2 ? 700 : 400))
-    .text((s) => (s.companies.length >= 2 ? truncateText(s.investor, (invWidth - 22) / 1.1) : truncateText(s.investor, invWidth)));
+    .text((s) => (s.companies.length >= 2 ? truncateText(s.name, (invWidth - 22) / 1.1) : truncateText(s.name, invWidth)));
   investorLabels
     .filter((s) => s.companies.length >= 2)
     .append("text")
@@ -241,8 +316,8 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
     .attr("font-size", 10)
     .text((s) => `×${s.companies.length}`);
   frame.tooltip.attach(investorLabels, (s) => ({
-    title: s.investor,
-    lines: [`Backed ${plural(s.companies.length, "company", "companies")}: ${lookup.order(s.companies).map((id) => lookup.label(id)).join(", ")}`],
+    title: s.name,
+    lines: [t.tip.backed(s.companies.length, lookup.order(s.companies).map((id) => lookup.label(id)).join(t.listSeparator))],
     sources: unionSources(links.filter((l) => l.investor_id === s.investor_id).flatMap((l) => l.mentions))
   }));
 

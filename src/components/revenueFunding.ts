@@ -19,7 +19,7 @@ import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, truncateTe
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
 import type {CompanySummaryRow, FinancialsRow} from "./rows.js";
-import type {Lang} from "./i18n.js";
+import {bilingual, formatDateText, listText, type Lang} from "./i18n.js";
 
 /** A company_summary row with the columns this chart reads. */
 export type RevenueFundingCompany = CompanyRef &
@@ -53,22 +53,139 @@ interface Mark {
   high: number;
 }
 
-/** What each mark is, in the legend and the tooltips. */
-export const MEASURE_LABELS: Record<Measure, string> = {raised: "money raised", revenue: "revenue", net_loss: "net loss"};
+/** What each mark is, in the legend and the tooltips, in both languages. */
+const MEASURE_TEXT = bilingual<Record<Measure, string>>({
+  en: {raised: "money raised", revenue: "revenue", net_loss: "net loss"},
+  zh: {raised: "融资额", revenue: "营收", net_loss: "净亏损"}
+});
 
-/** How a results row was published, in words. */
-export const BASIS_LABELS: Record<string, string> = {
-  prospectus: "prospectus",
-  annual_results: "annual results",
-  interim_results: "interim results",
-  press: "press report (not a filing)"
-};
+/** What each mark is, in English (the legend and tooltips take the page's language from MEASURE_TEXT). */
+export const MEASURE_LABELS: Record<Measure, string> = MEASURE_TEXT("en");
 
-/** An amount in millions of its reporting currency: "CNY 724m", "USD 79m", "" when there is none. */
-export function formatReported(value: number | null | undefined, currency: string | null | undefined): string {
+/** How a results row was published, in words, in both languages. */
+const BASIS_TEXT = bilingual<Record<string, string>>({
+  en: {
+    prospectus: "prospectus",
+    annual_results: "annual results",
+    interim_results: "interim results",
+    press: "press report (not a filing)"
+  },
+  zh: {
+    prospectus: "招股书",
+    annual_results: "年度业绩公告",
+    interim_results: "中期业绩公告",
+    press: "媒体报道（非正式披露）"
+  }
+});
+
+/** How a results row was published, in English words (kept for modules that index it directly). */
+export const BASIS_LABELS: Record<string, string> = BASIS_TEXT("en");
+
+/** How a results row was published, in the page's language; an unknown basis as written, none as "". */
+export function basisLabel(basis: string | null | undefined, lang: Lang = "en"): string {
+  const labels = BASIS_TEXT(lang);
+  return basis && Object.hasOwn(labels, basis) ? labels[basis] : String(basis ?? "");
+}
+
+/** Chinese names of the reporting currencies, written after the amount ("7.24亿元", "7900万美元"). */
+const CURRENCY_ZH: Record<string, string> = {CNY: "元", RMB: "元", USD: "美元", HKD: "港元"};
+
+/**
+ * An amount in millions of its reporting currency: "CNY 724m", "USD 79m" in English; "7.24亿元", "7900万美元"
+ * in Chinese, counted in 亿 and 万 as Chinese filings write it; "" when there is none.
+ */
+export function formatReported(value: number | null | undefined, currency: string | null | undefined, lang: Lang = "en"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "";
+  if (lang === "zh") {
+    // Millions to 亿 (10⁸) or 万 (10⁴), rounded to 8 decimals so float noise (7.2435000000000005) goes.
+    const amount = Math.abs(value) >= 100 ? `${d3.format(".8~f")(value / 100)}亿` : `${d3.format(".8~f")(value * 100)}万`;
+    const unit = currency ? CURRENCY_ZH[currency.toUpperCase()] : undefined;
+    return unit ? `${amount}${unit}` : `${currency ?? ""} ${amount}`.trim();
+  }
   return `${currency ?? ""} ${d3.format(",.6~f")(value)}m`.trim();
 }
+
+/** The chart's words in both languages; sentences with counts and names are functions. */
+const TEXT = bilingual({
+  en: {
+    title: "Revenue against money raised",
+    listSeparator: ", ",
+    sentenceSeparator: " ",
+    notes: {
+      without: (names: string) => `Not drawn (no reported full-year revenue): ${names}.`,
+      raised: (names: string) => `No disclosed funding amount: ${names}.`,
+      loss: (names: string) => `No net loss reported: ${names}.`,
+      revenueZero: (names: string) => `Revenue of zero or less, not on the log scale: ${names}.`,
+      profit: (names: string) => `A net profit or break-even, not on the log scale: ${names}.`
+    },
+    unknownYear: "an unknown year",
+    yearItem: (year: string, names: string) => `${year} (${names})`,
+    describe: {
+      what: (n: number) =>
+        `Money raised (total disclosed funding, with whiskers from the low to the high reading of vague reports), revenue and net loss of the latest full year with reported results, in US dollars on one logarithmic scale, for ${plural(n, "company", "companies")}.`,
+      years: (list: string) => `The figures are for ${list}.`
+    },
+    none: "No company has reported a full year's revenue.",
+    range: " (low–high)",
+    labels: {
+      company: "Company",
+      funding_usd_low: "Raised, low (USD m)",
+      funding_usd_mid: "Raised (USD m)",
+      funding_usd_high: "Raised, high (USD m)",
+      results_period: "Results year",
+      revenue_usd_m: "Revenue (USD m)",
+      net_loss_usd_m: "Net loss (USD m)",
+      basis: "Results from"
+    },
+    axis: (narrow: boolean) => (narrow ? "USD, log scale →" : "US dollars, log scale →"),
+    rowYear: (period: string) => `results ${period}`,
+    tip: {
+      raised: (range: string, rounds: number) => `Money raised: ${range}, from ${plural(rounds, "round")} with a disclosed amount`,
+      value: (revenue: boolean, period: string | null, value: string) => `${revenue ? "Revenue" : "Net loss"}, ${period ?? "latest year"}: ${value}`,
+      reported: (figures: string) => `As reported: ${figures}`,
+      from: (basis: string, confidence: string | null) => `From: ${basis}${confidence ? `; ${confidence} confidence` : ""}`
+    }
+  },
+  zh: {
+    title: "营收与融资额",
+    listSeparator: "、",
+    sentenceSeparator: "",
+    notes: {
+      without: (names: string) => `未画出（没有报道完整年度营收）：${names}。`,
+      raised: (names: string) => `没有披露融资金额：${names}。`,
+      loss: (names: string) => `没有报道净亏损：${names}。`,
+      revenueZero: (names: string) => `营收为零或负数，无法画在对数刻度上：${names}。`,
+      profit: (names: string) => `实现净利润或盈亏平衡，无法画在对数刻度上：${names}。`
+    },
+    unknownYear: "年份不详",
+    yearItem: (year: string, names: string) => `${formatDateText(year, "zh")}（${names}）`,
+    describe: {
+      what: (n: number) =>
+        `${n}家公司的融资额（已披露融资总额，须线从模糊报道的低值延伸到高值）与最近一个有业绩报道的完整年度的营收和净亏损，以美元画在同一对数刻度上。`,
+      years: (list: string) => `数据年份：${list}。`
+    },
+    none: "没有公司报道过完整年度的营收。",
+    range: "（低–高）",
+    labels: {
+      company: "公司",
+      funding_usd_low: "融资额低值（百万美元）",
+      funding_usd_mid: "融资额（百万美元）",
+      funding_usd_high: "融资额高值（百万美元）",
+      results_period: "业绩年度",
+      revenue_usd_m: "营收（百万美元）",
+      net_loss_usd_m: "净亏损（百万美元）",
+      basis: "业绩出处"
+    },
+    axis: (narrow: boolean) => (narrow ? "美元，对数刻度 →" : "美元（对数刻度）→"),
+    rowYear: (period: string) => `${formatDateText(period, "zh")}业绩`,
+    tip: {
+      raised: (range: string, rounds: number) => `融资额：${range}，来自${rounds}轮披露金额的融资`,
+      value: (revenue: boolean, period: string | null, value: string) => `${period ? formatDateText(period, "zh") : "最近一年"}${revenue ? "营收" : "净亏损"}：${value}`,
+      reported: (figures: string) => `报道原文：${figures}`,
+      from: (basis: string, confidence: string | null) => `出处：${basis}${confidence ? `；可信度${({high: "高", medium: "中", low: "低"} as Record<string, string>)[confidence] ?? confidence}` : ""}`
+    }
+  }
+});
 
 const ROW_HEIGHT = 40;
 /** Vertical offsets of the three marks within a company's row, so close values never hide each other. */
@@ -77,10 +194,12 @@ const SIZE = 9;
 
 /** Money raised, revenue and net loss per company on one log USD axis, in display order. */
 export function revenueFunding(companies: readonly RevenueFundingCompany[], options: RevenueFundingOptions = {}): HTMLElement {
-  const {sources = new Map(), financials = []} = options;
+  const {sources = new Map(), financials = [], lang = "en"} = options;
+  const t = TEXT(lang);
+  const measures = MEASURE_TEXT(lang);
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 520;
-  const lookup = companyLookup(companies);
+  const lookup = companyLookup(companies, lang);
   const rows = lookup.rows as RevenueFundingCompany[];
   const results = new Map(financials.map((f) => [f.id, f]));
   const positive = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
@@ -97,7 +216,7 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
     }
     return out;
   });
-  const names = (list: readonly RevenueFundingCompany[]) => list.map((c) => lookup.label(c.company_id)).join(", ");
+  const names = (list: readonly RevenueFundingCompany[]) => list.map((c) => lookup.label(c.company_id)).join(t.listSeparator);
   const has = (c: RevenueFundingCompany, m: Measure) => marks.some((k) => k.company_id === c.company_id && k.measure === m);
   const lacking = {
     raised: drawn.filter((c) => !has(c, "raised")),
@@ -107,45 +226,42 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
     profit: drawn.filter((c) => typeof c.net_loss_usd_m === "number" && c.net_loss_usd_m <= 0)
   };
   const notes = [
-    without.length ? `Not drawn (no reported full-year revenue): ${names(without)}.` : "",
-    lacking.raised.length ? `No disclosed funding amount: ${names(lacking.raised)}.` : "",
-    lacking.loss.length ? `No net loss reported: ${names(lacking.loss)}.` : "",
-    lacking.revenueZero.length ? `Revenue of zero or less, not on the log scale: ${names(lacking.revenueZero)}.` : "",
-    lacking.profit.length ? `A net profit or break-even, not on the log scale: ${names(lacking.profit)}.` : ""
+    without.length ? t.notes.without(names(without)) : "",
+    lacking.raised.length ? t.notes.raised(names(lacking.raised)) : "",
+    lacking.loss.length ? t.notes.loss(names(lacking.loss)) : "",
+    lacking.revenueZero.length ? t.notes.revenueZero(names(lacking.revenueZero)) : "",
+    lacking.profit.length ? t.notes.profit(names(lacking.profit)) : ""
   ].filter(Boolean);
 
   // Which year each company's figures are for, grouped: "2025 (智谱 Zhipu, MiniMax) and 2024 (零一万物 01.AI)".
-  const years = [...d3.group(drawn, (c) => c.results_period ?? "an unknown year")].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
-  const yearText = years.map(([year, list]) => `${year} (${names(list)})`);
-  const description = [
-    `Money raised (total disclosed funding, with whiskers from the low to the high reading of vague reports), revenue and net loss of the latest full year with reported results, in US dollars on one logarithmic scale, for ${plural(drawn.length, "company", "companies")}.`,
-    drawn.length ? `The figures are for ${listText(yearText)}.` : "No company has reported a full year's revenue.",
-    ...notes
-  ].join(" ");
+  const years = [...d3.group(drawn, (c) => c.results_period ?? t.unknownYear)].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
+  const yearText = years.map(([year, list]) => t.yearItem(year, names(list)));
+  const description = [t.describe.what(drawn.length), drawn.length ? t.describe.years(listText(yearText, lang)) : t.none, ...notes].join(t.sentenceSeparator);
 
   const label = (id: string) => (narrow ? lookup.short(id) : lookup.label(id));
   // Row labels are bold, about a tenth wider than the estimate for regular text.
   const labelWidth = Math.min(width * 0.32, ((d3.max(drawn, (c) => textWidth(label(c.company_id))) ?? 40) + 4) * 1.1) + 12;
   const legendItems: LegendItem[] = [
-    {key: "raised", label: `${MEASURE_LABELS.raised} (low–high)`, swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "currentColor")},
-    {key: "revenue", label: MEASURE_LABELS.revenue, swatch: (g) => void g.append("rect").attr("x", 2.5).attr("y", -4.5).attr("width", SIZE).attr("height", SIZE).attr("fill", "currentColor")},
-    {key: "net_loss", label: MEASURE_LABELS.net_loss, swatch: (g) => void g.append("rect").attr("x", 2.5).attr("y", -4.5).attr("width", SIZE).attr("height", SIZE).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 1.5)}
+    {key: "raised", label: `${measures.raised}${t.range}`, swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "currentColor")},
+    {key: "revenue", label: measures.revenue, swatch: (g) => void g.append("rect").attr("x", 2.5).attr("y", -4.5).attr("width", SIZE).attr("height", SIZE).attr("fill", "currentColor")},
+    {key: "net_loss", label: measures.net_loss, swatch: (g) => void g.append("rect").attr("x", 2.5).attr("y", -4.5).attr("width", SIZE).attr("height", SIZE).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 1.5)}
   ];
   const legend = layoutLegend(legendItems, width - 16);
   // Wrapped at 12 px, the size the page's stylesheet gives .chart-note (drawNote's 10.5 is overridden).
-  const noteLines = notes.length ? wrapText(notes.join(" "), width - 16, 12) : [];
+  const noteLines = notes.length ? wrapText(notes.join(t.sentenceSeparator), width - 16, 12) : [];
   const margin = {top: legend.height + 14, right: 16, bottom: 40 + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0), left: labelWidth};
   const height = margin.top + Math.max(1, drawn.length) * ROW_HEIGHT + margin.bottom;
 
   const resultOf = (c: RevenueFundingCompany) => (c.results_financial_id ? results.get(c.results_financial_id) : undefined);
   const frame = chartFrame({
     name: "revenue-funding",
-    title: "Revenue against money raised",
+    title: t.title,
     description,
+    lang,
     width,
     height,
     margin,
-    sourceLine: sourceLine(drawn.flatMap((c) => [...asList(c.source_ids), ...asList(resultOf(c)?.source_ids)]), sources),
+    sourceLine: sourceLine(drawn.flatMap((c) => [...asList(c.source_ids), ...asList(resultOf(c)?.source_ids)]), sources, 4, lang),
     sources,
     table: {
       rows: drawn.map((c) => ({
@@ -156,19 +272,10 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
         funding_usd_high: roundMillions(c.funding_usd_high),
         revenue_usd_m: roundMillions(c.revenue_usd_m),
         net_loss_usd_m: roundMillions(c.net_loss_usd_m),
-        basis: c.results_basis ? (BASIS_LABELS[c.results_basis] ?? c.results_basis) : null
+        basis: c.results_basis ? basisLabel(c.results_basis, lang) : null
       })),
       columns: ["company", "funding_usd_low", "funding_usd_mid", "funding_usd_high", "results_period", "revenue_usd_m", "net_loss_usd_m", "basis"],
-      labels: {
-        company: "Company",
-        funding_usd_low: "Raised, low (USD m)",
-        funding_usd_mid: "Raised (USD m)",
-        funding_usd_high: "Raised, high (USD m)",
-        results_period: "Results year",
-        revenue_usd_m: "Revenue (USD m)",
-        net_loss_usd_m: "Net loss (USD m)",
-        basis: "Results from"
-      }
+      labels: t.labels
     }
   });
   const {plot, inner} = frame;
@@ -177,7 +284,7 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
 
   const domain = logDomain(marks.flatMap((m) => [m.low, m.value, m.high])) ?? [1, 1000];
   const x = d3.scaleLog().domain(domain).range([0, inner.width]);
-  usdAxisBottom(plot, x, inner.height, inner.width);
+  usdAxisBottom(plot, x, inner.height, inner.width, lang);
   plot
     .append("g")
     .attr("class", "grid")
@@ -190,10 +297,10 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
     .attr("x2", (d) => Math.round(x(d)))
     .attr("y1", 0)
     .attr("y2", inner.height);
-  axisLabel(plot, narrow ? "USD, log scale →" : "US dollars, log scale →", inner.width, inner.height + 32, "end");
+  axisLabel(plot, t.axis(narrow), inner.width, inner.height + 32, "end");
 
   if (!drawn.length) {
-    drawEmptyMessage(plot, inner, "No company has reported a full year's revenue.");
+    drawEmptyMessage(plot, inner, t.none);
     return frame.figure;
   }
 
@@ -222,7 +329,7 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
     .attr("dy", 12)
     .attr("font-size", 10)
     .attr("fill-opacity", 0.7)
-    .text((c) => (c.results_period ? `results ${c.results_period}` : ""));
+    .text((c) => (c.results_period ? t.rowYear(c.results_period) : ""));
 
   const y = (m: Mark) => rowY(m.company_id) + OFFSET[m.measure];
   const whiskers = plot.append("g").attr("class", "whiskers").attr("stroke-width", 1.5).attr("stroke-opacity", 0.75);
@@ -262,7 +369,7 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
 
   // Values beside their marks (right of a whisker's end, or left when that would leave the plot).
   const placed = marks.map((m) => {
-    const text = formatUsdMillions(m.value);
+    const text = formatUsdMillions(m.value, lang);
     const right = x(m.high) + 7;
     const fits = right + textWidth(text, 10) <= inner.width;
     return {m, text, x: fits ? right : Math.max(textWidth(text, 10), x(m.low) - 7), anchor: fits ? "start" : "end"};
@@ -291,27 +398,21 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
     if (m.measure === "raised") {
       return {
         title: lookup.label(c.company_id),
-        lines: [`Money raised: ${formatUsdRange(c.funding_usd_low, c.funding_usd_mid, c.funding_usd_high, formatUsdMillions)}, from ${plural(c.rounds_counted, "round")} with a disclosed amount`],
+        lines: [t.tip.raised(formatUsdRange(c.funding_usd_low, c.funding_usd_mid, c.funding_usd_high, (v) => formatUsdMillions(v, lang), lang), c.rounds_counted)],
         sources: c.source_ids
       };
     }
-    const value = `${m.measure === "revenue" ? "Revenue" : "Net loss"}, ${c.results_period ?? "latest year"}: ${formatUsdMillions(m.value)}`;
+    const value = t.tip.value(m.measure === "revenue", c.results_period, formatUsdMillions(m.value, lang));
     return {
       title: lookup.label(c.company_id),
       lines: [
         value,
-        ...(result?.figures_reported ? [`As reported: ${result.figures_reported}`] : []),
-        ...(c.results_basis ? [`From: ${BASIS_LABELS[c.results_basis] ?? c.results_basis}${c.results_confidence ? `; ${c.results_confidence} confidence` : ""}`] : []),
+        ...(result?.figures_reported ? [t.tip.reported(result.figures_reported)] : []),
+        ...(c.results_basis ? [t.tip.from(basisLabel(c.results_basis, lang), c.results_confidence)] : []),
         ...(result?.notes ? [result.notes] : [])
       ],
       sources: result ? asList(result.source_ids) : c.source_ids
     };
   });
   return frame.figure;
-}
-
-/** "a, b and c". */
-function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

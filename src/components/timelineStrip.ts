@@ -6,14 +6,15 @@
  * founding dates are company_summary's, with other reports of the date from the companies table's variant rows.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
+import {chartFrame, formatUsdMillions, sourceLine, type SourceIndex} from "./chart.js";
 import {asDate, asList, asNumber, formatDate} from "./cells.js";
+import {timeAxisIn} from "./chartAxes.js";
 import {drawLegend, layoutLegend, type LegendItem} from "./chartLegend.js";
 import {drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {plural, roundMillions} from "./fundingData.js";
 import type {CompaniesRow, CompanySummaryRow, EventsRow, FundingRoundsRow} from "./rows.js";
-import type {Lang} from "./i18n.js";
+import {aside, bilingual, type Lang} from "./i18n.js";
 
 /** A company_summary row with the founding columns. */
 export type TimelineCompany = CompanyRef & Pick<CompanySummaryRow, "founded" | "founded_raw" | "source_ids"> & {conflict_key?: string | null};
@@ -51,14 +52,73 @@ interface TimelineMark {
   disputed: boolean;
 }
 
-const KIND_LABEL: Record<MarkKind, string> = {founding: "Founded", round: "Financing round", ipo: "IPO", listing: "Listing"};
+/** The chart's words in both languages; sentences with counts and values are functions. */
+const TEXT = bilingual({
+  en: {
+    title: "From founding to listing",
+    kinds: {founding: "Founded", round: "Financing round", ipo: "IPO", listing: "Listing"} as Record<MarkKind, string>,
+    details: {founding: "founded", round: "round", ipo: "IPO", listing: "listing"} as Record<MarkKind, string>,
+    legend: {founding: "founded", round: "financing round", ipo: "IPO", listing: "listing day", disputed: "disputed (dashed)"},
+    listSeparator: ", ",
+    sentenceSeparator: " ",
+    notes: {
+      noFounding: (names: string) => `No founding date: ${names}.`,
+      undated: (n: number) => `${plural(n, "row")} without a date not drawn.`
+    },
+    describe: {
+      lanes: (n: number) => `A time line per company (${n} lanes) from founding to listing:`,
+      counts: (founding: number, rounds: number, ipos: number, listings: number) =>
+        `${plural(founding, "founding date")}, ${plural(rounds, "financing round")}, ${plural(ipos, "IPO")} and ${plural(listings, "listing")}.`
+    },
+    labels: {company: "Company", date: "Date", what: "What", detail: "Detail", amount_usd_mid: "Amount (USD m)"},
+    emptyLane: "no dated founding, round or listing",
+    tip: {
+      founded: (date: string) => `Founded ${date}`,
+      otherReports: (dates: string, key: string | null) => `Other reports: ${dates} (see conflict_key ${key})`,
+      round: (round: string, date: string) => `${round}, ${date}`,
+      amount: (reported: string | null, usd: string | null) => `Amount: ${reported || "not reported"}${usd !== null ? ` (≈ ${usd})` : ""}`,
+      valuation: (reported: string) => `Valuation: ${reported}`,
+      disputed: (key: string) => `Disputed: see conflict_key ${key}`,
+      listed: (date: string) => `Listed ${date}`
+    }
+  },
+  zh: {
+    title: "从成立到上市",
+    kinds: {founding: "成立", round: "融资轮次", ipo: "IPO", listing: "上市"} as Record<MarkKind, string>,
+    details: {founding: "成立", round: "融资", ipo: "IPO", listing: "上市"} as Record<MarkKind, string>,
+    legend: {founding: "成立", round: "融资轮次", ipo: "IPO", listing: "上市日", disputed: "说法不一（虚线）"},
+    listSeparator: "、",
+    sentenceSeparator: "",
+    notes: {
+      noFounding: (names: string) => `没有成立日期：${names}。`,
+      undated: (n: number) => `${n}条记录缺少日期，未画出。`
+    },
+    describe: {
+      lanes: (n: number) => `每家公司一条时间线（共${n}条），从成立一直到上市：`,
+      counts: (founding: number, rounds: number, ipos: number, listings: number) => `${founding}个成立日期、${rounds}轮融资、${ipos}次IPO和${listings}次上市。`
+    },
+    labels: {company: "公司", date: "日期", what: "事项", detail: "详情", amount_usd_mid: "金额（百万美元）"},
+    emptyLane: "没有带日期的成立、融资或上市记录",
+    tip: {
+      founded: (date: string) => `成立于${date}`,
+      otherReports: (dates: string, key: string | null) => `其他说法：${dates}${aside(`见 conflict_key ${key}`, "zh")}`,
+      round: (round: string, date: string) => `${round}，${date}`,
+      amount: (reported: string | null, usd: string | null) => `金额：${reported || "未见报道"}${usd !== null ? aside(`≈ ${usd}`, "zh") : ""}`,
+      valuation: (reported: string) => `估值：${reported}`,
+      disputed: (key: string) => `说法不一：见 conflict_key ${key}`,
+      listed: (date: string) => `上市日期：${date}`
+    }
+  }
+});
 
 /** Lanes of founding, rounds, IPO and listing per company on one time axis. */
 export function timelineStrip(companies: readonly TimelineCompany[], options: TimelineStripOptions): HTMLElement {
-  const {rounds, events, variants = [], sources = new Map()} = options;
+  const {rounds, events, variants = [], sources = new Map(), lang = "en"} = options;
+  const t = TEXT(lang);
+  const when = (value: unknown, raw?: string | null) => formatDate(value, raw, lang);
   const width = Math.max(320, options.width ?? 640);
   const stacked = width < 560;
-  const lookup = companyLookup(companies);
+  const lookup = companyLookup(companies, lang);
   const primaries = lookup.rows as TimelineCompany[];
 
   const marks: TimelineMark[] = [];
@@ -76,12 +136,12 @@ export function timelineStrip(companies: readonly TimelineCompany[], options: Ti
       company_id: c.company_id,
       kind: "founding",
       date,
-      dateText: formatDate(date, c.founded_raw),
-      detail: "founded",
+      dateText: when(date, c.founded_raw),
+      detail: t.details.founding,
       amount_usd_mid: null,
       lines: [
-        `Founded ${formatDate(date, c.founded_raw)}`,
-        ...(others.length ? [`Other reports: ${others.map((v) => formatDate(v.founded, v.founded_raw)).join(", ")} (see conflict_key ${c.conflict_key ?? others[0].conflict_key})`] : [])
+        t.tip.founded(when(date, c.founded_raw)),
+        ...(others.length ? [t.tip.otherReports(others.map((v) => when(v.founded, v.founded_raw)).join(t.listSeparator), c.conflict_key ?? others[0].conflict_key)] : [])
       ],
       source_ids: asList(c.source_ids),
       disputed: others.length > 0
@@ -100,14 +160,14 @@ export function timelineStrip(companies: readonly TimelineCompany[], options: Ti
       company_id: r.company_id,
       kind: r.kind === "ipo" ? "ipo" : "round",
       date,
-      dateText: formatDate(date, r.date_raw),
-      detail: r.round || (r.kind === "ipo" ? "IPO" : "round"),
+      dateText: when(date, r.date_raw),
+      detail: r.round || t.details[r.kind === "ipo" ? "ipo" : "round"],
       amount_usd_mid: mid,
       lines: [
-        `${r.round || KIND_LABEL[r.kind === "ipo" ? "ipo" : "round"]}, ${formatDate(date, r.date_raw)}`,
-        `Amount: ${r.amount_reported || "not reported"}${mid !== null ? ` (≈ ${formatUsdMillions(mid)})` : ""}`,
-        ...(r.valuation_reported ? [`Valuation: ${r.valuation_reported}`] : []),
-        ...(r.conflict_key ? [`Disputed: see conflict_key ${r.conflict_key}`] : [])
+        t.tip.round(r.round || t.kinds[r.kind === "ipo" ? "ipo" : "round"], when(date, r.date_raw)),
+        t.tip.amount(r.amount_reported, mid !== null ? formatUsdMillions(mid, lang) : null),
+        ...(r.valuation_reported ? [t.tip.valuation(r.valuation_reported)] : []),
+        ...(r.conflict_key ? [t.tip.disputed(r.conflict_key)] : [])
       ],
       source_ids: asList(r.source_ids),
       disputed: Boolean(r.conflict_key)
@@ -125,10 +185,10 @@ export function timelineStrip(companies: readonly TimelineCompany[], options: Ti
       company_id: e.company_id,
       kind: "listing",
       date,
-      dateText: formatDate(date, e.date_raw),
-      detail: e.title ?? "listing",
+      dateText: when(date, e.date_raw),
+      detail: e.title ?? t.details.listing,
       amount_usd_mid: null,
-      lines: [`${e.title ?? "Listing"}`, `Listed ${formatDate(date, e.date_raw)}`, ...(e.conflict_key ? [`Disputed: see conflict_key ${e.conflict_key}`] : [])],
+      lines: [`${e.title ?? t.kinds.listing}`, t.tip.listed(when(date, e.date_raw)), ...(e.conflict_key ? [t.tip.disputed(e.conflict_key)] : [])],
       source_ids: asList(e.source_ids),
       disputed: Boolean(e.conflict_key)
     });
@@ -140,18 +200,15 @@ export function timelineStrip(companies: readonly TimelineCompany[], options: Ti
   const labelWidth = stacked ? 0 : Math.min(width * 0.36, (d3.max(laneIds, (id) => textWidth(laneLabel(id))) ?? 0) * 1.1) + 16;
 
   const legendItems: LegendItem[] = [
-    {key: "founding", label: "founded", swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2)},
-    {key: "round", label: "financing round", swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "currentColor")},
-    {key: "ipo", label: "IPO", swatch: (g) => void g.append("rect").attr("x", 2).attr("y", -5).attr("width", 10).attr("height", 10).attr("fill", "currentColor")},
-    {key: "listing", label: "listing day", swatch: (g) => void g.append("rect").attr("x", 5.5).attr("y", -6).attr("width", 3).attr("height", 12).attr("fill", "currentColor")},
-    {key: "disputed", label: "disputed (dashed)", swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-dasharray", "2,1.5")}
+    {key: "founding", label: t.legend.founding, swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2)},
+    {key: "round", label: t.legend.round, swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "currentColor")},
+    {key: "ipo", label: t.legend.ipo, swatch: (g) => void g.append("rect").attr("x", 2).attr("y", -5).attr("width", 10).attr("height", 10).attr("fill", "currentColor")},
+    {key: "listing", label: t.legend.listing, swatch: (g) => void g.append("rect").attr("x", 5.5).attr("y", -6).attr("width", 3).attr("height", 12).attr("fill", "currentColor")},
+    {key: "disputed", label: t.legend.disputed, swatch: (g) => void g.append("circle").attr("cx", 7).attr("r", 4.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-dasharray", "2,1.5")}
   ];
   const legend = layoutLegend(legendItems, width - 16);
-  const notes = [
-    noFounding.length ? `No founding date: ${noFounding.join(", ")}.` : "",
-    undated.length ? `${plural(undated.length, "row")} without a date not drawn.` : ""
-  ].filter(Boolean);
-  const noteLines = notes.length ? wrapText(notes.join(" "), width - 16, 10.5) : [];
+  const notes = [noFounding.length ? t.notes.noFounding(noFounding.join(t.listSeparator)) : "", undated.length ? t.notes.undated(undated.length) : ""].filter(Boolean);
+  const noteLines = notes.length ? wrapText(notes.join(t.sentenceSeparator), width - 16, 10.5) : [];
 
   const laneHeight = stacked ? 38 : 28;
   const margin = {top: legend.height + 12, right: 16, bottom: 28 + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0), left: stacked ? 12 : labelWidth};
@@ -159,26 +216,27 @@ export function timelineStrip(companies: readonly TimelineCompany[], options: Ti
 
   const counts = d3.rollup(marks, (v) => v.length, (m) => m.kind);
   const description = [
-    `A time line per company (${laneIds.length} lanes) from founding to listing:`,
-    `${plural(counts.get("founding") ?? 0, "founding date")}, ${plural(counts.get("round") ?? 0, "financing round")}, ${plural(counts.get("ipo") ?? 0, "IPO")} and ${plural(counts.get("listing") ?? 0, "listing")}.`,
+    t.describe.lanes(laneIds.length),
+    t.describe.counts(counts.get("founding") ?? 0, counts.get("round") ?? 0, counts.get("ipo") ?? 0, counts.get("listing") ?? 0),
     ...notes
-  ].join(" ");
+  ].join(t.sentenceSeparator);
 
   const frame = chartFrame({
     name: "timeline-strip",
-    title: "From founding to listing",
+    title: t.title,
     description,
+    lang,
     width,
     height,
     margin,
-    sourceLine: sourceLine(marks.flatMap((m) => m.source_ids), sources),
+    sourceLine: sourceLine(marks.flatMap((m) => m.source_ids), sources, 4, lang),
     sources,
     table: {
       rows: [...marks]
         .sort((a, b) => laneIds.indexOf(a.company_id) - laneIds.indexOf(b.company_id) || a.date.getTime() - b.date.getTime())
-        .map((m) => ({company: laneLabel(m.company_id), date: m.dateText, what: KIND_LABEL[m.kind], detail: m.detail, amount_usd_mid: roundMillions(m.amount_usd_mid)})),
+        .map((m) => ({company: laneLabel(m.company_id), date: m.dateText, what: t.kinds[m.kind], detail: m.detail, amount_usd_mid: roundMillions(m.amount_usd_mid)})),
       columns: ["company", "date", "what", "detail", "amount_usd_mid"],
-      labels: {company: "Company", date: "Date", what: "What", detail: "Detail", amount_usd_mid: "Amount (USD m)"}
+      labels: t.labels
     }
   });
   const {plot, inner} = frame;
@@ -190,7 +248,7 @@ export function timelineStrip(companies: readonly TimelineCompany[], options: Ti
     .scaleUtc()
     .domain(min && max ? [d3.utcYear.floor(min), d3.utcMonth.offset(max, 2)] : [new Date(Date.UTC(2019, 0, 1)), new Date(Date.UTC(2026, 0, 1))])
     .range([0, inner.width]);
-  timeAxis(plot, x, inner.height, inner.width);
+  timeAxisIn(plot, x, inner.height, inner.width, lang);
 
   const lane = (id: string) => laneIds.indexOf(id) * laneHeight;
   const markY = stacked ? 25 : laneHeight / 2;
@@ -215,7 +273,7 @@ export function timelineStrip(companies: readonly TimelineCompany[], options: Ti
     .attr("fill", "currentColor")
     .attr("fill-opacity", 0.6)
     .attr("font-size", 10)
-    .text("no dated founding, round or listing");
+    .text(t.emptyLane);
 
   // Listings first so the IPO square on the same day stays on top and hoverable.
   const order: MarkKind[] = ["listing", "founding", "round", "ipo"];

@@ -6,15 +6,15 @@
  * silently. Rounds still being raised are hollow: their valuation is a target, not a closing price.
  */
 import * as d3 from "./d3.js";
-import {axisLabel, chartFrame, formatUsdMillions, sourceLine, timeAxis, type SourceIndex} from "./chart.js";
+import {axisLabel, chartFrame, formatUsdMillions, sourceLine, type SourceIndex} from "./chart.js";
 import {asDate, asList, asNumber, formatDate} from "./cells.js";
-import {logDomain, usdAxisLeft} from "./chartAxes.js";
+import {logDomain, timeAxisIn, usdAxisLeft} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches, type LegendItem} from "./chartLegend.js";
 import {drawEmptyMessage} from "./chartText.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {plural, roundMillions} from "./fundingData.js";
 import type {FundingRoundsRow} from "./rows.js";
-import type {Lang} from "./i18n.js";
+import {aside, bilingual, type Lang} from "./i18n.js";
 
 /** A funding_rounds row with the columns the chart reads. */
 export type RoundRow = Pick<FundingRoundsRow, "id" | "company_id" | "date" | "kind" | "valuation_usd_mid" | "source_ids"> &
@@ -48,14 +48,92 @@ interface ValuationPoint {
   rivals: RoundRow[];
 }
 
-const KIND_NAMES: Record<string, string> = {round: "financing round", ipo: "IPO", disclosure: "disclosed later", in_progress: "round in progress (target)", cumulative: "reported total"};
+/** funding_rounds.kind in Chinese words: tooltips and the data table (whose English keeps the data's code). */
+const KINDS_ZH: Record<string, string> = {round: "融资轮次", ipo: "IPO", disclosure: "事后披露", in_progress: "融资进行中，为目标估值", cumulative: "报道中的累计数"};
+
+/** The chart's words in both languages; sentences with counts are functions. */
+const TEXT = bilingual({
+  en: {
+    title: "Valuations over time",
+    kinds: {round: "financing round", ipo: "IPO", disclosure: "disclosed later", in_progress: "round in progress (target)", cumulative: "reported total"} as Record<string, string>,
+    legend: {range: "reported range", tentative: "round in progress", disputed: "disputed"},
+    listSeparator: ", ",
+    sentenceSeparator: " ",
+    describe: {
+      points: (reports: number, companies: number, names: string) =>
+        `Reported valuations in US dollars (logarithmic scale) over time: ${plural(reports, "report")} for ${plural(companies, "company", "companies")}${names ? ` (${names})` : ""}, joined per company in date order.`,
+      bars: "Bars span the bounds of valuations reported as ranges or approximations; hollow points are targets of rounds still being raised.",
+      disputed: (n: number) => `${plural(n, "report")} disagree${n === 1 ? "s" : ""} with another report of the same valuation and ${n === 1 ? "is" : "are"} outlined with dashes.`,
+      undated: (n: number) => `${plural(n, "valuation")} without a date ${n === 1 ? "is" : "are"} not drawn.`
+    },
+    labels: {
+      company: "Company",
+      date: "Date",
+      kind: "Kind",
+      round: "Round",
+      valuation_reported: "Valuation as reported",
+      valuation_usd_low: "Low (USD m)",
+      valuation_usd_mid: "Valuation (USD m)",
+      valuation_usd_high: "High (USD m)",
+      conflict_key: "Disputed"
+    },
+    /** The kind column of the data table: the data's own code in English. */
+    kindCell: (kind: string) => kind,
+    empty: "No reported valuations for the companies chosen.",
+    axis: (narrow: boolean) => (narrow ? "↑ Valuation (USD, log)" : "↑ Reported valuation (USD, log scale)"),
+    tip: {
+      round: (round: string, date: string) => `${round}, ${date}`,
+      valuation: (reported: string, value: string) => `Valuation: ${reported} ≈ ${value}`,
+      basis: (basis: string) => `, ${basis}-money`,
+      disputed: (key: string) => `Disputed: see conflict_key ${key}`,
+      rivals: (n: number, list: string) => `; other report${n > 1 ? "s" : ""}: ${list}`
+    }
+  },
+  zh: {
+    title: "估值变化",
+    kinds: KINDS_ZH,
+    legend: {range: "报道区间", tentative: "进行中的融资", disputed: "说法不一"},
+    listSeparator: "、",
+    sentenceSeparator: "",
+    describe: {
+      points: (reports: number, companies: number, names: string) =>
+        `各公司报道估值随时间的变化（美元，对数刻度）：${companies}家公司${names ? `（${names}）` : ""}共${reports}条估值报道，同一公司的各点按日期连线。`,
+      bars: "以区间或约数报道的估值画出误差线，标出上下限；空心点是仍在进行的融资的目标估值。",
+      disputed: (n: number) => `${n}条报道与同一估值的另一条报道不一致，以虚线圈出。`,
+      undated: (n: number) => `${n}条估值缺少日期，未画出。`
+    },
+    labels: {
+      company: "公司",
+      date: "日期",
+      kind: "类型",
+      round: "轮次",
+      valuation_reported: "报道估值（原文）",
+      valuation_usd_low: "低值（百万美元）",
+      valuation_usd_mid: "估值（百万美元）",
+      valuation_usd_high: "高值（百万美元）",
+      conflict_key: "分歧标识"
+    },
+    kindCell: (kind: string) => KINDS_ZH[kind] ?? kind,
+    empty: "所选公司没有报道过估值。",
+    axis: (narrow: boolean) => (narrow ? "↑ 估值（美元，对数）" : "↑ 报道估值（美元，对数刻度）"),
+    tip: {
+      round: (round: string, date: string) => `${round}，${date}`,
+      valuation: (reported: string, value: string) => `估值：${reported} ≈ ${value}`,
+      basis: (basis: string) => `，${({pre: "投前", post: "投后"} as Record<string, string>)[basis] ?? basis}`,
+      disputed: (key: string) => `说法不一：见 conflict_key ${key}`,
+      rivals: (_n: number, list: string) => `；其他报道：${list}`
+    }
+  }
+});
 
 /** Valuation points per company over time, log y, with error bars and disputed rows marked. */
 export function valuationChart(rounds: readonly RoundRow[], options: ValuationChartOptions): HTMLElement {
-  const {companies, sources = new Map()} = options;
+  const {companies, sources = new Map(), lang = "en"} = options;
+  const t = TEXT(lang);
+  const usd = (v: number) => formatUsdMillions(v, lang);
   const width = Math.max(320, options.width ?? 640);
   const narrow = width < 520;
-  const lookup = companyLookup(companies);
+  const lookup = companyLookup(companies, lang);
   const wanted = options.companyIds ? new Set(options.companyIds) : null;
   // A row shows when it reports a valuation; which one is a company's latest is company_summary's to say.
   const candidates = rounds.filter((r) => (asNumber(r.valuation_usd_mid) ?? 0) > 0 && (!wanted || wanted.has(r.company_id)));
@@ -87,9 +165,9 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
 
   const legendItems: LegendItem[] = [
     ...series.map((s) => ({key: s.company_id, label: narrow ? lookup.short(s.company_id) : lookup.label(s.company_id), swatch: swatches.square(lookup.color(s.company_id))})),
-    {key: "range", label: "reported range", swatch: (g) => void g.append("path").attr("d", "M7,-6V6M4,-6H10M4,6H10").attr("stroke", "currentColor").attr("fill", "none")},
-    {key: "tentative", label: "round in progress", swatch: swatches.dot("currentColor", {hollow: true, r: 4})},
-    {key: "disputed", label: "disputed", swatch: swatches.dot("currentColor", {hollow: true, dash: "2,1.5"})}
+    {key: "range", label: t.legend.range, swatch: (g) => void g.append("path").attr("d", "M7,-6V6M4,-6H10M4,6H10").attr("stroke", "currentColor").attr("fill", "none")},
+    {key: "tentative", label: t.legend.tentative, swatch: swatches.dot("currentColor", {hollow: true, r: 4})},
+    {key: "disputed", label: t.legend.disputed, swatch: swatches.dot("currentColor", {hollow: true, dash: "2,1.5"})}
   ];
   const legend = layoutLegend(legendItems, width - 16);
   const plotHeight = options.height ?? Math.round(Math.max(300, Math.min(420, width * 0.6)));
@@ -97,28 +175,29 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
   const height = plotHeight + legend.height + 10;
 
   const description = [
-    `Reported valuations in US dollars (logarithmic scale) over time: ${plural(points.length, "report")} for ${plural(series.length, "company", "companies")}${series.length ? ` (${series.map((s) => lookup.label(s.company_id)).join(", ")})` : ""}, joined per company in date order.`,
-    "Bars span the bounds of valuations reported as ranges or approximations; hollow points are targets of rounds still being raised.",
-    disputed.length ? `${plural(disputed.length, "report")} disagree${disputed.length === 1 ? "s" : ""} with another report of the same valuation and ${disputed.length === 1 ? "is" : "are"} outlined with dashes.` : "",
-    undated.length ? `${plural(undated.length, "valuation")} without a date ${undated.length === 1 ? "is" : "are"} not drawn.` : ""
+    t.describe.points(points.length, series.length, series.map((s) => lookup.label(s.company_id)).join(t.listSeparator)),
+    t.describe.bars,
+    disputed.length ? t.describe.disputed(disputed.length) : "",
+    undated.length ? t.describe.undated(undated.length) : ""
   ]
     .filter(Boolean)
-    .join(" ");
+    .join(t.sentenceSeparator);
 
   const frame = chartFrame({
     name: "valuations",
-    title: "Valuations over time",
+    title: t.title,
     description,
+    lang,
     width,
     height,
     margin,
-    sourceLine: sourceLine(points.flatMap((p) => asList(p.row.source_ids)), sources),
+    sourceLine: sourceLine(points.flatMap((p) => asList(p.row.source_ids)), sources, 4, lang),
     sources,
     table: {
       rows: points.map((p) => ({
         company: lookup.label(p.company_id),
-        date: formatDate(p.date, p.row.date_raw),
-        kind: p.row.kind,
+        date: formatDate(p.date, p.row.date_raw, lang),
+        kind: t.kindCell(p.row.kind),
         round: p.row.round ?? null,
         valuation_reported: p.row.valuation_reported ?? null,
         valuation_usd_low: roundMillions(p.low),
@@ -127,33 +206,23 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
         conflict_key: p.row.conflict_key ?? null
       })),
       columns: ["company", "date", "kind", "round", "valuation_reported", "valuation_usd_low", "valuation_usd_mid", "valuation_usd_high", "conflict_key"],
-      labels: {
-        company: "Company",
-        date: "Date",
-        kind: "Kind",
-        round: "Round",
-        valuation_reported: "Valuation as reported",
-        valuation_usd_low: "Low (USD m)",
-        valuation_usd_mid: "Valuation (USD m)",
-        valuation_usd_high: "High (USD m)",
-        conflict_key: "Disputed"
-      }
+      labels: t.labels
     }
   });
   const {plot, inner} = frame;
   drawLegend(frame.svg, legend, 8, 6);
 
   if (!points.length) {
-    drawEmptyMessage(plot, inner, "No reported valuations for the companies chosen.");
+    drawEmptyMessage(plot, inner, t.empty);
     return frame.figure;
   }
 
   const [first, last] = d3.extent(points, (p) => p.date) as [Date, Date];
   const x = d3.scaleUtc().domain([d3.utcMonth.offset(first, -3), d3.utcMonth.offset(last, 3)]).range([0, inner.width]);
   const y = d3.scaleLog().domain(logDomain(points.flatMap((p) => [p.low, p.high]), 1.4)!).range([inner.height, 0]);
-  timeAxis(plot, x, inner.height, inner.width);
-  usdAxisLeft(plot, y, inner.height, true);
-  axisLabel(plot, narrow ? "↑ Valuation (USD, log)" : "↑ Reported valuation (USD, log scale)", -margin.left + 4, -10);
+  timeAxisIn(plot, x, inner.height, inner.width, lang);
+  usdAxisLeft(plot, y, inner.height, true, lang);
+  axisLabel(plot, t.axis(narrow), -margin.left + 4, -10);
 
   const line = d3
     .line<ValuationPoint>()
@@ -205,13 +274,13 @@ export function valuationChart(rounds: readonly RoundRow[], options: ValuationCh
   frame.tooltip.attach(marks, (p) => ({
     title: lookup.label(p.company_id),
     lines: [
-      `${p.row.round ?? KIND_NAMES[p.row.kind] ?? p.row.kind}, ${formatDate(p.date, p.row.date_raw)}${p.row.kind !== "round" ? ` (${KIND_NAMES[p.row.kind] ?? p.row.kind})` : ""}`,
-      `Valuation: ${p.row.valuation_reported ?? ""} ≈ ${p.exact || p.low === p.high ? formatUsdMillions(p.mid) : `${formatUsdMillions(p.mid)} (${formatUsdMillions(p.low)}–${formatUsdMillions(p.high)})`}` +
-        (p.row.valuation_basis && p.row.valuation_basis !== "unspecified" ? `, ${p.row.valuation_basis}-money` : ""),
+      t.tip.round(p.row.round ?? t.kinds[p.row.kind] ?? p.row.kind, formatDate(p.date, p.row.date_raw, lang)) + (p.row.kind !== "round" ? aside(t.kinds[p.row.kind] ?? p.row.kind, lang) : ""),
+      t.tip.valuation(p.row.valuation_reported ?? "", p.exact || p.low === p.high ? usd(p.mid) : `${usd(p.mid)}${aside(`${usd(p.low)}–${usd(p.high)}`, lang)}`) +
+        (p.row.valuation_basis && p.row.valuation_basis !== "unspecified" ? t.tip.basis(p.row.valuation_basis) : ""),
       ...(p.row.conflict_key
         ? [
-            `Disputed: see conflict_key ${p.row.conflict_key}` +
-              (p.rivals.length ? `; other report${p.rivals.length > 1 ? "s" : ""}: ${p.rivals.map((o) => `${o.id}${o.valuation_reported ? ` (${o.valuation_reported})` : ""}`).join(", ")}` : "")
+            t.tip.disputed(p.row.conflict_key) +
+              (p.rivals.length ? t.tip.rivals(p.rivals.length, p.rivals.map((o) => `${o.id}${o.valuation_reported ? aside(o.valuation_reported, lang) : ""}`).join(t.listSeparator)) : "")
           ]
         : [])
     ],

@@ -134,3 +134,21 @@ describe("dodge and placeLabels", () => {
     }
   });
 });
+
+describe("Chinese text", () => {
+  test("wrapText breaks a Chinese sentence anywhere but never starts a line with closing punctuation", () => {
+    const sentence = "未画出（没有报道完整年度营收）：百川、月之暗面、阶跃星辰、面壁智能、深度求索。没有披露融资金额：零一万物、天工。";
+    for (const width of [60, 90, 120, 150, 200, 250]) {
+      const lines = wrapText(sentence, width, 10);
+      expect(lines.join("")).toBe(sentence);
+      for (const line of lines.slice(1)) expect(line).not.toMatch(/^[，。、；：！？）》」』】〕]/);
+      for (const line of lines) expect(textWidth(line, 10)).toBeLessThanOrEqual(width);
+    }
+  });
+
+  test("drawNote puts no space where a line break falls between two Chinese characters", () => {
+    const note = svgElement("svg");
+    drawNote(note, ["没有披露融资金额：", "零一万物。Not", "drawn"], 8, 20);
+    expect(note.node()!.textContent).toBe("没有披露融资金额：零一万物。Not drawn");
+  });
+});

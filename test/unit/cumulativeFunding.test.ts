@@ -3,6 +3,7 @@ import {describe, expect, test} from "vitest";
 import {cumulativeFunding} from "../../src/components/cumulativeFunding.js";
 import {company, expectAccessible, expectInsideViewBox, expectNoInjectedMarkup, HOSTILE, markIds, tooltipText} from "./chartAssertions.js";
 import {companySummary as companies, fundingSteps as steps, sources} from "./storyFixtures.js";
+import {expectChineseChart} from "./chineseChartText.js";
 
 // The steps and running totals are funding_steps rows (which rounds count is tested with the build); the
 // chart draws them, hollow when undisclosed, and says what company_summary's counts leave out.
@@ -84,5 +85,59 @@ describe("cumulativeFunding(steps, options)", () => {
     expect(figure.querySelector(".legend-item text")!.textContent).toContain("<img");
     expect(tooltipText(figure, figure.querySelector(".mark")!)).toContain(HOSTILE);
     expectNoInjectedMarkup(figure);
+  });
+});
+
+describe("cumulativeFunding in Chinese (lang zh)", () => {
+  const zh = {companies, sources, lang: "zh" as const};
+
+  test("title, description, legend, axes and source line are Chinese; companies go by their Chinese short names", () => {
+    const figure = cumulativeFunding(steps, zh);
+    const {visible, description, headers} = expectChineseChart(figure);
+    expectAccessible(figure, "累计已披露融资额");
+    expect(description).toContain("3家公司累计已披露融资额");
+    expect(description).toContain("1轮融资未披露金额，以空心标记表示");
+    expect(description).toContain("另有1条报道与已计入的轮次重复，未画出。");
+    const legend = [...figure.querySelectorAll(".legend-item text")].map((t) => t.textContent);
+    expect(legend).toEqual(["甲", "Beta", "丙", "金额未披露", "低值–高值区间"]);
+    expect(figure.querySelector(".axis-label")!.textContent).toBe("↑ 累计已披露融资额（美元）");
+    expect(visible).toContain("来源：");
+    expect(headers).toEqual(["公司", "日期", "轮次", "报道金额（原文）", "金额（百万美元）", "累计低值（百万美元）", "累计（百万美元）", "累计高值（百万美元）"]);
+    // Dates of the table in Chinese; the amounts as reported stay quotes.
+    const cells = [...figure.querySelectorAll(".atlas-data td")].map((td) => td.textContent);
+    expect(cells).toContain("2024年3月");
+    expect(cells).toContain("数亿元");
+  });
+
+  test("ticks: years as 2024年 and amounts in 亿/万 without a dollar sign", () => {
+    const figure = cumulativeFunding(steps, zh);
+    const xTicks = [...figure.querySelectorAll(".axis-x .tick text")].map((t) => t.textContent!);
+    expect(xTicks.length).toBeGreaterThan(1);
+    for (const tick of xTicks) expect(tick).toMatch(/^(\d{4}年|\d{1,2}月|\d{1,2}月\d{1,2}日)$/);
+    const yTicks = [...figure.querySelectorAll(".axis-y .tick text")].map((t) => t.textContent!);
+    expect(yTicks.some((t) => t.endsWith("亿"))).toBe(true);
+    for (const tick of yTicks) expect(tick).not.toMatch(/[$a-z]/i);
+  });
+
+  test("tooltips in Chinese: the round as the data names it, amounts in 万美元, the running total", () => {
+    const figure = cumulativeFunding(steps, zh);
+    const text = tooltipText(figure, figure.querySelector('.mark[data-id="a2"]')!);
+    expect(text).toContain("Series A，2024年3月");
+    expect(text).toContain("金额：数亿元 ≈ 2000万美元（1000万美元–3000万美元）");
+    expect(text).toContain("累计融资：7000万美元（6000万美元–8000万美元）");
+    expect(text).not.toMatch(/Raised so far|Amount|Source:/);
+    expect(tooltipText(figure, figure.querySelector('.mark[data-id="a3"]')!)).toContain("金额未披露，不计入累计");
+  });
+
+  test("log scale, narrow width and an empty selection in Chinese, everything inside the viewBox", () => {
+    const log = cumulativeFunding(steps, {...zh, scale: "log"});
+    expect(log.querySelector(".axis-label")!.textContent).toBe("↑ 累计已披露融资额（美元，对数刻度）");
+    expect(log.querySelector("desc")!.textContent).toContain("对数刻度");
+    const narrow = cumulativeFunding(steps, {...zh, width: 320});
+    expectChineseChart(narrow);
+    expect(narrow.querySelector(".axis-label")!.textContent).toBe("↑ 累计融资（美元）");
+    expectInsideViewBox(narrow);
+    const empty = cumulativeFunding(steps, {...zh, companyIds: []});
+    expect(empty.querySelector(".empty")!.textContent).toBe("所选公司没有融资轮次。");
   });
 });

@@ -3,6 +3,7 @@ import {describe, expect, test} from "vitest";
 import {fundingValuationScatter} from "../../src/components/fundingValuationScatter.js";
 import {company, expectAccessible, expectInsideViewBox, expectNoInjectedMarkup, HOSTILE, markIds, tooltipText} from "./chartAssertions.js";
 import {companySummary, sources} from "./storyFixtures.js";
+import {expectChineseChart} from "./chineseChartText.js";
 
 // Which rounds count and which valuation is the latest are company_summary's columns (tested with the
 // build); the chart's job is to draw them, name what it cannot draw and keep company order and colour.
@@ -78,5 +79,45 @@ describe("fundingValuationScatter(companies, options)", () => {
     expect(figure.querySelectorAll(".mark")).toHaveLength(0);
     expect(figure.querySelector(".empty")).not.toBeNull();
     expect(figure.querySelector("desc")!.textContent).toContain("no reported valuation: Alpha");
+  });
+});
+
+describe("fundingValuationScatter in Chinese (lang zh)", () => {
+  test("title, description, axes, labels, note and table are Chinese; ticks in 亿/万", () => {
+    const figure = fundingValuationScatter(companySummary, {sources, lang: "zh"});
+    const {visible, description, headers} = expectChineseChart(figure);
+    expectAccessible(figure, "融资额与最新估值");
+    expect(description).toContain("共2家公司：甲、Beta。");
+    expect(description).toContain("1轮融资未披露金额，不计入总额。");
+    expect(figure.querySelector(".chart-note")!.textContent).toBe("未画出（没有报道估值：丙；没有融资记录：丁）。");
+    expect([...figure.querySelectorAll(".point-label")].map((t) => t.textContent)).toEqual(["甲", "Beta"]);
+    expect([...figure.querySelectorAll(".axis-label")].map((t) => t.textContent)).toEqual(["已披露融资总额（美元，对数刻度）→", "↑ 最新报道估值（美元，对数刻度）"]);
+    for (const tick of figure.querySelectorAll(".tick text")) expect(tick.textContent).toMatch(/^[\d.]+(万|亿)?$/);
+    expect(visible).toContain("来源：");
+    expect(headers[0]).toBe("公司");
+    expect(headers).toContain("估值日期");
+    expect([...figure.querySelectorAll(".atlas-data td")].map((td) => td.textContent)).toContain("2024年3月");
+  });
+
+  test("tooltips in Chinese, with the valuation as reported quoted", () => {
+    const figure = fundingValuationScatter(companySummary, {sources, lang: "zh"});
+    const alpha = tooltipText(figure, figure.querySelector('.mark[data-id="alpha"]')!);
+    expect(alpha).toContain("已披露融资：7000万美元（6000万美元–8000万美元），来自2轮披露金额的融资；另有1轮未披露");
+    expect(alpha).toContain("最新估值：10亿美元（9亿美元–11亿美元）（报道原文：about $1bn），2024年3月");
+    const beta = tooltipText(figure, figure.querySelector('.mark[data-id="beta"]')!);
+    expect(beta).toContain("，事后披露");
+    expect(beta).toContain("估值说法不一：见 conflict_key beta-valuation");
+    expect(beta).not.toMatch(/Latest valuation|Disclosed funding|disclosed later/);
+  });
+
+  test.each([320, 375])("fits width %i in Chinese", (width) => {
+    const figure = fundingValuationScatter(companySummary, {sources, width, lang: "zh"});
+    expectChineseChart(figure);
+    expect(figure.querySelector(".axis-label")!.textContent).toBe("融资额（美元，对数）→");
+    expectInsideViewBox(figure);
+  });
+
+  test("with nothing to draw it says so in Chinese", () => {
+    expect(fundingValuationScatter([], {lang: "zh"}).querySelector(".empty")!.textContent).toBe("没有一家公司同时有披露的融资额和估值。");
   });
 });

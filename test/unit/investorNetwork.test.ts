@@ -3,6 +3,7 @@ import {describe, expect, test} from "vitest";
 import {investorNetwork, type LinkRow} from "../../src/components/investorNetwork.js";
 import {company, expectAccessible, expectInsideViewBox, expectNoInjectedMarkup, HOSTILE, markIds, tooltipText} from "./chartAssertions.js";
 import {companySummary as companies, investorLinks as links, sources} from "./storyFixtures.js";
+import {expectChineseChart} from "./chineseChartText.js";
 
 // Folding aliases and spotting generic mentions are the build's (investor_links, from
 // data/investor_aliases.csv); the chart groups the rows by investor_id and lays them out.
@@ -67,5 +68,49 @@ describe("investorNetwork(links, options)", () => {
     expect(figure.querySelector(".investor text")!.textContent).toContain("<img");
     tooltipText(figure, figure.querySelector(".mark")!);
     expectNoInjectedMarkup(figure);
+  });
+});
+
+describe("investorNetwork in Chinese (lang zh)", () => {
+  const zh = {companies, sources, lang: "zh" as const};
+
+  test("investors go by investor_zh where the data has it, companies by their Chinese short names", () => {
+    const figure = investorNetwork(links, zh);
+    const {visible, description, headers} = expectChineseChart(figure, {data: ["other investors"]});
+    expectAccessible(figure, "谁投了谁");
+    const names = [...figure.querySelectorAll(".investor > text:not(.count)")].map((t) => t.textContent);
+    // Tencent's Chinese name is on one of its rows only: it names the investor on every link.
+    expect(names).toEqual(["Alibaba", "腾讯", "Zeta Fund"]);
+    expect(figure.querySelector('[data-investor="Tencent"]')).not.toBeNull();
+    expect([...figure.querySelectorAll(".company text")].map((t) => t.textContent)).toEqual(["甲", "Beta", "丙"]);
+    expect(visible).toContain("投资方");
+    expect(description).toContain("3家投资方与3家公司之间共5条连线");
+    expect(description).toContain("Alibaba（2家）、腾讯（2家）");
+    expect(description).toContain("1处笼统提及（other investors）没有指明投资方，未画出。");
+    expect(headers).toEqual(["投资方", "公司", "轮次记录", "来源中的名称", "领投"]);
+    expect([...figure.querySelectorAll(".atlas-data td")].map((td) => td.textContent)).toContain("是");
+  });
+
+  test("tooltips in Chinese: the rounds with Chinese dates, lead and the names in the sources", () => {
+    const figure = investorNetwork(links, zh);
+    const link = tooltipText(figure, figure.querySelector('.mark[data-id="tencent→gamma"]')!);
+    expect(link).toContain("腾讯 → 丙");
+    expect(link).toContain("Seed，2024年1月");
+    expect(link).toContain("来源中的名称：Tencent");
+    const lead = tooltipText(figure, figure.querySelector('.mark[data-id="alibaba→alpha"]')!);
+    expect(lead).toContain("（领投）");
+    const investor = tooltipText(figure, figure.querySelector('.investor[data-investor="Tencent"]')!);
+    expect(investor).toContain("投资了2家公司：甲、丙");
+    expect(investor).not.toMatch(/Backed|lead|Named as/);
+  });
+
+  test("notes of investors left out are Chinese and fit the width", () => {
+    const figure = investorNetwork(links, {...zh, maxInvestors: 2, width: 320});
+    const {visible} = expectChineseChart(figure, {data: ["other investors"]});
+    expect(visible).toContain("另有1家投资方未列出（各只投资了一家公司）。");
+    expectInsideViewBox(figure);
+    const min = investorNetwork(links, {...zh, minCompanies: 2});
+    expect(min.querySelector(".chart-note")!.textContent).toContain("1家投资方所投公司少于2家，未列入。");
+    expect(investorNetwork([], zh).querySelector(".empty")!.textContent).toBe("这些记录中没有具名的投资方。");
   });
 });

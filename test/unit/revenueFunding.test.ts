@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import {beforeAll, describe, expect, test} from "vitest";
 import {indexSources, type SourceRef} from "../../src/components/chart.js";
-import {formatReported, revenueFunding, type RevenueFundingCompany, type RevenueFundingResult} from "../../src/components/revenueFunding.js";
+import {BASIS_LABELS, basisLabel, formatReported, revenueFunding, type RevenueFundingCompany, type RevenueFundingResult} from "../../src/components/revenueFunding.js";
 import {company, expectAccessible, expectInsideViewBox, expectNoInjectedMarkup, HOSTILE, markIds, tooltipText} from "./chartAssertions.js";
 import {companySummary, financials as fixtureFinancials, sources as fixtureSources} from "./storyFixtures.js";
 import {tableRows} from "./tableRows.js";
+import {expectChineseChart} from "./chineseChartText.js";
 
 // Which year is a company's latest and which report of it counts are company_summary's columns (the build's
 // rules, tested with it); the chart draws them, says which year each row is for and names the companies it
@@ -149,5 +150,77 @@ describe("formatReported(value, currency)", () => {
     expect(formatReported(2465.6, "CNY")).toBe("CNY 2,465.6m");
     expect(formatReported(79.038, "USD")).toBe("USD 79.038m");
     expect(formatReported(null, "USD")).toBe("");
+  });
+});
+
+describe("revenueFunding in Chinese (lang zh)", () => {
+  test("on the published tables: title, description, axis, legend, rows and notes are Chinese", () => {
+    const figure = revenueFunding(summary, {sources, financials, lang: "zh"});
+    const {visible, description, headers} = expectChineseChart(figure);
+    expectAccessible(figure, "营收与融资额");
+    const zhipu = summary.find((c) => c.company_id === "zhipu")!;
+    expect(description).toContain(`数据年份：${zhipu.results_period}年（智谱`);
+    expect(visible).toContain("智谱");
+    expect(visible).toContain(`${zhipu.results_period}年业绩`);
+    expect(figure.querySelector(".axis-label")!.textContent).toBe("美元（对数刻度）→");
+    expect([...figure.querySelectorAll(".legend-item text")].map((t) => t.textContent)).toEqual(["融资额（低–高）", "营收", "净亏损"]);
+    expect(figure.querySelector(".chart-note")!.textContent).toMatch(/^未画出（没有报道完整年度营收）：/);
+    for (const label of figure.querySelectorAll(".value-label")) expect(label.textContent).toMatch(/^[\d.]+(万|亿)?美元$/);
+    expect(headers).toEqual(["公司", "融资额低值（百万美元）", "融资额（百万美元）", "融资额高值（百万美元）", "业绩年度", "营收（百万美元）", "净亏损（百万美元）", "业绩出处"]);
+  });
+
+  test.each([320, 375, 640])("fits width %i in Chinese", (width) => {
+    const figure = revenueFunding(summary, {sources, financials, width, lang: "zh"});
+    expectChineseChart(figure);
+    expectInsideViewBox(figure);
+  });
+
+  test("on fixtures: notes, years and the tooltips of a press figure in Chinese", () => {
+    const figure = revenueFunding(companySummary, {sources: fixtureSources, financials: fixtureFinancials, lang: "zh"});
+    const note = figure.querySelector(".chart-note")!.textContent!;
+    expect(note).toBe("未画出（没有报道完整年度营收）：丙。没有披露融资金额：丁。没有报道净亏损：Beta。");
+    expect(figure.querySelector("desc")!.textContent).toContain("数据年份：2025年（甲）和2024年（Beta、丁）。");
+    const rows = [...figure.querySelectorAll(".atlas-data tbody tr")];
+    expect(rows[1].textContent).toContain("媒体报道（非正式披露）");
+    const text = tooltipText(figure, figure.querySelector('.mark[data-id="beta:revenue"]')!);
+    expect(text).toContain("2024年营收：1200万美元");
+    expect(text).toContain("报道原文：收入8640万元");
+    expect(text).toContain("出处：媒体报道（非正式披露）；可信度低");
+    const raised = tooltipText(figure, figure.querySelector('.mark[data-id="alpha:raised"]')!);
+    expect(raised).toContain("融资额：7000万美元（6000万美元–8000万美元），来自2轮披露金额的融资");
+    expect(`${text} ${raised}`).not.toMatch(/Revenue|As reported|From:|Money raised|confidence/);
+  });
+
+  test("zero revenue, a profit and no results at all, in Chinese", () => {
+    const figure = revenueFunding(
+      [company("z", "Zero", "零", {results_period: "2023", revenue_usd_m: 0, net_loss_usd_m: 5}), company("p", "Profit", "盈", {results_period: "2024", revenue_usd_m: 50, net_loss_usd_m: -3})],
+      {lang: "zh"}
+    );
+    const note = figure.querySelector(".chart-note")!.textContent!;
+    expect(note).toContain("营收为零或负数，无法画在对数刻度上：零。");
+    expect(note).toContain("实现净利润或盈亏平衡，无法画在对数刻度上：盈。");
+    const none = revenueFunding([company("a", "Alpha", "甲", {funding_usd_mid: 5, rounds_counted: 1})], {lang: "zh"});
+    expect(none.querySelector(".empty")!.textContent).toBe("没有公司报道过完整年度的营收。");
+  });
+});
+
+describe("basisLabel(basis, lang) and formatReported in Chinese", () => {
+  test("basisLabel names a basis in either language; BASIS_LABELS stays the English table", () => {
+    expect(basisLabel("prospectus", "zh")).toBe("招股书");
+    expect(basisLabel("press")).toBe(BASIS_LABELS.press);
+    expect(basisLabel("press")).toBe("press report (not a filing)");
+    expect(basisLabel("constructor", "zh")).toBe("constructor");
+    expect(basisLabel(null, "zh")).toBe("");
+  });
+
+  test("formatReported counts in 亿/万 with the currency's Chinese name in Chinese", () => {
+    expect(formatReported(724, "CNY", "zh")).toBe("7.24亿元");
+    expect(formatReported(2465.6, "CNY", "zh")).toBe("24.656亿元");
+    expect(formatReported(57.4, "CNY", "zh")).toBe("5740万元");
+    expect(formatReported(97.417, "CNY", "zh")).toBe("9741.7万元");
+    expect(formatReported(79.038, "USD", "zh")).toBe("7903.8万美元");
+    expect(formatReported(10, "EUR", "zh")).toBe("EUR 1000万");
+    expect(formatReported(null, "USD", "zh")).toBe("");
+    expect(formatReported(724, "CNY", "en")).toBe("CNY 724m");
   });
 });

@@ -3,6 +3,7 @@ import {describe, expect, test} from "vitest";
 import {timelineStrip} from "../../src/components/timelineStrip.js";
 import {company, expectAccessible, expectInsideViewBox, expectNoInjectedMarkup, HOSTILE, markIds, round, tooltipText, utc} from "./chartAssertions.js";
 import {companies as companyRows, companySummary as companies, events, fundingRounds as rounds, sources} from "./storyFixtures.js";
+import {expectChineseChart} from "./chineseChartText.js";
 
 const options = {rounds, events, variants: companyRows, sources};
 
@@ -69,5 +70,47 @@ describe("timelineStrip(companies, options)", () => {
     expect(tooltipText(figure, figure.querySelector('.mark[data-id="e1"]')!)).toContain(HOSTILE);
     tooltipText(figure, figure.querySelector('.mark[data-id="x1"]')!);
     expectNoInjectedMarkup(figure);
+  });
+});
+
+describe("timelineStrip in Chinese (lang zh)", () => {
+  const zh = {...options, lang: "zh" as const};
+
+  test("title, description, legend, lanes, axis, note and table are Chinese", () => {
+    const figure = timelineStrip(companies, zh);
+    const {visible, description, headers} = expectChineseChart(figure);
+    expectAccessible(figure, "从成立到上市");
+    expect(description).toContain("每家公司一条时间线（共4条）");
+    expect(description).toContain("3个成立日期、7轮融资、1次IPO和1次上市。");
+    expect([...figure.querySelectorAll(".lane-label")].map((t) => t.textContent)).toEqual(["甲", "Beta", "丙", "丁"]);
+    expect([...figure.querySelectorAll(".legend-item text")].map((t) => t.textContent)).toEqual(["成立", "融资轮次", "IPO", "上市日", "说法不一（虚线）"]);
+    expect(figure.querySelector(".chart-note")!.textContent).toBe("没有成立日期：丁。");
+    expect(figure.querySelector(".lane-empty")!.textContent).toBe("没有带日期的成立、融资或上市记录");
+    for (const tick of figure.querySelectorAll(".axis-x .tick text")) expect(tick.textContent).toMatch(/^(\d{4}年|\d{1,2}月)$/);
+    expect(visible).toContain("来源：");
+    expect(headers).toEqual(["公司", "日期", "事项", "详情", "金额（百万美元）"]);
+    const cells = [...figure.querySelectorAll(".atlas-data td")].map((td) => td.textContent);
+    expect(cells).toContain("2019年6月");
+    expect(cells).toContain("成立");
+  });
+
+  test("tooltips in Chinese: founding with the other reports, rounds with amounts in 万美元, listing", () => {
+    const figure = timelineStrip(companies, zh);
+    const founded = tooltipText(figure, figure.querySelector('.mark[data-id="founded-beta"]')!);
+    expect(founded).toContain("成立于2021年12月");
+    expect(founded).toMatch(/其他说法：.+（见 conflict_key beta-founding）/);
+    const a1 = tooltipText(figure, figure.querySelector('.mark[data-id="a1"]')!);
+    expect(a1).toContain("Angel，2023年1月");
+    expect(a1).toContain("金额：$50m（≈ 5000万美元）");
+    const listing = tooltipText(figure, figure.querySelector('.mark[data-id="alpha-listing"]')!);
+    expect(listing).toContain("上市日期：2025年12月30日");
+    expect(`${founded} ${a1} ${listing}`).not.toMatch(/Founded|Amount|Listed|Other reports/);
+  });
+
+  test("stacked lanes at 320 px and undated rows in Chinese", () => {
+    const figure = timelineStrip(companies, {...zh, width: 320, rounds: [...rounds, round({id: "nodate", company_id: "alpha", date: null})]});
+    const {visible} = expectChineseChart(figure);
+    expect(visible).toContain("1条记录缺少日期，未画出。");
+    expectInsideViewBox(figure);
   });
 });

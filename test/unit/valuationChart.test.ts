@@ -3,6 +3,7 @@ import {describe, expect, test} from "vitest";
 import {valuationChart} from "../../src/components/valuationChart.js";
 import {company, expectAccessible, expectInsideViewBox, expectNoInjectedMarkup, HOSTILE, markIds, round, tooltipText, utc} from "./chartAssertions.js";
 import {companySummary as companies, fundingRounds, sources} from "./storyFixtures.js";
+import {expectChineseChart} from "./chineseChartText.js";
 
 // A round in progress and a second, disputed reading of beta's valuation, on top of the shared fixtures.
 const rounds = [
@@ -81,5 +82,45 @@ describe("valuationChart(rounds, options)", () => {
     expectNoInjectedMarkup(figure);
     expect(tooltipText(figure, figure.querySelector(".mark")!)).toContain(HOSTILE);
     expectNoInjectedMarkup(figure);
+  });
+});
+
+describe("valuationChart in Chinese (lang zh)", () => {
+  const zh = {companies, sources, lang: "zh" as const};
+
+  test("title, description, legend, axis, table headers and kinds are Chinese", () => {
+    const figure = valuationChart(rounds, zh);
+    const {description, headers} = expectChineseChart(figure);
+    expectAccessible(figure, "估值变化");
+    expect(description).toContain("2家公司（甲、Beta）共4条估值报道");
+    expect(description).toContain("以虚线圈出");
+    const legend = [...figure.querySelectorAll(".legend-item text")].map((t) => t.textContent);
+    expect(legend).toEqual(["甲", "Beta", "报道区间", "进行中的融资", "说法不一"]);
+    expect(figure.querySelector(".axis-label")!.textContent).toBe("↑ 报道估值（美元，对数刻度）");
+    expect(headers).toEqual(["公司", "日期", "类型", "轮次", "报道估值（原文）", "低值（百万美元）", "估值（百万美元）", "高值（百万美元）", "分歧标识"]);
+    const cells = [...figure.querySelectorAll(".atlas-data td")].map((td) => td.textContent);
+    expect(cells).toContain("事后披露");
+    expect(cells).toContain("2025年6月");
+    const yTicks = [...figure.querySelectorAll(".axis-y .tick text")].map((t) => t.textContent!);
+    expect(yTicks.some((t) => t.endsWith("亿"))).toBe(true);
+  });
+
+  test("tooltips: amounts in 亿美元, the kind in Chinese, the rival reports named", () => {
+    const figure = valuationChart(rounds, zh);
+    const text = tooltipText(figure, figure.querySelector('.mark[data-id="b-disclosure"]')!);
+    expect(text).toContain("事后披露，2025年6月（事后披露）");
+    expect(text).toContain("估值：$2-3bn ≈ 20亿美元（20亿美元–30亿美元）");
+    expect(text).toContain("说法不一：见 conflict_key beta-valuation；其他报道：b-press-valuation（$2.5bn）");
+    expect(text).not.toMatch(/Valuation|Disputed|other report/);
+  });
+
+  test("narrow, undated and empty in Chinese", () => {
+    const narrow = valuationChart(rounds, {...zh, width: 320});
+    expectChineseChart(narrow);
+    expect(narrow.querySelector(".axis-label")!.textContent).toBe("↑ 估值（美元，对数）");
+    expectInsideViewBox(narrow);
+    const undated = valuationChart([round({id: "v1", company_id: "a", date: utc(2024), valuation_usd_mid: 100}), round({id: "v2", company_id: "a", date: null, valuation_usd_mid: 200})], {companies: [company("a", "Alpha", "甲")], lang: "zh"});
+    expect(undated.querySelector("desc")!.textContent).toContain("1条估值缺少日期，未画出。");
+    expect(valuationChart(rounds, {...zh, companyIds: []}).querySelector(".empty")!.textContent).toBe("所选公司没有报道过估值。");
   });
 });
