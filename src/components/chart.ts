@@ -120,7 +120,7 @@ export function chartFrame(options: ChartFrameOptions): ChartFrame {
   if (table && table.rows.length) {
     const details = figure.append("details").attr("class", "atlas-data");
     details.append("summary").text(text.dataTable);
-    details.node()!.append(dataTable(table.rows, {columns: table.columns, labels: table.labels, caption: title}));
+    details.node()!.append(dataTable(table.rows, {columns: table.columns, labels: table.labels, caption: title, lang}));
   }
   const tools = figure.append("div").attr("class", "atlas-chart-tools");
   for (const format of ["svg", "png"] as const) {

@@ -2,7 +2,14 @@
  * Small form controls with Framework's `view()` contract (a `value` property and `input` events), built from
  * plain labelled inputs so they are accessible and need no library. Labels come from data as text only.
  */
+import {bilingual, documentLang, type Lang} from "./i18n.js";
 import type {Control} from "./urlState.js";
+
+/** The controls' own words; every other label is the caller's, in the caller's language. */
+const TEXT = bilingual({
+  en: {from: "From", to: "To"},
+  zh: {from: "从", to: "至"}
+});
 
 function form(doc: Document, label: string, className: string): {root: HTMLFormElement; fieldset: HTMLFieldSetElement} {
   const root = doc.createElement("form");
@@ -65,17 +72,20 @@ export function checkboxGroup(choices: Choice[], {label, value, name, document: 
   return root as unknown as Control<string[]>;
 }
 
-/** Two date inputs; value is [start, end] as ISO dates. */
-export function dateRange({label, value, min, max, document: doc = globalThis.document}: {label: string; value: [string, string]; min: string; max: string; document?: Document}): Control<[string, string]> {
+/** Two date inputs; value is [start, end] as ISO dates. `lang` is the page's (by default its <html lang>). */
+export function dateRange({label, value, min, max, document: doc = globalThis.document, lang = documentLang(doc)}: {label: string; value: [string, string]; min: string; max: string; document?: Document; lang?: Lang}): Control<[string, string]> {
   const {root, fieldset} = form(doc, label, "atlas-daterange");
-  const inputs = (["From", "To"] as const).map((text, i) => {
+  const t = TEXT(lang);
+  // The inputs' names ("from", "to") are the form's, not the reader's: they stay the same in every language.
+  const inputs = (["from", "to"] as const).map((name, i) => {
+    const text = t[name];
     const wrapper = doc.createElement("label");
     const input = doc.createElement("input");
     input.type = "date";
     input.min = min;
     input.max = max;
     input.value = value[i];
-    input.name = text.toLowerCase();
+    input.name = name;
     wrapper.append(`${text} `, input);
     fieldset.append(wrapper);
     return input;

@@ -1,4 +1,11 @@
 import {csvButton} from "./downloads.js";
+import {bilingual, documentLang, type Lang} from "./i18n.js";
+
+/** The table's own words (the caption, labels and cells are the caller's). */
+const TEXT = bilingual({
+  en: {showing: (shown: number, total: number) => `Showing ${shown} of ${total} rows.`},
+  zh: {showing: (shown: number, total: number) => `共${total}行，此处显示其中${shown}行。`}
+});
 
 /**
  * A plain, accessible HTML table of rows: a caption, column headers with scope, numbers right-aligned, dates
@@ -21,12 +28,16 @@ export interface DataTableOptions {
   download?: string;
   /** Document to create elements in (tests pass jsdom's). */
   document?: Document;
+  /** The page's language, for the table's own words; by default the document's <html lang>. */
+  lang?: Lang;
 }
 
 export function dataTable(rows: readonly Record<string, unknown>[], options: DataTableOptions = {}): HTMLElement {
   const doc = options.document ?? globalThis.document;
   const columns = options.columns ?? Object.keys(rows[0] ?? {});
   const {labels = {}, format = {}, limit = Infinity} = options;
+  // A table made deep inside another component (a chart's data table) may not be told; the page's lang decides.
+  const lang = options.lang ?? documentLang(doc);
   const wrapper = doc.createElement("div");
   wrapper.className = "atlas-table";
   const table = doc.createElement("table");
@@ -87,11 +98,11 @@ export function dataTable(rows: readonly Record<string, unknown>[], options: Dat
   renderBody();
   table.append(head, body);
   wrapper.append(table);
-  if (options.download) wrapper.append(csvButton(rows, columns, options.download, doc));
+  if (options.download) wrapper.append(csvButton(rows, columns, options.download, doc, lang));
   if (rows.length > limit) {
     const note = doc.createElement("p");
     note.className = "atlas-table-note";
-    note.textContent = `Showing ${limit} of ${rows.length} rows.`;
+    note.textContent = TEXT(lang).showing(limit, rows.length);
     wrapper.append(note);
   }
   return wrapper;

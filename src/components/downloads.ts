@@ -3,6 +3,12 @@
  * as CSV, so every table a reader sees can be taken away as a file.
  */
 import {toCsv} from "../lib/csv.js";
+import {bilingual, documentLang, type Lang} from "./i18n.js";
+
+const TEXT = bilingual({
+  en: {csv: "Download CSV"},
+  zh: {csv: "下载 CSV"}
+});
 
 export function downloadLink(href: string, filename: string, label: string, doc: Document = globalThis.document): HTMLAnchorElement {
   const a = doc.createElement("a");
@@ -13,13 +19,16 @@ export function downloadLink(href: string, filename: string, label: string, doc:
   return a;
 }
 
-/** A button that saves the rows as CSV (lists joined with ";", dates as ISO days). */
-export function csvButton(rows: readonly Record<string, unknown>[], columns: string[], filename: string, doc: Document = globalThis.document): HTMLButtonElement {
+/**
+ * A button that saves the rows as CSV (lists joined with ";", dates as ISO days). Its label is in the page's
+ * language (by default the document's <html lang>); the file's columns stay the tables' SQL names.
+ */
+export function csvButton(rows: readonly Record<string, unknown>[], columns: string[], filename: string, doc: Document = globalThis.document, lang: Lang = documentLang(doc)): HTMLButtonElement {
   const button = doc.createElement("button");
   button.type = "button";
   button.className = "atlas-download";
   button.dataset.format = "csv";
-  button.textContent = "Download CSV";
+  button.textContent = TEXT(lang).csv;
   button.addEventListener("click", () => {
     saveBlob(new Blob([toCsv(rows as Record<string, unknown>[], columns)], {type: "text/csv;charset=utf-8"}), filename, doc);
   });

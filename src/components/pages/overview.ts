@@ -1,11 +1,14 @@
 /**
- * The overview page (src/index.md): its tables, and the findings its prose quotes. Every number is read from
- * company_summary, funding_steps, events and density_fit as the build wrote them, so the headline says what
- * the charts below it draw.
+ * The overview page (src/index.md and its Chinese twin src/zh/index.md): its tables, and the findings its
+ * prose quotes. Every number is read from company_summary, funding_steps, events and density_fit as the build
+ * wrote them, so the headline says what the charts below it draw. The findings speak the page's language
+ * (`data.lang`): the phrases of both editions are in TEXT below, the numbers and dates go through i18n.ts.
  */
 import * as d3 from "../d3.js";
-import {formatUsdMillions, sourceLinksSpan} from "../chart.js";
+import {sourceLinksSpan, type SourceIndex} from "../chart.js";
 import {formatDate} from "../cells.js";
+import {companyLabel} from "../companyLookup.js";
+import {bilingual, formatDateText, formatUsdMillions, listText, type Lang} from "../i18n.js";
 import type {CompanySummaryRow} from "../rows.js";
 import {VIEWS, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
@@ -13,6 +16,87 @@ import {loadTables} from "./load.js";
 const TABLES = ["company_summary", "companies", "funding_rounds", "funding_steps", "events", "density_fit", "financials"] as const;
 
 export type OverviewData = StoryData<(typeof TABLES)[number] | "sources">;
+
+/** Confidence ratings of the data, as a Chinese reader says them. */
+const CONFIDENCE_ZH: Record<string, string> = {high: "高", medium: "中", low: "低"};
+
+/**
+ * The round labels of the data a Chinese reader has words for; any other label ("Strategic stake (Meituan)")
+ * is shown as the data has it, in English, marked lang="en".
+ */
+const ROUND_ZH: Record<string, string> = {
+  Angel: "天使轮",
+  "Super-angel": "超级天使轮",
+  "Pre-A": "Pre-A轮",
+  "New round": "新一轮融资",
+  "Strategic round": "战略融资",
+  "Expansion round": "扩大轮融资",
+  "First external round": "首轮外部融资",
+  "Founding / angel": "创始及天使轮"
+};
+
+/** The overview's phrases in both languages; each function takes the values the sentence quotes. */
+export const OVERVIEW_TEXT = bilingual({
+  en: {
+    top: (name: string, amount: string) => `${name} raised the most, ${amount}`,
+    noTop: "no tiger disclosed an amount",
+    ranked: (name: string, amount: string) => `${name} (${amount})`,
+    round: (round: string | null, _doc: Document): string | Node => round ?? "financing round",
+    listedOn: (name: string, date: string) => `${name} on ${date}`,
+    listed: (items: string[]) => listText(items, "en"),
+    listedDates: (dates: string[]) => dates.join(" and "),
+    topValued: (name: string, amount: string, date: string) => `${name}, last valued at ${amount} (${date})`,
+    noneTraining: "None of the tigers",
+    noneSteppedBack: "none",
+    /** Source links carry their source's language as `lang` (not only `hreflang`) where the page is not English. */
+    markSourceLang: false,
+    noResults: (names: string, count: number) => `${names} ${count === 1 ? "has" : "have"} published no full-year revenue.`,
+    results: {
+      between: " ",
+      revenue: (press: boolean, name: string, period: string, revenue: Node): (string | Node)[] =>
+        press ? [`Press reports put ${name}’s revenue for ${period} at `, revenue] : [`${name} reported revenue of `, revenue, ` for ${period}`],
+      raised: (funding: Node): (string | Node)[] => [" against ", funding, " raised"],
+      loss: (press: boolean, loss: Node): (string | Node)[] => (press ? [", with a net loss of ", loss] : ["; its net loss was ", loss]),
+      basis: (press: boolean, confidence: string | null) => (press ? ` (${confidence ?? "unrated"} confidence; not a filing)` : ""),
+      end: ".",
+      noAmount: (undisclosed: boolean) => (undisclosed ? " None of its financing rounds disclosed an amount." : " It has no financing round with an amount in the data.")
+    }
+  },
+  zh: {
+    top: (name: string, amount: string) => `${name}融资最多，达${amount}`,
+    noTop: "没有一家披露过融资金额",
+    ranked: (name: string, amount: string) => `${name}（${amount}）`,
+    round: (round: string | null, doc: Document): string | Node => {
+      if (round === null) return "融资";
+      const series = /^Series ([A-Z]\d*\+*)$/.exec(round);
+      if (series) return `${series[1]}轮`;
+      if (Object.hasOwn(ROUND_ZH, round)) return ROUND_ZH[round];
+      const span = doc.createElement("span");
+      span.lang = "en";
+      span.textContent = round;
+      return span;
+    },
+    listedOn: (name: string, date: string) => `${name}于${date}`,
+    listed: (items: string[]) => items.join("、"),
+    listedDates: (dates: string[]) => listText(dates, "zh"),
+    topValued: (name: string, amount: string, date: string) => `${name}，最近一次估值为${amount}（${date}）`,
+    noneTraining: "没有一家",
+    noneSteppedBack: "没有一家",
+    markSourceLang: true,
+    noResults: (names: string, _count: number) => `${names}尚未公布完整年度的营收。`,
+    results: {
+      between: "",
+      revenue: (press: boolean, name: string, period: string, revenue: Node): (string | Node)[] =>
+        press ? [`据媒体报道，${name}在${period}的营收约为`, revenue] : [`${name}公布的${period}营收为`, revenue],
+      raised: (funding: Node): (string | Node)[] => ["，而它披露的融资额为", funding],
+      loss: (press: boolean, loss: Node): (string | Node)[] => (press ? ["，净亏损", loss] : ["；同期净亏损", loss]),
+      basis: (press: boolean, confidence: string | null) =>
+        press ? `（可信度：${confidence ? CONFIDENCE_ZH[confidence] ?? confidence : "未评级"}；并非正式财报）` : "",
+      end: "。",
+      noAmount: (undisclosed: boolean) => (undisclosed ? "它的各轮融资都没有披露金额。" : "数据中没有它披露了金额的融资轮次。")
+    }
+  }
+});
 
 export function loadOverview(): Promise<OverviewData> {
   return loadTables(TABLES);
@@ -26,8 +110,24 @@ export const overviewViews = {
   timelineStrip: (data: OverviewData, width: number) => VIEWS["timeline-strip"].render(data, {}, width)
 };
 
-/** What the overview says in words, each a value or a phrase from the tables. */
+/**
+ * Links to sources in a span (for a sentence, class "atlas-cite"; for a table cell, no class). On a Chinese
+ * page each link also says its source's language as `lang`, so an English publisher's name reads as a name,
+ * not as prose left untranslated.
+ */
+export function sourceSpan(ids: readonly string[], sources: SourceIndex, lang: Lang = "en", className?: string, doc: Document = document): HTMLSpanElement {
+  const span = sourceLinksSpan(doc, ids, sources, className);
+  if (OVERVIEW_TEXT(lang).markSourceLang) for (const a of span.querySelectorAll("a[hreflang]")) a.setAttribute("lang", a.getAttribute("hreflang")!);
+  return span;
+}
+
+/** What the overview says in words, each a value or a phrase from the tables, in the page's language. */
 export function overviewFindings(data: OverviewData) {
+  const lang = data.lang ?? "en";
+  const t = OVERVIEW_TEXT(lang);
+  const usd = (value: number | null | undefined) => formatUsdMillions(value, lang);
+  const date = (value: Date | null, raw: string | null) => formatDate(value, raw, lang);
+  const name = (c: CompanySummaryRow) => companyLabel(c, c.company_id, lang);
   const byId = new Map(data.company_summary.map((c) => [c.company_id, c]));
   const tigers = data.company_summary.filter((c) => c.group === "six_tigers");
   const sum = (key: "funding_usd_low" | "funding_usd_mid" | "funding_usd_high") => d3.sum(tigers, (c) => c[key] ?? 0);
@@ -35,54 +135,55 @@ export function overviewFindings(data: OverviewData) {
   const [top, second] = ranked;
   const least = ranked[ranked.length - 1];
   const largest = [...data.funding_steps].filter((s) => s.disclosed).sort((a, b) => b.amount_usd_mid! - a.amount_usd_mid!)[0];
+  const largestCompany = byId.get(largest.company_id);
   const listed = tigers.filter((c) => c.listing_date).sort((a, b) => +a.listing_date! - +b.listing_date!);
   const listingEvents = data.events.filter((e) => listed.some((c) => c.listing_event_id === e.id));
   const valued = tigers.filter((c) => c.valuation_usd_mid !== null).sort((a, b) => b.valuation_usd_mid! - a.valuation_usd_mid!);
   const courses = d3.group(tigers.filter((c) => c.course), (c) => c.course!);
   const fit = data.density_fit.find((f) => f.fit_id === "records")!;
-  const names = (rows: CompanySummaryRow[]) => listText(rows.map((c) => c.label));
+  const names = (rows: CompanySummaryRow[]) => listText(rows.map(name), lang);
   const foundedYears = tigers.filter((c) => c.founded).map((c) => c.founded!.getUTCFullYear());
   return {
     tigerCount: tigers.length,
     foundedFrom: d3.min(foundedYears) ?? "",
     foundedTo: d3.max(foundedYears) ?? "",
-    raised: formatUsdMillions(sum("funding_usd_mid")),
-    raisedLow: formatUsdMillions(sum("funding_usd_low")),
-    raisedHigh: formatUsdMillions(sum("funding_usd_high")),
+    raised: usd(sum("funding_usd_mid")),
+    raisedLow: usd(sum("funding_usd_low")),
+    raisedHigh: usd(sum("funding_usd_high")),
     undisclosed: d3.sum(tigers, (c) => c.rounds_undisclosed),
     counted: d3.sum(tigers, (c) => c.rounds_counted),
-    top: top ? `${top.label} raised the most, ${formatUsdMillions(top.funding_usd_mid)}` : "no tiger disclosed an amount",
-    second: second ? `${second.label} (${formatUsdMillions(second.funding_usd_mid)})` : "",
-    least: least ? `${least.label} (${formatUsdMillions(least.funding_usd_mid)})` : "",
+    top: top ? t.top(name(top), usd(top.funding_usd_mid)) : t.noTop,
+    second: second ? t.ranked(name(second), usd(second.funding_usd_mid)) : "",
+    least: least ? t.ranked(name(least), usd(least.funding_usd_mid)) : "",
     largest: {
-      company: byId.get(largest.company_id)?.label ?? largest.company_id,
-      round: largest.round ?? "financing round",
-      date: formatDate(largest.date, largest.date_raw),
-      amount: formatUsdMillions(largest.amount_usd_mid),
+      company: largestCompany ? name(largestCompany) : largest.company_id,
+      round: t.round(largest.round, document),
+      date: date(largest.date, largest.date_raw),
+      amount: usd(largest.amount_usd_mid),
       reported: largest.amount_reported ?? "",
-      sources: sourceLinksSpan(document, largest.source_ids, data.sourceIndex, "atlas-cite")
+      sources: sourceSpan(largest.source_ids, data.sourceIndex, lang, "atlas-cite")
     },
     listedCount: listed.length,
-    listed: listText(listed.map((c) => `${c.label} on ${formatDate(c.listing_date, c.listing_date_raw)}`)),
-    listedDates: listed.map((c) => formatDate(c.listing_date, c.listing_date_raw)).join(" and "),
+    listed: t.listed(listed.map((c) => t.listedOn(name(c), date(c.listing_date, c.listing_date_raw)))),
+    listedDates: t.listedDates(listed.map((c) => date(c.listing_date, c.listing_date_raw))),
     listedNames: names(listed),
-    listedSources: sourceLinksSpan(document, listingEvents.flatMap((e) => e.source_ids), data.sourceIndex, "atlas-cite"),
-    topValued: valued[0] ? `${valued[0].label}, last valued at ${formatUsdMillions(valued[0].valuation_usd_mid)} (${formatDate(valued[0].valuation_date, valued[0].valuation_date_raw)})` : "",
-    stillTraining: names(courses.get("pretraining") ?? []) || "None of the tigers",
-    steppedBack: names([...(courses.get("apps") ?? []), ...(courses.get("medical") ?? [])]) || "none",
+    listedSources: sourceSpan(listingEvents.flatMap((e) => e.source_ids), data.sourceIndex, lang, "atlas-cite"),
+    topValued: valued[0] ? t.topValued(name(valued[0]), usd(valued[0].valuation_usd_mid), date(valued[0].valuation_date, valued[0].valuation_date_raw)) : "",
+    stillTraining: names(courses.get("pretraining") ?? []) || t.noneTraining,
+    steppedBack: names([...(courses.get("apps") ?? []), ...(courses.get("medical") ?? [])]) || t.noneSteppedBack,
     fitMonths: fit.doubling_months.toFixed(1),
     fitLow: fit.ci_low_months.toFixed(1),
     fitHigh: fit.ci_high_months.toFixed(1),
     fitN: fit.n,
-    results: resultsSentences(tigers.filter((c) => c.revenue_usd_m !== null)),
-    noResults: noResultsSentence(tigers.filter((c) => c.revenue_usd_m === null))
+    results: resultsSentences(tigers.filter((c) => c.revenue_usd_m !== null), document, lang),
+    noResults: noResultsSentence(tigers.filter((c) => c.revenue_usd_m === null), lang)
   };
 }
 
 /** "Baichuan and Moonshot have published no full-year revenue.", or "" when every company has. */
-function noResultsSentence(companies: readonly CompanySummaryRow[]): string {
+function noResultsSentence(companies: readonly CompanySummaryRow[], lang: Lang): string {
   if (!companies.length) return "";
-  return `${listText(companies.map((c) => c.label))} ${companies.length === 1 ? "has" : "have"} published no full-year revenue.`;
+  return OVERVIEW_TEXT(lang).noResults(listText(companies.map((c) => companyLabel(c, c.company_id, lang)), lang), companies.length);
 }
 
 /**
@@ -90,38 +191,34 @@ function noResultsSentence(companies: readonly CompanySummaryRow[]): string {
  * a company_summary column in a span that names it (data-company, data-column), so a test can hold the text
  * against the table. A press figure is said to be one, with its confidence.
  */
-export function resultsSentences(companies: readonly CompanySummaryRow[], doc: Document = document): HTMLSpanElement {
+export function resultsSentences(companies: readonly CompanySummaryRow[], doc: Document = document, lang: Lang = "en"): HTMLSpanElement {
+  const t = OVERVIEW_TEXT(lang).results;
   const out = doc.createElement("span");
   out.className = "atlas-results";
   const value = (c: CompanySummaryRow, column: "revenue_usd_m" | "net_loss_usd_m" | "funding_usd_mid") => {
     const span = doc.createElement("span");
     span.dataset.company = c.company_id;
     span.dataset.column = column;
-    span.textContent = formatUsdMillions(c[column]);
+    span.textContent = formatUsdMillions(c[column], lang);
     return span;
   };
   companies.forEach((c, i) => {
     const press = c.results_basis === "press";
-    const raised: (string | Node)[] = c.funding_usd_mid !== null ? [" against ", value(c, "funding_usd_mid"), " raised"] : [];
-    const loss: (string | Node)[] = c.net_loss_usd_m === null ? [] : press ? [", with a net loss of ", value(c, "net_loss_usd_m")] : ["; its net loss was ", value(c, "net_loss_usd_m")];
-    const basis = press ? ` (${c.results_confidence ?? "unrated"} confidence; not a filing)` : "";
+    const period = formatDateText(c.results_period ?? "", lang);
     out.append(
-      i ? " " : "",
-      ...(press ? [`Press reports put ${c.label}’s revenue for ${c.results_period} at `, value(c, "revenue_usd_m")] : [`${c.label} reported revenue of `, value(c, "revenue_usd_m"), ` for ${c.results_period}`]),
-      ...raised,
-      ...loss,
-      `${basis}.`,
-      c.funding_usd_mid !== null ? "" : c.rounds_undisclosed ? " None of its financing rounds disclosed an amount." : " It has no financing round with an amount in the data."
+      i ? t.between : "",
+      ...t.revenue(press, companyLabel(c, c.company_id, lang), period, value(c, "revenue_usd_m")),
+      ...(c.funding_usd_mid !== null ? t.raised(value(c, "funding_usd_mid")) : []),
+      ...(c.net_loss_usd_m === null ? [] : t.loss(press, value(c, "net_loss_usd_m"))),
+      `${t.basis(press, c.results_confidence)}${t.end}`,
+      c.funding_usd_mid !== null ? "" : t.noAmount(c.rounds_undisclosed > 0)
     );
   });
   return out;
 }
 
-/** "a, b and c". */
-export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+/** "a, b and c" ("a、b和c" in Chinese): the pages' list of names (pivots.ts and density.ts import it here). */
+export {listText};
 
 /** Pages put the live chart in place of the build-time one (prerendered.ts). */
 export {hydrate} from "../prerendered.js";
