@@ -10,7 +10,7 @@
 import * as d3 from "./d3.js";
 import {dataTable, formatValue} from "./dataTable.js";
 import {saveBlob} from "./downloads.js";
-import {bilingual, formatUsdMillions as formatUsd, HTML_LANG, type Lang} from "./i18n.js";
+import {bilingual, documentLang, formatDateText, formatUsdMillions as formatUsd, HTML_LANG, type Lang} from "./i18n.js";
 
 export const LICENCE = "Six Tigers Atlas · data CC BY 4.0";
 
@@ -198,7 +198,7 @@ export class Tooltip {
     if (content.sources?.length) {
       const list = doc.createElement("div");
       list.className = "atlas-tooltip-sources";
-      list.append(FRAME_TEXT(this.lang).source, ...sourceLinks(doc, content.sources, this.sources));
+      list.append(FRAME_TEXT(this.lang).source, ...sourceLinks(doc, content.sources, this.sources, this.lang));
       nodes.push(list);
     }
     this.element.replaceChildren(...nodes);
@@ -224,29 +224,38 @@ export class Tooltip {
   }
 }
 
-/** Links to several sources, separated by "; " (append them to any element). */
-export function sourceLinks(doc: Document, ids: readonly string[], sources: SourceIndex): Node[] {
-  return ids.flatMap((id, i) => (i ? [doc.createTextNode("; "), sourceLink(doc, sources.get(id), id)] : [sourceLink(doc, sources.get(id), id)]));
+/**
+ * Links to several sources, separated by "; " (append them to any element). On a Chinese page (`lang` "zh",
+ * else the document's language) the dates read as Chinese dates and the separator is "；".
+ */
+export function sourceLinks(doc: Document, ids: readonly string[], sources: SourceIndex, lang: Lang = documentLang(doc)): Node[] {
+  const separator = lang === "zh" ? "；" : "; ";
+  return ids.flatMap((id, i) => (i ? [doc.createTextNode(separator), sourceLink(doc, sources.get(id), id, lang)] : [sourceLink(doc, sources.get(id), id, lang)]));
 }
 
 /** The same links in a <span>, for a table cell or a sentence. */
-export function sourceLinksSpan(doc: Document, ids: readonly string[], sources: SourceIndex, className?: string): HTMLSpanElement {
+export function sourceLinksSpan(doc: Document, ids: readonly string[], sources: SourceIndex, className?: string, lang: Lang = documentLang(doc)): HTMLSpanElement {
   const span = doc.createElement("span");
   if (className) span.className = className;
-  span.append(...sourceLinks(doc, ids, sources));
+  span.append(...sourceLinks(doc, ids, sources, lang));
   return span;
 }
 
 /**
- * A link to a source (publisher, date), or its name when it has no URL. Its title (the tooltip) is the
- * source's own, in the source's own language, so the link carries that `hreflang`.
+ * A link to a source (publisher, date), or its name when it has no URL. The publisher is a name and the title
+ * (the link's tooltip) the source's own, so the link carries the source's language (`lang`, `hreflang`).
  */
-export function sourceLink(doc: Document, source: SourceRef | undefined, id: string): Node {
+export function sourceLink(doc: Document, source: SourceRef | undefined, id: string, lang: Lang = "en"): Node {
   if (!source) return doc.createTextNode(id);
-  const label = `${source.publisher}${source.date_raw ? `, ${source.date_raw}` : ""}`;
+  const date = source.date_raw ? formatDateText(source.date_raw, lang) : "";
+  const label = `${source.publisher}${date ? `${lang === "zh" ? "，" : ", "}${date}` : ""}`;
   if (!source.url) return doc.createTextNode(label);
   const a = doc.createElement("a");
-  if (source.language) a.hreflang = HTML_LANG[source.language as Lang] ?? source.language;
+  if (source.language) {
+    const tag = HTML_LANG[source.language as Lang] ?? source.language;
+    a.hreflang = tag;
+    if (lang !== "en" && source.language !== lang) a.lang = tag;
+  }
   a.href = source.url;
   a.target = "_blank";
   a.rel = "noopener noreferrer";
