@@ -5,26 +5,48 @@
  * origin), the button selects the text and falls back to the editing command, and says what it did.
  */
 import {elementMaker} from "./htmlElements.js";
+import {bilingual, type Lang} from "./i18n.js";
+
+const TEXT = bilingual({
+  en: {
+    copy: "Copy",
+    copyLabel: (label: string) => `Copy ${label}`,
+    copied: "Copied",
+    selected: "Selected: press Ctrl+C (⌘C) to copy"
+  },
+  zh: {
+    copy: "复制",
+    copyLabel: (label: string) => `复制${label}`,
+    copied: "已复制",
+    selected: "已选中，请按 Ctrl+C（⌘C）复制"
+  }
+});
 
 export interface CopyBlockOptions {
-  /** What the text is, for the button's accessible name ("Copy BibTeX"). */
+  /** What the text is, for the button's accessible name ("Copy BibTeX"), in the page's language. */
   label: string;
   /** Class of the wrapper, e.g. to find it in tests. */
   className?: string;
+  /** Language of the button and its status (default English); the text to copy is left as it is. */
+  lang?: Lang;
+  /** Language of the text itself, when it differs from the page's (an English citation on a Chinese page: "en"). */
+  textLang?: string;
 }
 
-export function copyBlock(text: string, {label, className}: CopyBlockOptions, doc: Document = globalThis.document): HTMLDivElement {
+export function copyBlock(text: string, {label, className, lang = "en", textLang}: CopyBlockOptions, doc: Document = globalThis.document): HTMLDivElement {
+  const t = TEXT(lang);
   const el = elementMaker(doc);
   const wrapper = el("div", ["atlas-copy", className].filter(Boolean).join(" "));
   const pre = el("pre", "atlas-copy-text", text);
   pre.tabIndex = 0;
-  const button = el("button", "atlas-copy-button", "Copy");
+  if (textLang) pre.lang = textLang;
+  const button = el("button", "atlas-copy-button", t.copy);
   button.type = "button";
-  button.setAttribute("aria-label", `Copy ${label}`);
+  button.setAttribute("aria-label", t.copyLabel(label));
   const status = el("span", "atlas-copy-status");
   status.setAttribute("role", "status");
   button.addEventListener("click", async () => {
-    status.textContent = (await copyText(text, pre, doc)) ? "Copied" : "Selected: press Ctrl+C (⌘C) to copy";
+    status.textContent = (await copyText(text, pre, doc)) ? t.copied : t.selected;
   });
   wrapper.append(pre, button, status);
   return wrapper;

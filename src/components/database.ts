@@ -11,7 +11,35 @@
 import type * as duckdb from "@duckdb/duckdb-wasm";
 import type * as Arrow from "apache-arrow";
 import type {DataType, Table, Vector} from "apache-arrow";
+import {bilingual, documentLang, type Lang} from "./i18n.js";
 import {readParquet, type ColumnKind, type ParquetTable} from "./parquet.js";
+
+/**
+ * What the reader may see when the database fails, in the page's language. DuckDB's own messages (a syntax
+ * error, say) are its own English text; a DatabaseError says so with `engine`.
+ */
+const TEXT = bilingual({
+  en: {
+    cancelled: "The query was cancelled.",
+    noStart: (why: string) => `DuckDB-WASM could not start: ${why}`,
+    noTable: (name: string, why: string) => `table ${name} could not be loaded: ${why}`,
+    workerFailed: "the DuckDB worker failed",
+    noAnswer: (seconds: number) => `no answer after ${seconds} s`,
+    unreachable: (why: string) => `its engine file is unreachable (${why})`,
+    unavailable: (status: number, url: string) => `its engine file is unavailable (HTTP ${status} for ${url})`,
+    notWasm: (url: string) => `its engine file is not WebAssembly (${url}); check the host's upload`
+  },
+  zh: {
+    cancelled: "查询已取消。",
+    noStart: (why: string) => `DuckDB-WASM 无法启动：${why}`,
+    noTable: (name: string, why: string) => `无法载入表 ${name}：${why}`,
+    workerFailed: "DuckDB 工作线程出错",
+    noAnswer: (seconds: number) => `${seconds} 秒内没有响应`,
+    unreachable: (why: string) => `无法访问引擎文件（${why}）`,
+    unavailable: (status: number, url: string) => `引擎文件不可用（${url} 返回 HTTP ${status}）`,
+    notWasm: (url: string) => `引擎文件不是 WebAssembly（${url}），请检查网站上传的文件`
+  }
+});
 
 export type TableUrls = Record<string, string | URL>;
 
@@ -34,9 +62,12 @@ export interface TableInfo {
 
 /** A readable error: what failed, DuckDB's message, and the SQL when there is one. */
 export class DatabaseError extends Error {
-  constructor(message: string, readonly sql?: string, options?: {cause?: unknown}) {
+  /** True when the message is DuckDB's own (English) text, such as a syntax error, rather than the atlas's. */
+  readonly engine: boolean;
+  constructor(message: string, readonly sql?: string, options?: {cause?: unknown; engine?: boolean}) {
     super(message, options);
     this.name = "DatabaseError";
+    this.engine = options?.engine ?? false;
   }
 }
 
@@ -47,11 +78,14 @@ export class AtlasDatabase {
     private readonly arrow: typeof Arrow,
     readonly tables: string[],
     /** Milliseconds spent starting DuckDB and registering the tables. */
-    readonly startup: {instantiate: number; register: number}
+    readonly startup: {instantiate: number; register: number},
+    /** The language of the atlas's own messages (the page's). */
+    readonly lang: Lang = "en"
   ) {}
 
   /** Starts DuckDB-WASM and registers each Parquet file as a table named by its key. */
-  static async open(tables: TableUrls): Promise<AtlasDatabase> {
+  static async open(tables: TableUrls, lang: Lang = documentLang()): Promise<AtlasDatabase> {
+    const t = TEXT(lang);
     for (const name of Object.keys(tables)) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new DatabaseError(`invalid table name: ${JSON.stringify(name)}`);
     }
@@ -63,9 +97,9 @@ export class AtlasDatabase {
     try {
       let engine: typeof duckdb;
       [engine, arrow] = await Promise.all([import("@duckdb/duckdb-wasm"), import("apache-arrow")]);
-      db = await instantiate(engine);
+      db = await instantiate(engine, lang);
     } catch (error) {
-      throw new DatabaseError(`DuckDB-WASM could not start: ${messageOf(error)}`, undefined, {cause: error});
+      throw new DatabaseError(t.noStart(messageOf(error)), undefined, {cause: error});
     }
     const t1 = performance.now();
     const connection = await db.connect();
@@ -74,14 +108,18 @@ export class AtlasDatabase {
       try {
         parquet = await promise;
       } catch (error) {
-        throw new DatabaseError(`table ${name} could not be loaded: ${messageOf(error)}`, undefined, {cause: error});
+        throw new DatabaseError(t.noTable(name, messageOf(error)), undefined, {cause: error});
       }
       await connection.insertArrowFromIPCStream(arrow.tableToIPC(toArrow(parquet, arrow), "stream"), {name, create: true});
     }
-    return new AtlasDatabase(db, connection, arrow, Object.keys(tables), {
-      instantiate: t1 - t0,
-      register: performance.now() - t1
-    });
+    return new AtlasDatabase(
+      db,
+      connection,
+      arrow,
+      Object.keys(tables),
+      {instantiate: t1 - t0, register: performance.now() - t1},
+      lang
+    );
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -116,7 +154,7 @@ export class AtlasDatabase {
         }
       }
     } catch (error) {
-      throw new DatabaseError(messageOf(error), sql, {cause: error});
+      throw new DatabaseError(messageOf(error), sql, {cause: error, engine: true});
     }
     return toResult<Row>(table, start);
   }
@@ -135,7 +173,7 @@ export class AtlasDatabase {
 
   private async runNow<Row>(sql: string, {signal, limit}: {signal?: AbortSignal; limit: number}): Promise<QueryResult<Row> & {truncated: boolean}> {
     const start = performance.now();
-    if (signal?.aborted) throw new DatabaseError("The query was cancelled.", sql);
+    if (signal?.aborted) throw new DatabaseError(TEXT(this.lang).cancelled, sql);
     const cancel = () => void this.connection.cancelSent().catch(() => {});
     signal?.addEventListener("abort", cancel, {once: true});
     try {
@@ -157,8 +195,8 @@ export class AtlasDatabase {
       const table = truncated ? whole.slice(0, limit) : whole;
       return {...toResult<Row>(table, start), truncated};
     } catch (error) {
-      if (signal?.aborted) throw new DatabaseError("The query was cancelled.", sql, {cause: error});
-      throw new DatabaseError(messageOf(error), sql, {cause: error});
+      if (signal?.aborted) throw new DatabaseError(TEXT(this.lang).cancelled, sql, {cause: error});
+      throw new DatabaseError(messageOf(error), sql, {cause: error, engine: true});
     } finally {
       signal?.removeEventListener("abort", cancel);
     }
@@ -203,12 +241,15 @@ export class AtlasDatabase {
 
 const opened = new Map<string, Promise<AtlasDatabase>>();
 
-/** The page's database, opened on first call; later calls with the same tables share it. */
-export function getDatabase(tables: TableUrls): Promise<AtlasDatabase> {
+/**
+ * The page's database, opened on first call; later calls with the same tables share it. Its messages are in
+ * the page's language (one page, one language, so the language is not part of the key).
+ */
+export function getDatabase(tables: TableUrls, lang: Lang = documentLang()): Promise<AtlasDatabase> {
   const key = JSON.stringify(Object.entries(tables).map(([name, url]) => [name, String(url)]));
   let db = opened.get(key);
   if (!db) {
-    db = AtlasDatabase.open(tables);
+    db = AtlasDatabase.open(tables, lang);
     // A failed start may be retried (a flaky network, say), so it is not cached.
     db.catch(() => opened.delete(key));
     opened.set(key, db);
@@ -219,7 +260,8 @@ export function getDatabase(tables: TableUrls): Promise<AtlasDatabase> {
 /** How long DuckDB may take to start before the page says it failed (it compiles 34 MB of wasm). */
 const START_TIMEOUT_MS = 60_000;
 
-async function instantiate(engine: typeof duckdb): Promise<duckdb.AsyncDuckDB> {
+async function instantiate(engine: typeof duckdb, lang: Lang): Promise<duckdb.AsyncDuckDB> {
+  const t = TEXT(lang);
   // import.meta.resolve lets Framework copy the wasm and worker out of node_modules into the build.
   const wasm = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
   const workerUrl = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
@@ -232,9 +274,9 @@ async function instantiate(engine: typeof duckdb): Promise<duckdb.AsyncDuckDB> {
   // deadline.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const failure = new Promise<never>((_, reject) => {
-    checkWasm(wasm).catch(reject);
-    worker.addEventListener("error", (event) => reject(new Error(event.message || "the DuckDB worker failed")), {once: true});
-    timer = setTimeout(() => reject(new Error(`no answer after ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    checkWasm(wasm, lang).catch(reject);
+    worker.addEventListener("error", (event) => reject(new Error(event.message || t.workerFailed)), {once: true});
+    timer = setTimeout(() => reject(new Error(t.noAnswer(START_TIMEOUT_MS / 1000))), START_TIMEOUT_MS);
   });
   try {
     await Promise.race([db.instantiate(wasm), failure]);
@@ -247,14 +289,15 @@ async function instantiate(engine: typeof duckdb): Promise<duckdb.AsyncDuckDB> {
   return db;
 }
 
-async function checkWasm(url: string): Promise<void> {
+async function checkWasm(url: string, lang: Lang): Promise<void> {
+  const t = TEXT(lang);
   let response: Response;
   try {
     response = await fetch(url, {headers: {Range: "bytes=0-3"}});
   } catch (error) {
-    throw new Error(`its engine file is unreachable (${messageOf(error)})`);
+    throw new Error(t.unreachable(messageOf(error)));
   }
-  if (!response.ok) throw new Error(`its engine file is unavailable (HTTP ${response.status} for ${url})`);
+  if (!response.ok) throw new Error(t.unavailable(response.status, url));
   let head: Uint8Array;
   if (response.status === 206) {
     head = new Uint8Array(await response.arrayBuffer());
@@ -265,7 +308,7 @@ async function checkWasm(url: string): Promise<void> {
     reader.cancel().catch(() => {});
   }
   const magic = Array.from(head.slice(0, 4));
-  if (magic.join() !== "0,97,115,109") throw new Error(`its engine file is not WebAssembly (${url}); check the host's upload`);
+  if (magic.join() !== "0,97,115,109") throw new Error(t.notWasm(url));
 }
 
 function toArrow(parquet: ParquetTable, arrow: typeof Arrow): Table {

@@ -4,13 +4,104 @@
  * chart with chosen x / y / colour, and CSV and Parquet downloads of the result. The query lives in the URL
  * (`?sql=`): opening such a link runs it, and back/forward walk through the queries run. Bad SQL shows
  * DuckDB's message next to the editor; a long query can be cancelled.
+ *
+ * The explorer speaks the page's language (`lang`); the SQL, the table and column names and DuckDB's own
+ * messages are the same on both editions, so a ?sql= link opens the same query in either.
  */
-import type {AtlasDatabase, QueryResult} from "./database.js";
+import {DatabaseError, type AtlasDatabase, type QueryResult} from "./database.js";
 import {dataTable} from "./dataTable.js";
 import {saveBlob} from "./downloads.js";
+import {bilingual, HTML_LANG, type Lang} from "./i18n.js";
 import {quickChart, columnKind} from "./quickChart.js";
 import {resultToParquet} from "./resultParquet.js";
 import type {ExampleQuery} from "../lib/exampleQueries.js";
+
+/** The part of a datapackage.json field the schema list shows. */
+interface PackageField {
+  name: string;
+  description: string;
+  description_zh?: string;
+}
+
+const count = (n: number, lang: Lang) => n.toLocaleString(HTML_LANG[lang]);
+
+/**
+ * dataTable's own words (sort buttons, the CSV button) follow the page once dataTable.ts takes `lang` (it is
+ * translated on another branch); passed as a spread, so this compiles both before and after that change.
+ */
+const inLanguage = (lang: Lang) => ({lang});
+
+const TEXT = bilingual({
+  en: {
+    starting: "Starting DuckDB-WASM (it compiles a 34 MB engine; a second or two)…",
+    sqlLabel: "SQL query",
+    run: "Run",
+    cancel: "Cancel",
+    keep: ["Keep at most ", " rows"] as const,
+    hint: " Ctrl+Enter (⌘+Enter) runs the query.",
+    schemaPending: "The tables appear here once DuckDB has started.",
+    examples: (n: number) => `Example questions (${n})`,
+    exampleTitle: (example: ExampleQuery) => example.title,
+    schema: "Tables and columns",
+    /** Said before DuckDB's own (English) message; none in English. */
+    engineFailed: "",
+    summary: (rows: number, ms: number, truncated: boolean, limit: number) =>
+      `${count(rows, "en")} row${rows === 1 ? "" : "s"} in ${ms} ms` +
+      (truncated ? ` — the row limit of ${count(limit, "en")} was reached; there are more rows (raise the limit or add LIMIT / WHERE to your query).` : "."),
+    downloadParquet: "Download Parquet",
+    resultCaption: "Query result",
+    noNumeric: "No numeric column to chart.",
+    axes: {x: "x", y: "y", color: "colour"},
+    none: "(none)",
+    ready: (tables: number, ms: number) => `DuckDB-WASM is ready: ${tables} tables, started in ${ms} ms.`,
+    tableSummary: (rows: number, columns: number) => ` — ${count(rows, "en")} rows, ${columns} columns`,
+    columnsCaption: (table: string) => `Columns of ${table}`,
+    /** Headers of the column lists; none in English: the keys themselves. */
+    columnLabels: undefined as Record<string, string> | undefined,
+    /** A column's meaning, from its datapackage.json field. */
+    meaning: (f: PackageField) => f.description
+  },
+  zh: {
+    starting: "正在启动 DuckDB-WASM（要先编译一个 34 MB 的引擎，约需一两秒）……",
+    sqlLabel: "SQL 查询",
+    run: "运行",
+    cancel: "取消",
+    keep: ["最多保留 ", " 行"] as const,
+    hint: " 按 Ctrl+Enter（⌘+Enter）运行查询。",
+    schemaPending: "DuckDB 启动后，这里会列出所有表。",
+    examples: (n: number) => `示例问题（${n}）`,
+    exampleTitle: (example: ExampleQuery) => example.title_zh,
+    schema: "表与列",
+    engineFailed: "查询没有成功，DuckDB 的报错如下：",
+    summary: (rows: number, ms: number, truncated: boolean, limit: number) =>
+      `共 ${count(rows, "zh")} 行，用时 ${ms} 毫秒` +
+      (truncated ? `。已达到 ${count(limit, "zh")} 行的上限，实际还有更多行（可提高上限，或在查询中加上 LIMIT / WHERE）。` : "。"),
+    downloadParquet: "下载 Parquet",
+    resultCaption: "查询结果",
+    noNumeric: "没有可以作图的数值列。",
+    axes: {x: "x", y: "y", color: "颜色"},
+    none: "（无）",
+    ready: (tables: number, ms: number) => `DuckDB-WASM 已就绪：共 ${tables} 个表，启动用时 ${ms} 毫秒。`,
+    tableSummary: (rows: number, columns: number) => `：${count(rows, "zh")} 行，${columns} 列`,
+    columnsCaption: (table: string) => `${table} 的列`,
+    columnLabels: {column: "列", type: "类型", meaning: "含义"} as Record<string, string> | undefined,
+    meaning: (f: PackageField) => f.description_zh ?? f.description
+  }
+});
+
+/** The column meanings of datapackage.json by table and column, in the page's language, for the schema list. */
+export function columnDescriptions(
+  descriptor: {resources: {name: string; format: string; schema: {fields: PackageField[]}}[]},
+  lang: Lang = "en"
+): Record<string, Record<string, string>> {
+  const {meaning} = TEXT(lang);
+  return Object.fromEntries(
+    descriptor.resources
+      .filter((r) => r.format === "csv")
+      .map((r) => [r.name, Object.fromEntries(r.schema.fields.map((f) => [f.name, meaning(f)]))])
+  );
+}
+
 
 export interface ExplorerOptions {
   /**
@@ -23,10 +114,13 @@ export interface ExplorerOptions {
   descriptions?: Record<string, Record<string, string>>;
   /** Rows kept from a result (default 1,000). */
   limit?: number;
+  /** The page's language (default English). */
+  lang?: Lang;
   win?: Window;
 }
 
-export function explorer({database: openDatabase, examples, descriptions = {}, limit: initialLimit = 1000, win = window}: ExplorerOptions): HTMLElement {
+export function explorer({database: openDatabase, examples, descriptions = {}, limit: initialLimit = 1000, lang = "en", win = window}: ExplorerOptions): HTMLElement {
+  const t = TEXT(lang);
   const doc = win.document;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
     const node = doc.createElement(tag);
@@ -37,23 +131,23 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
 
   const database = openDatabase();
   const root = el("section", {className: "atlas-explorer"});
-  const status = el("p", {className: "atlas-explorer-status atlas-loading", id: "explore-status"}, "Starting DuckDB-WASM (it compiles a 34 MB engine; a second or two)…");
+  const status = el("p", {className: "atlas-explorer-status atlas-loading", id: "explore-status"}, t.starting);
   status.setAttribute("aria-live", "polite");
   status.setAttribute("aria-busy", "true");
   const editor = el("textarea", {id: "atlas-sql", className: "atlas-sql", spellcheck: false, rows: 10});
-  editor.setAttribute("aria-label", "SQL query");
-  const run = el("button", {type: "button", id: "atlas-run", className: "atlas-run"}, "Run");
-  const cancel = el("button", {type: "button", id: "atlas-cancel", disabled: true}, "Cancel");
+  editor.setAttribute("aria-label", t.sqlLabel);
+  const run = el("button", {type: "button", id: "atlas-run", className: "atlas-run"}, t.run);
+  const cancel = el("button", {type: "button", id: "atlas-cancel", disabled: true}, t.cancel);
   const limitSelect = el("select", {id: "atlas-limit"});
-  for (const n of [100, 1000, 10000]) limitSelect.append(el("option", {value: String(n), selected: n === initialLimit}, n.toLocaleString("en")));
-  const limitLabel = el("label", {}, "Keep at most ", limitSelect, " rows");
-  const hint = el("span", {className: "atlas-note"}, " Ctrl+Enter (⌘+Enter) runs the query.");
+  for (const n of [100, 1000, 10000]) limitSelect.append(el("option", {value: String(n), selected: n === initialLimit}, count(n, lang)));
+  const limitLabel = el("label", {}, t.keep[0], limitSelect, t.keep[1]);
+  const hint = el("span", {className: "atlas-note"}, t.hint);
   const error = el("div", {className: "atlas-explorer-error atlas-error", hidden: true});
   error.setAttribute("role", "alert");
   const result = el("div", {id: "explore-result", className: "atlas-explorer-result"});
   const examplesList = el("ol", {className: "atlas-examples"});
   for (const example of examples) {
-    const button = el("button", {type: "button", className: "atlas-example"}, example.title);
+    const button = el("button", {type: "button", className: "atlas-example"}, t.exampleTitle(example));
     button.dataset.example = example.id;
     button.addEventListener("click", () => {
       editor.value = example.sql;
@@ -61,7 +155,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     });
     examplesList.append(el("li", {}, button));
   }
-  const schema = el("div", {className: "atlas-schema", id: "explore-schema"}, el("p", {className: "atlas-note"}, "The tables appear here once DuckDB has started."));
+  const schema = el("div", {className: "atlas-schema", id: "explore-schema"}, el("p", {className: "atlas-note"}, t.schemaPending));
 
   root.append(
     status,
@@ -69,8 +163,8 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     el("div", {className: "atlas-explorer-actions"}, run, cancel, limitLabel, hint),
     error,
     result,
-    el("details", {className: "atlas-explorer-examples", open: true}, el("summary", {}, `Example questions (${examples.length})`), examplesList),
-    el("details", {className: "atlas-explorer-schema", open: true}, el("summary", {}, "Tables and columns"), schema)
+    el("details", {className: "atlas-explorer-examples", open: true}, el("summary", {}, t.examples(examples.length)), examplesList),
+    el("details", {className: "atlas-explorer-schema", open: true}, el("summary", {}, t.schema), schema)
   );
 
   let controller: AbortController | null = null;
@@ -100,7 +194,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
       if (typeof performance !== "undefined") performance.mark("atlas:explore:result");
     } catch (caught) {
       if (current !== controller) return;
-      error.replaceChildren(el("p", {}, (caught as Error).message));
+      error.replaceChildren(...errorMessage(caught as Error));
       error.hidden = false;
       result.replaceChildren();
       result.dataset.rows = "";
@@ -113,23 +207,26 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     }
   }
 
+  /** The error, and before DuckDB's own English message a sentence in the page's language that says whose it is. */
+  function errorMessage(caught: Error): HTMLElement[] {
+    const message = el("p", {}, caught.message);
+    if (!(caught instanceof DatabaseError && caught.engine) || !t.engineFailed) return [message];
+    message.lang = "en";
+    return [el("p", {}, t.engineFailed), message];
+  }
+
   function renderResult(outcome: QueryResult & {truncated: boolean}, limit: number): void {
     const columns = outcome.columns.map((c) => c.name);
     const rows = outcome.rows as Record<string, unknown>[];
     result.dataset.rows = String(rows.length);
-    const summary = el(
-      "p",
-      {className: "atlas-note atlas-explorer-summary"},
-      `${rows.length.toLocaleString("en")} row${rows.length === 1 ? "" : "s"} in ${Math.round(outcome.elapsed)} ms` +
-        (outcome.truncated ? ` — the row limit of ${limit.toLocaleString("en")} was reached; there are more rows (raise the limit or add LIMIT / WHERE to your query).` : ".")
-    );
+    const summary = el("p", {className: "atlas-note atlas-explorer-summary"}, t.summary(rows.length, Math.round(outcome.elapsed), outcome.truncated, limit));
     if (outcome.truncated) summary.classList.add("atlas-explorer-truncated");
-    const parquetButton = el("button", {type: "button", className: "atlas-download"}, "Download Parquet");
+    const parquetButton = el("button", {type: "button", className: "atlas-download"}, t.downloadParquet);
     parquetButton.dataset.format = "parquet";
     parquetButton.addEventListener("click", () => {
       saveBlob(new Blob([resultToParquet(rows, columns)], {type: "application/vnd.apache.parquet"}), "six-tigers-atlas-query.parquet", doc);
     });
-    const table = dataTable(rows, {columns, sortable: true, caption: "Query result", download: "six-tigers-atlas-query.csv", document: doc});
+    const table = dataTable(rows, {columns, sortable: true, caption: t.resultCaption, download: "six-tigers-atlas-query.csv", document: doc, ...inLanguage(lang)});
     table.classList.add("atlas-explorer-table");
     const chartArea = el("div", {className: "atlas-quick-chart"});
     result.replaceChildren(summary, el("div", {className: "atlas-chart-tools"}, parquetButton), table, chartControls(rows, columns, chartArea), chartArea);
@@ -140,22 +237,22 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     const form = el("form", {className: "atlas-control atlas-quick-chart-controls"});
     form.addEventListener("submit", (event) => event.preventDefault());
     if (!rows.length || !numeric.length) {
-      form.append(el("p", {className: "atlas-note"}, "No numeric column to chart."));
+      form.append(el("p", {className: "atlas-note"}, t.noNumeric));
       return form;
     }
     const select = (label: string, name: string, options: string[], value: string, blank = false) => {
       const s = el("select", {name});
-      if (blank) s.append(el("option", {value: ""}, "(none)"));
+      if (blank) s.append(el("option", {value: ""}, t.none));
       for (const o of options) s.append(el("option", {value: o, selected: o === value}, o));
       form.append(el("label", {}, `${label} `, s), " ");
       return s;
     };
-    const x = select("x", "x", columns, columns.find((c) => c !== numeric[0]) ?? columns[0]);
-    const y = select("y", "y", numeric, numeric.find((c) => c !== x.value) ?? numeric[0]);
-    const color = select("colour", "color", columns, "", true);
+    const x = select(t.axes.x, "x", columns, columns.find((c) => c !== numeric[0]) ?? columns[0]);
+    const y = select(t.axes.y, "y", numeric, numeric.find((c) => c !== x.value) ?? numeric[0]);
+    const color = select(t.axes.color, "color", columns, "", true);
     const draw = () => {
       const width = Math.max(320, Math.min(960, Math.floor(result.clientWidth || 640)));
-      area.replaceChildren(quickChart(rows, {x: x.value, y: y.value, color: color.value || null, width}));
+      area.replaceChildren(quickChart(rows, {x: x.value, y: y.value, color: color.value || null, width, lang}));
     };
     form.addEventListener("change", draw);
     queueMicrotask(draw);
@@ -183,18 +280,18 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   database.then(
     async (db) => {
       const tables = await db.describe();
-      status.textContent = `DuckDB-WASM is ready: ${tables.length} tables, started in ${Math.round(db.startup.instantiate + db.startup.register)} ms.`;
+      status.textContent = t.ready(tables.length, Math.round(db.startup.instantiate + db.startup.register));
       status.classList.remove("atlas-loading");
       status.setAttribute("aria-busy", "false");
       schema.replaceChildren(
-        ...tables.map((t) =>
+        ...tables.map((table) =>
           el(
             "details",
             {className: "atlas-schema-table"},
-            el("summary", {}, el("code", {}, t.name), ` — ${t.rows.toLocaleString("en")} rows, ${t.columns.length} columns`),
+            el("summary", {}, el("code", {}, table.name), t.tableSummary(table.rows, table.columns.length)),
             dataTable(
-              t.columns.map((c) => ({column: c.name, type: c.type, meaning: descriptions[t.name]?.[c.name] ?? ""})),
-              {caption: `Columns of ${t.name}`, document: doc}
+              table.columns.map((c) => ({column: c.name, type: c.type, meaning: descriptions[table.name]?.[c.name] ?? ""})),
+              {caption: t.columnsCaption(table.name), labels: t.columnLabels, document: doc, ...inLanguage(lang)}
             )
           )
         )

@@ -4,8 +4,25 @@
  * One mark per row that has both values; rows without them are counted in the description.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, LICENCE} from "./chart.js";
+import {chartFrame, FRAME_TEXT} from "./chart.js";
 import {formatValue} from "./dataTable.js";
+import {bilingual, type Lang} from "./i18n.js";
+
+/** The chart's words; the column names are SQL names and stay as they are. */
+const TEXT = bilingual({
+  en: {
+    title: (x: string, y: string) => `${y} by ${x}`,
+    description: (bars: boolean, drawn: number, x: string, y: string, color: string | null, skipped: number) =>
+      `${bars ? "Bars" : "Points"}: ${drawn} rows with ${x} and a numeric ${y}${color ? `, coloured by ${color}` : ""}.${skipped ? ` ${skipped} rows without both values are not drawn.` : ""}`,
+    source: (licence: string) => `Query result from the Six Tigers Atlas tables. ${licence}.`
+  },
+  zh: {
+    title: (x: string, y: string) => `${y}（按 ${x}）`,
+    description: (bars: boolean, drawn: number, x: string, y: string, color: string | null, skipped: number) =>
+      `${bars ? "条形图" : "散点图"}：${drawn} 行同时有 ${x} 和数值型的 ${y}${color ? `，按 ${color} 着色` : ""}。${skipped ? `另有 ${skipped} 行缺少其中一个值，未画出。` : ""}`,
+    source: (licence: string) => `六小虎图谱数据表的查询结果。${licence}。`
+  }
+});
 
 export interface QuickChartOptions {
   /** Column on the horizontal axis (number, date or text). */
@@ -20,6 +37,8 @@ export interface QuickChartOptions {
   height?: number;
   /** Title; defaults to "y by x". */
   title?: string;
+  /** Language of the chart's words (default English). */
+  lang?: Lang;
 }
 
 type Kind = "number" | "date" | "text";
@@ -32,11 +51,12 @@ export function columnKind(rows: readonly Record<string, unknown>[], column: str
 }
 
 export function quickChart(rows: readonly Record<string, unknown>[], options: QuickChartOptions): HTMLElement {
-  const {x, y, color = null, width = 640, height = 360} = options;
+  const {x, y, color = null, width = 640, height = 360, lang = "en"} = options;
+  const t = TEXT(lang);
   const xKind = columnKind(rows, x);
   const drawn = rows.filter((r) => r[x] !== null && r[x] !== undefined && typeof r[y] === "number" && Number.isFinite(r[y] as number));
   const skipped = rows.length - drawn.length;
-  const title = options.title ?? `${y} by ${x}`;
+  const title = options.title ?? t.title(x, y);
   const bars = xKind === "text";
   const labelWidth = bars ? Math.min(200, Math.max(60, d3.max(drawn, (r) => formatValue(r[x]).length * 6.5) ?? 60)) : 56;
   const barHeight = 18;
@@ -44,12 +64,13 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
   const frame = chartFrame({
     name: "quick-chart",
     title,
-    description: `${bars ? "Bars" : "Points"}: ${drawn.length} rows with ${x} and a numeric ${y}${color ? `, coloured by ${color}` : ""}.${skipped ? ` ${skipped} rows without both values are not drawn.` : ""}`,
+    description: t.description(bars, drawn.length, x, y, color, skipped),
     width,
     height: frameHeight,
     margin: {top: 12, right: 16, bottom: 36, left: labelWidth + 8},
-    sourceLine: `Query result from the Six Tigers Atlas tables. ${LICENCE}.`,
-    table: {rows: drawn as Record<string, unknown>[], columns: [x, y, ...(color ? [color] : [])]}
+    sourceLine: t.source(FRAME_TEXT(lang).licence),
+    table: {rows: drawn as Record<string, unknown>[], columns: [x, y, ...(color ? [color] : [])]},
+    lang
   });
   const {plot, inner} = frame;
   const colors = color ? d3.scaleOrdinalColors(drawn.map((r) => formatValue(r[color]))) : () => "currentColor";

@@ -34,10 +34,14 @@ export type BoundingRule = {
   kind: AmountKind;
   /** The wordings that select the rule, in prose. */
   pattern: string;
+  /** The same in Chinese, for the Chinese methods section. */
+  pattern_zh: string;
   examples: string[];
   low: string;
   high: string;
   mid: string;
+  /** `mid` in Chinese (the formula with its reason). */
+  mid_zh: string;
 };
 
 /** x is the reported figure; u the unit named after 数 / several (1亿 in 数亿). */
@@ -47,10 +51,12 @@ export const BOUNDING_RULES: readonly BoundingRule[] = [
     label: "exact: [x, x]",
     kind: "exact",
     pattern: "a figure with no qualifier",
+    pattern_zh: "数字前后没有任何限定词",
     examples: ["50亿元", "4000万元", "$300M", "US$1.5 billion", "HK$55.4亿"],
     low: "x",
     high: "x",
-    mid: "x"
+    mid: "x",
+    mid_zh: "x"
   },
   {
     id: "approx",
@@ -58,10 +64,13 @@ export const BOUNDING_RULES: readonly BoundingRule[] = [
     kind: "approx",
     pattern:
       "约 / 大约 / ~ / ≈ / about / around / approximately / approx. / roughly before the figure, or 左右 / 上下 after it",
+    pattern_zh:
+      "数字前有 约 / 大约 / ~ / ≈ / about / around / approximately / approx. / roughly，或数字后有 左右 / 上下",
     examples: ["约10亿元", "~$400M", "about $1bn", "10亿元左右"],
     low: "0.9x",
     high: "1.1x",
-    mid: "x"
+    mid: "x",
+    mid_zh: "x"
   },
   {
     id: "more-than",
@@ -70,20 +79,26 @@ export const BOUNDING_RULES: readonly BoundingRule[] = [
     pattern:
       "超 / 超过 / 逾 / 过 / 上 / 高于 / > / ≥ / over / more than / at least / above before the figure, or " +
       "多 / 余 / 以上 / + after it; a unit with no number counts as one of that unit (过亿元 = more than 1亿元)",
+    pattern_zh:
+      "数字前有 超 / 超过 / 逾 / 过 / 上 / 高于 / > / ≥ / over / more than / at least / above，或数字后有 多 / 余 / 以上 / +；" +
+      "只有单位没有数字时按一个单位计（过亿元 = 超过 1亿元）",
     examples: ["超25亿元", "过亿元", "10多亿元", "> $1bn", "≥ $600M", "over $1 billion"],
     low: "x",
     high: "1.5x",
-    mid: "x (the reported floor, used as a conservative point estimate, not the centre of the range)"
+    mid: "x (the reported floor, used as a conservative point estimate, not the centre of the range)",
+    mid_zh: "x（报道给出的下限，作为保守的点估计，而非区间中点）"
   },
   {
     id: "nearly",
     label: "nearly: [0.8x, x]",
     kind: "upper_bound",
     pattern: "近 / 接近 / 将近 / 逼近 / nearly / near / almost / close to / just under before the figure",
+    pattern_zh: "数字前有 近 / 接近 / 将近 / 逼近 / nearly / near / almost / close to / just under",
     examples: ["近10亿美元", "nearly $1bn", "near $1bn"],
     low: "0.8x",
     high: "x",
-    mid: "0.9x"
+    mid: "0.9x",
+    mid_zh: "0.9x"
   },
   {
     id: "up-to",
@@ -91,10 +106,13 @@ export const BOUNDING_RULES: readonly BoundingRule[] = [
     kind: "upper_bound",
     pattern:
       "最高 / 最多 / 不超过 / 不到 / < / ≤ / up to / less than / under / below before the figure, or 以下 / 以内 after it",
+    pattern_zh:
+      "数字前有 最高 / 最多 / 不超过 / 不到 / < / ≤ / up to / less than / under / below，或数字后有 以下 / 以内",
     examples: ["up to $200M", "最高5亿元", "< $300M"],
     low: "0.5x",
     high: "x",
-    mid: "0.75x"
+    mid: "0.75x",
+    mid_zh: "0.75x"
   },
   {
     id: "several",
@@ -103,30 +121,38 @@ export const BOUNDING_RULES: readonly BoundingRule[] = [
     pattern:
       "数 / 几 before a unit u (数亿: u = 1亿; 数千万: u = 1000万; 数十亿: u = 10亿); several / a few + unit; " +
       "tens of / hundreds of + unit (hundreds of millions: u = 100M)",
+    pattern_zh:
+      "单位 u 之前有 数 / 几（数亿：u = 1亿；数千万：u = 1000万；数十亿：u = 10亿）；several / a few 加单位；" +
+      "tens of / hundreds of 加单位（hundreds of millions：u = 1亿）",
     examples: ["数亿元", "数亿美元", "数千万元", "数十亿元", "hundreds of millions of dollars"],
     low: "u",
     high: "10u",
-    mid: "√10·u ≈ 3.16u (the geometric mean: the figure is known only to an order of magnitude)"
+    mid: "√10·u ≈ 3.16u (the geometric mean: the figure is known only to an order of magnitude)",
+    mid_zh: "√10·u ≈ 3.16u（几何平均：只知道数量级）"
   },
   {
     id: "undisclosed",
     label: "undisclosed: no bounds",
     kind: "undisclosed",
     pattern: "undisclosed / not disclosed / 未披露 / 未透露 / 未公开",
+    pattern_zh: "写明 undisclosed / not disclosed / 未披露 / 未透露 / 未公开",
     examples: ["undisclosed", "未披露"],
     low: "none",
     high: "none",
-    mid: "none"
+    mid: "none",
+    mid_zh: "无"
   },
   {
     id: "blank",
     label: "blank: no amount",
     kind: "blank",
     pattern: "an empty cell: no amount was reported",
+    pattern_zh: "空单元格：没有报道金额",
     examples: [""],
     low: "none",
     high: "none",
-    mid: "none"
+    mid: "none",
+    mid_zh: "无"
   }
 ];
 

@@ -13,26 +13,28 @@ export const DENSITY_ORIGIN = "2023-02-24";
 export const densityPoints: PublishedTable = {
   name: "density_points",
   title: "Density points",
+  title_zh: "密度数据点",
   description:
     "Open base models from 'Densing law of LLMs' (Nature Machine Intelligence, 2025, Fig. 1): capability " +
     "density (effective ÷ actual parameters, 5-benchmark average) against release date.",
+  description_zh: "论文《Densing law of LLMs》（Nature Machine Intelligence，2025 年，图 1）中的开源基座模型：能力密度（有效参数量 ÷ 实际参数量，5 项基准的平均）与发布日期。",
   key: ["release_date", "id"],
   inputs: ["data/density_points.csv"],
   columns: [
-    {name: "id", type: "VARCHAR", description: "row id"},
-    {name: "model", type: "VARCHAR", description: "model as labelled in the paper"},
-    ...dateColumns("release_date", "release date as plotted in the paper"),
-    {name: "t_days", type: "INTEGER", description: `days since ${DENSITY_ORIGIN} (the Llama-1 release, the paper's origin)`, unit: "days"},
-    {name: "params_b", type: "DOUBLE", description: "parameters as labelled in the paper", unit: "billions of parameters"},
-    {name: "density", type: "DOUBLE", description: "capability density (effective parameters ÷ actual parameters)", unit: "ratio"},
-    {name: "is_record", type: "BOOLEAN", description: "on the paper's running-maximum line"},
-    {name: "is_running_max", type: "BOOLEAN", description: "sets a new maximum density when points are taken in date order (computed here)"},
-    {name: "in_arxiv_v2", type: "BOOLEAN", description: "also among the 29 models of the 2024 preprint (arXiv 2412.04315v2)"},
-    {name: "company_id", type: "VARCHAR", description: "company id when the model is one of the atlas's companies"},
-    {name: "value_status", type: "VARCHAR", description: "how the value was obtained (derived: read from the figure's vector geometry)"},
-    {name: "source_ids", type: "VARCHAR[]", description: "ids of the sources (table sources)"},
-    {name: "confidence", type: "VARCHAR", description: "high, medium or low"},
-    {name: "source_row", type: "VARCHAR", description: "file and line of the curated row"}
+    {name: "id", type: "VARCHAR", description: "row id", description_zh: "行 id"},
+    {name: "model", type: "VARCHAR", description: "model as labelled in the paper", description_zh: "论文中标注的模型名"},
+    ...dateColumns("release_date", "release date as plotted in the paper", "论文图中标绘的发布日期"),
+    {name: "t_days", type: "INTEGER", description: `days since ${DENSITY_ORIGIN} (the Llama-1 release, the paper's origin)`, description_zh: `自 ${DENSITY_ORIGIN} 起的天数（Llama-1 发布日，即论文的时间原点）`, unit: "days"},
+    {name: "params_b", type: "DOUBLE", description: "parameters as labelled in the paper", description_zh: "论文中标注的参数量", unit: "billions of parameters"},
+    {name: "density", type: "DOUBLE", description: "capability density (effective parameters ÷ actual parameters)", description_zh: "能力密度（有效参数量 ÷ 实际参数量）", unit: "ratio"},
+    {name: "is_record", type: "BOOLEAN", description: "on the paper's running-maximum line", description_zh: "位于论文的创新高连线上"},
+    {name: "is_running_max", type: "BOOLEAN", description: "sets a new maximum density when points are taken in date order (computed here)", description_zh: "按日期先后排列时创下新的密度最高值（由本项目计算）"},
+    {name: "in_arxiv_v2", type: "BOOLEAN", description: "also among the 29 models of the 2024 preprint (arXiv 2412.04315v2)", description_zh: "也在 2024 年预印本（arXiv 2412.04315v2）的 29 个模型之列"},
+    {name: "company_id", type: "VARCHAR", description: "company id when the model is one of the atlas's companies", description_zh: "模型出自本图谱所涉公司时，该公司的 id"},
+    {name: "value_status", type: "VARCHAR", description: "how the value was obtained (derived: read from the figure's vector geometry)", description_zh: "数值是怎样得到的（derived：从论文图的矢量几何中读出）"},
+    {name: "source_ids", type: "VARCHAR[]", description: "ids of the sources (table sources)", description_zh: "来源 id（见 sources 表）"},
+    {name: "confidence", type: "VARCHAR", description: "high, medium or low", description_zh: "可信度：high、medium 或 low"},
+    {name: "source_row", type: "VARCHAR", description: "file and line of the curated row", description_zh: "该行在整理文件中的文件名与行号"}
   ],
   build(dataset) {
     const rows = dataset.density_points;
