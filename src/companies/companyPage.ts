@@ -21,9 +21,9 @@ export type {Lang};
 
 type Row = Record<string, unknown>;
 
-/** `html` inside an element marked with `lang`, or as it is when there is no language to mark. */
-function inLang(html: string, lang: string | null, tag = "span"): string {
-  return lang ? `<${tag} lang="${e(lang)}">${html}</${tag}>` : html;
+/** `html` in a span marked with `lang`, or as it is when there is no language to mark. */
+function inLang(html: string, lang: string | null): string {
+  return lang ? `<span lang="${e(lang)}">${html}</span>` : html;
 }
 
 /** A founder as "Tang Jie (唐杰)" in the data: the Chinese name, when there is one. */
