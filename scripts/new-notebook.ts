@@ -1,18 +1,23 @@
 /**
- * `npm run new -- <slug> "<title>"`: starts a notebook. Copies src/notebooks/template.md to
- * src/notebooks/<slug>.md with the title in its front matter and heading, then prints the page's address and
- * what to do next. The sidebar's Notebooks section lists every file in src/notebooks/ by its front-matter
- * title, so there is nothing else to register.
+ * `npm run new -- <slug> "<title>" ["<中文标题>"]`: starts a notebook in both editions. Copies
+ * src/notebooks/template.md to src/notebooks/<slug>.md and its Chinese twin src/zh/notebooks/template.md to
+ * src/zh/notebooks/<slug>.md (every English page has a /zh/ twin), each with its title in the front matter and
+ * heading, then prints the pages' addresses and what to do next. The Chinese title defaults to the English one
+ * until someone translates it. The sidebars' Notebooks sections list every file in src/notebooks/ by its
+ * front-matter title (the Chinese sidebar by its twin's), so there is nothing else to register.
  *
- * It refuses a slug that is not kebab-case (it becomes the URL) and never overwrites an existing file.
+ * It refuses a slug that is not kebab-case (it becomes the URL) and never overwrites an existing file: when
+ * either edition's file exists, neither is written.
  */
-import {existsSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, unlinkSync, writeFileSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const NOTEBOOKS_DIR = join(root, "src", "notebooks");
 export const TEMPLATE_PATH = join(NOTEBOOKS_DIR, "template.md");
+export const ZH_NOTEBOOKS_DIR = join(root, "src", "zh", "notebooks");
+export const ZH_TEMPLATE_PATH = join(ZH_NOTEBOOKS_DIR, "template.md");
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG = 80;
@@ -77,49 +82,86 @@ export function scaffoldNotebook(templateText: string, title: string): string {
 export interface CreatedNotebook {
   path: string;
   route: string;
+  /** The Chinese twin. */
+  zhPath: string;
+  zhRoute: string;
 }
 
-/** Writes src/notebooks/<slug>.md; throws a readable Error when the slug or title is refused or the file exists. */
-export function createNotebook(slug: string, title: string, dir = NOTEBOOKS_DIR, templatePath = TEMPLATE_PATH): CreatedNotebook {
+export interface NotebookOptions {
+  /** The Chinese twin's title (default: the English title, to be translated). */
+  zhTitle?: string;
+  /** Where the English notebook goes and its template (defaults: src/notebooks/, its template.md). */
+  dir?: string;
+  templatePath?: string;
+  /** Where the Chinese twin goes and its template (defaults: src/zh/notebooks/, its template.md). */
+  zhDir?: string;
+  zhTemplatePath?: string;
+}
+
+/**
+ * Writes src/notebooks/<slug>.md and its twin src/zh/notebooks/<slug>.md; throws a readable Error, having
+ * written nothing, when the slug or a title is refused or either file exists.
+ */
+export function createNotebook(slug: string, title: string, options: NotebookOptions = {}): CreatedNotebook {
+  const {dir = NOTEBOOKS_DIR, templatePath = TEMPLATE_PATH, zhDir = ZH_NOTEBOOKS_DIR, zhTemplatePath = ZH_TEMPLATE_PATH} = options;
+  const zhTitle = options.zhTitle ?? title;
   const slugProblem = validateSlug(slug);
   if (slugProblem) throw new Error(slugProblem);
   const titleProblem = validateTitle(title);
   if (titleProblem) throw new Error(titleProblem);
+  const zhTitleProblem = validateTitle(zhTitle);
+  if (zhTitleProblem) throw new Error(`the Chinese title: ${zhTitleProblem}`);
   const path = join(dir, `${slug}.md`);
-  if (existsSync(path)) throw new Error(`${relative(process.cwd(), path) || path} already exists; choose another slug or edit that file`);
+  const zhPath = join(zhDir, `${slug}.md`);
+  for (const file of [path, zhPath]) {
+    if (existsSync(file)) throw new Error(`${relative(process.cwd(), file) || file} already exists; choose another slug or edit that file`);
+  }
   const text = scaffoldNotebook(readFileSync(templatePath, "utf8"), title);
-  // "wx": fail rather than overwrite if the file appeared in the meantime.
+  const zhText = scaffoldNotebook(readFileSync(zhTemplatePath, "utf8"), zhTitle);
+  // "wx": fail rather than overwrite if a file appeared in the meantime; then take back the first, so a
+  // notebook never exists in one edition only.
   writeFileSync(path, text, {flag: "wx"});
-  return {path, route: `/notebooks/${slug}`};
+  try {
+    writeFileSync(zhPath, zhText, {flag: "wx"});
+  } catch (error) {
+    unlinkSync(path);
+    throw error;
+  }
+  return {path, route: `/notebooks/${slug}`, zhPath, zhRoute: `/zh/notebooks/${slug}`};
 }
 
-const USAGE = 'usage: npm run new -- <slug> "<title>"   e.g. npm run new -- price-war "Who cut API prices first?"';
+const USAGE = 'usage: npm run new -- <slug> "<title>" ["<中文标题>"]   e.g. npm run new -- price-war "Who cut API prices first?" "谁先降了 API 价格？"';
 
 function main(args: string[]): number {
-  if (args.length !== 2) {
-    console.error(args.length < 2 ? `new-notebook: give a slug and a title.\n${USAGE}` : `new-notebook: too many arguments (quote the title).\n${USAGE}`);
+  if (args.length < 2 || args.length > 3) {
+    console.error(args.length < 2 ? `new-notebook: give a slug and a title.\n${USAGE}` : `new-notebook: too many arguments (quote the titles).\n${USAGE}`);
     return 2;
   }
-  const [slug, title] = args;
+  const [slug, title, zhTitle] = args;
   let created: CreatedNotebook;
   try {
-    created = createNotebook(slug, title);
+    created = createNotebook(slug, title, {zhTitle});
   } catch (error) {
     console.error(`new-notebook: ${(error as Error).message}\n${USAGE}`);
     return 1;
   }
   const file = relative(process.cwd(), created.path) || created.path;
-  console.log(`Created ${file} ("${title.trim()}"), a copy of the template.
+  const zhFile = relative(process.cwd(), created.zhPath) || created.zhPath;
+  console.log(`Created ${file} ("${title.trim()}"), a copy of the template,
+and its Chinese twin ${zhFile} ("${(zhTitle ?? title).trim()}"), a copy of the Chinese template.
 
-Its page: ${created.route}  (http://127.0.0.1:3000${created.route} under npm run dev;
-${created.route.slice(1)}.html in dist/ after npm run build). The sidebar lists it under Notebooks.
+Its pages: ${created.route} and ${created.zhRoute}  (http://127.0.0.1:3000${created.route} under npm run dev;
+${created.route.slice(1)}.html and ${created.zhRoute.slice(1)}.html in dist/ after npm run build). The sidebars list
+them under Notebooks / 笔记本.
 
 Next:
   1. npm run dev and open the page (restart the dev server if it was running, so the sidebar lists it).
   2. Replace the template's SQL, chart and prose with your question's; compute every number you quote.
-  3. If the question needs facts the tables lack, add them to data/ with their sources first
+  3. Do the same in the Chinese twin: the same cells, with Chinese prose and chart text (lang = "zh")${zhTitle ? "" : `,
+     and a Chinese title in its front matter and heading (it has the English one for now)`}.
+  4. If the question needs facts the tables lack, add them to data/ with their sources first
      (README, "Add a source row").
-  4. npm test: types, unit tests, the offline build and the browser tests.`);
+  5. npm test: types, unit tests, the offline build and the browser tests.`);
   return 0;
 }
 

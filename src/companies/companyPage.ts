@@ -5,17 +5,133 @@
  * browser from the Parquet tables. Every text value from data is escaped (src/lib/html.ts). Sections a
  * company has no rows for (results) are left out rather than shown empty.
  *
- * The page loaders of both editions ([company_id].md.ts here and under src/zh/) call `companyPage`.
+ * The page loaders of both editions ([company_id].md.ts here and under src/zh/) call `companyPage`. The page's
+ * prose is in `TEXT` below; the tables' words are in companyTables.ts, which the page's cells import, so the
+ * cells are the same code in both editions. English data values (notes, event titles) stay as written on the
+ * Chinese page, marked `lang="en"`; source titles carry the source's own language.
  */
 import {escapeHtml as e, safeHref} from "../lib/html.js";
 import {compiledOutput} from "../lib/loader.js";
+import {totalComparison, type TotalComparison} from "../lib/derive/companies.js";
+import {bilingual, formatCompact, formatDateText, type Lang} from "../components/i18n.js";
+import {sourceTitleLang} from "../components/sourceTitle.js";
+import {DATA_LANG, term} from "./companyTables.js";
 
-export type Lang = "en" | "zh";
+export type {Lang};
 
 type Row = Record<string, unknown>;
 
+/** `html` in a span marked with `lang`, or as it is when there is no language to mark. */
+function inLang(html: string, lang: string | null): string {
+  return lang ? `<span lang="${e(lang)}">${html}</span>` : html;
+}
+
+/** A founder as "Tang Jie (唐杰)" in the data: the Chinese name, when there is one. */
+function chineseName(founder: string): string | null {
+  return /\((\p{Script=Han}[\p{Script=Han}·]*)\)\s*$/u.exec(founder)?.[1] ?? null;
+}
+
+const TEXT = bilingual({
+  en: {
+    title: (summary: Row, _company: Row) => String(summary.label),
+    notRecorded: "not recorded",
+    facts: {
+      nameEn: "English name",
+      nameZh: "Chinese name",
+      founded: "Founded",
+      founders: "Founders and leaders",
+      hq: "Headquarters",
+      group: "Group",
+      course: "Current course"
+    },
+    // Variants: "2023-03 (low confidence)", already escaped.
+    alsoReported: (variants: {date: string; confidence: string}[]) => `; also reported: ${variants.map((v) => `${v.date} (${v.confidence} confidence)`).join(", ")}`,
+    founders: (founders: string[]) => founders.map((f) => e(f)).join("; "),
+    city: (city: string) => e(city),
+    group: (group: string) => e(group.replace(/_/g, " ")),
+    course: (course: string, title: string, date: string) => `${e(course)}: ${e(title)} (${e(date)})`,
+    noCourse: "no course-setting event recorded",
+    counts: (n: {rounds: number; models: number; released: unknown; events: number; results: number; claims: number; sources: number}) =>
+      `${n.rounds} funding rows, ${n.models} model rows (${n.released} models released), ${n.events} events, ${n.results} results rows and ${n.claims} claims in the atlas; ${n.sources} sources.`,
+    headings: {timeline: "Timeline", funding: "Funding", results: "Results", models: "Models", events: "Events", sources: "Sources"},
+    // The check of the counted rounds against a reported total (the note is the build's, in company_summary).
+    totalDisagrees: (reported: string, note: string) => `<strong>The counted rounds disagree with the reported total${reported ? ` (reported as ${reported})` : ""}.</strong> ${note}.`,
+    totalAgrees: (reported: string, note: string) => `The counted rounds agree with the reported total${reported ? ` (reported as ${reported})` : ""}: ${note}.`,
+    totalNote: (summary: Row, _comparison: TotalComparison) => e(summary.funding_total_note),
+    resultsIntro: (latest: string) => `Revenue and losses per fiscal period as the filing or the press gives them, in the reporting currency
+and in US dollars at the period’s average rate; a loss is a positive number. ${latest} Where several reports give the
+same period, “Used in charts” marks the one the atlas draws.`,
+    latestYear: (period: string) => `The latest full year with reported revenue is ${e(period)}.`,
+    noFullYear: "No full year’s revenue is reported; the rows below cover parts of years.",
+    publisher: (name: string) => e(name),
+    // A source: publisher, title (date; language), read via a copy.
+    source: (publisher: string, title: string, source: Row) =>
+      `${publisher}, ${title} (${e(source.date_raw)}; ${e(source.language)})${source.via ? `, read via ${e(source.via)}` : ""}`
+  },
+  zh: {
+    title: (_summary: Row, company: Row) => String(company.short_zh || company.short_en),
+    notRecorded: "未记录",
+    facts: {
+      nameEn: "英文名",
+      nameZh: "中文名",
+      founded: "成立时间",
+      founders: "创始人与负责人",
+      hq: "总部",
+      group: "分组",
+      course: "当前路线"
+    },
+    alsoReported: (variants: {date: string; confidence: string}[]) => `；另有说法：${variants.map((v) => `${v.date}（可信度${v.confidence}）`).join("、")}`,
+    // The Chinese name where the data gives one ("Tang Jie (唐杰)"), else the name as written.
+    founders: (founders: string[]) => founders.map((f) => e(chineseName(f)) || inLang(e(f), "en")).join("、"),
+    city: (city: string) => (term("zh", "city", city, "") ? e(term("zh", "city", city)) : inLang(e(city), "en")),
+    group: (group: string) => e(term("zh", "group", group)),
+    course: (course: string, title: string, date: string) => `${e(term("zh", "course", course))}：${inLang(e(title), "en")}（${e(formatDateText(date, "zh"))}）`,
+    noCourse: "尚无确定其路线的事件记录",
+    counts: (n: {rounds: number; models: number; released: unknown; events: number; results: number; claims: number; sources: number}) =>
+      `本图谱收录该公司融资记录 ${n.rounds} 条、模型记录 ${n.models} 条（其中已发布模型 ${n.released} 个）、事件 ${n.events} 条、业绩记录 ${n.results} 条、说法 ${n.claims} 条，引用来源 ${n.sources} 个。`,
+    headings: {timeline: "时间线", funding: "融资", results: "业绩", models: "模型", events: "事件", sources: "来源"},
+    totalDisagrees: (reported: string, note: string) => `<strong>计入的各轮融资与报道的累计融资额${reported ? `（报道为“${reported}”）` : ""}对不上。</strong>${note}。`,
+    totalAgrees: (reported: string, note: string) => `计入的各轮融资与报道的累计融资额${reported ? `（报道为“${reported}”）` : ""}相符：${note}。`,
+    // The build's note is English; the same comparison in Chinese, from the same numbers.
+    totalNote: (_summary: Row, c: TotalComparison) => {
+      const unit = c.currency === "USD" || !c.currency ? "美元" : c.currency === "HKD" ? "港元" : "元";
+      const amount = (v: number) => `${formatCompact(Math.round(v) * 1e6, "zh")}`;
+      const range = (a: number, b: number) => (Math.round(a) === Math.round(b) ? `${amount(a)}${unit}` : `${amount(a)}–${amount(b)}${unit}`);
+      const verdict = c.agrees ? "两个区间有重叠" : c.high < c.totalLow ? "各轮之和低于累计额，说明有的轮次缺失或金额未披露" : "各轮之和高于累计额，说明来源之间有出入";
+      return `计入的融资中有 ${c.rounds} 轮披露了金额，合计 ${range(c.low, c.high)}，报道的累计额折合 ${range(c.totalLow, c.totalHigh)}；${verdict}`;
+    },
+    // One line: a line break between Chinese characters would show as a space.
+    resultsIntro: (latest: string) =>
+      `下表按招股书、财报或媒体报道列出各财期的收入与亏损，先给报告币种，再给按当期平均汇率折算的美元；亏损记为正数。${latest}同一财期有多份报告时，“图表采用”一栏标出本图谱绘图所用的那一份。`,
+    latestYear: (period: string) => `最近一个披露收入的完整财年是${e(formatDateText(period, "zh"))}。`,
+    noFullYear: "尚无完整财年的收入披露，下表各行只覆盖部分年度。",
+    // "投资界 (PEdaily)": the Chinese name alone (the gloss is for English readers); "Reuters": English data.
+    publisher: (name: string) => {
+      const glossed = /^(.*\p{Script=Han}.*?)\s*\(([^()]*)\)$/u.exec(name);
+      if (glossed && !/\p{Script=Han}/u.test(glossed[2])) return e(glossed[1]);
+      return /\p{Script=Han}/u.test(name) ? e(name) : inLang(e(name), "en");
+    },
+    source: (publisher: string, title: string, source: Row) =>
+      `${publisher}，${title}（${e(formatDateText(String(source.date_raw ?? ""), "zh"))}；${e(languageName(String(source.language ?? "")))}）${source.via ? `，经由 ${inLang(e(source.via), "en")} 查阅` : ""}`
+  }
+});
+
+/** How a Chinese reader names the language an article is written in: 中文, 英文, 日文; else Intl's name, else the code. */
+const WRITTEN_IN: Record<string, string> = {zh: "中文", en: "英文", ja: "日文", ko: "韩文", fr: "法文", de: "德文", es: "西班牙文", pt: "葡萄牙文"};
+
+function languageName(code: string): string {
+  if (WRITTEN_IN[code]) return WRITTEN_IN[code];
+  try {
+    return new Intl.DisplayNames(["zh-CN"], {type: "language"}).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** The Markdown of company `id`'s page in language `lang` (the page loaders of both editions call this). */
 export async function companyPage(id: string, lang: Lang = "en"): Promise<string> {
+  const t = TEXT(lang);
+  const dataLang = DATA_LANG[lang];
   // Components are imported relative to the page: ../components from /companies/x, ../../components from /zh/companies/x.
   const up = lang === "zh" ? "../../" : "../";
   // Load inputs: the rows of the one compile pass (validated, with the derived tables)
@@ -34,38 +150,50 @@ export async function companyPage(id: string, lang: Lang = "en"): Promise<string
   const results = mine("financials");
   const sources = tables.sources;
   const cited = new Set([...companies, ...rounds, ...models, ...events, ...claims, ...results].flatMap((r) => r.source_ids as string[]));
-  const short = String(summary.label);
+  const short = t.title(summary, company);
+  const founders = company.founders as string[];
 
   // Write output: Markdown with static HTML for the facts, and cells for the charts.
   const facts: [string, string][] = [
-    ["English name", e(company.name_en)],
-    ["Chinese name", `<span lang="zh">${e(company.name_zh)}</span>`],
-    ["Founded", `${e(company.founded_raw ?? "not recorded")}${variants.length ? `; also reported: ${variants.map((v) => `${e(v.founded_raw)} (${e(v.confidence)} confidence)`).join(", ")}` : ""}`],
-    ["Founders and leaders", (company.founders as string[]).map((f) => e(f)).join("; ") || "not recorded"],
-    ["Headquarters", e(company.hq_city ?? "not recorded")],
-    ["Group", e(String(company.group).replace(/_/g, " "))],
-    ["Current course", summary.course ? `${e(summary.course)}: ${e(summary.course_title)} (${e(summary.course_date_raw)})` : "no course-setting event recorded"]
+    [t.facts.nameEn, inLang(e(company.name_en), dataLang)],
+    [t.facts.nameZh, `<span lang="zh">${e(company.name_zh)}</span>`],
+    [
+      t.facts.founded,
+      `${company.founded_raw ? e(formatDateText(String(company.founded_raw), lang)) : t.notRecorded}${
+        variants.length ? t.alsoReported(variants.map((v) => ({date: e(formatDateText(String(v.founded_raw), lang)), confidence: e(term(lang, "confidence", v.confidence))}))) : ""
+      }`
+    ],
+    [t.facts.founders, t.founders(founders) || t.notRecorded],
+    [t.facts.hq, company.hq_city ? t.city(String(company.hq_city)) : t.notRecorded],
+    [t.facts.group, t.group(String(company.group))],
+    [t.facts.course, summary.course ? t.course(String(summary.course), String(summary.course_title), String(summary.course_date_raw)) : t.noCourse]
   ];
   const sourceItems = sources
     .filter((s) => cited.has(s.source_id as string))
     .sort((a, b) => String(a.date ?? "").localeCompare(String(b.date ?? "")))
     .map((s) => {
       const href = safeHref(s.url);
-      const title = href ? `<a href="${e(href)}" target="_blank" rel="noopener noreferrer">${e(s.title)}</a>` : e(s.title);
-      return `<li id="source-${e(s.source_id)}"><span class="atlas-source-publisher">${e(s.publisher)}</span>, ${title} (${e(s.date_raw)}; ${e(s.language)})${s.via ? `, read via ${e(s.via)}` : ""}</li>`;
+      // The title in its own language (the source's, or English for a description the atlas wrote).
+      const own = sourceTitleLang(s);
+      const langAttr = own ? ` lang="${e(own)}"` : "";
+      const title = href
+        ? `<a href="${e(href)}"${s.language ? ` hreflang="${e(s.language)}"` : ""}${langAttr} target="_blank" rel="noopener noreferrer">${e(s.title)}</a>`
+        : `<span${langAttr}>${e(s.title)}</span>`;
+      const publisher = t.publisher(String(s.publisher));
+      return `<li id="source-${e(s.source_id)}">${t.source(`<span class="atlas-source-publisher">${publisher}</span>`, title, s)}</li>`;
     });
 
   return `---
 title: ${JSON.stringify(short)}
 ---
 
-<h1>${e(short)} <small>${e(company.name_en)}</small></h1>
+<h1>${e(short)} <small${dataLang ? ` lang="${dataLang}"` : ""}>${e(company.name_en)}</small></h1>
 
 <dl class="atlas-facts">
 ${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("\n")}
 </dl>
 
-<p class="atlas-note">${rounds.length} funding rows, ${models.length} model rows (${summary.models_released} models released), ${events.length} events, ${results.length} results rows and ${claims.length} claims in the atlas; ${cited.size} sources.</p>
+<p class="atlas-note">${t.counts({rounds: rounds.length, models: models.length, released: summary.models_released, events: events.length, results: results.length, claims: claims.length, sources: cited.size})}</p>
 
 \`\`\`js
 // Imports: node_modules and this site only.
@@ -75,13 +203,14 @@ import {indexSources, sourceLinksSpan} from "${up}components/chart.js";
 import {companyTimeline} from "${up}components/companyTimeline.js";
 import {hydrate} from "${up}components/prerendered.js";
 import {dataTable} from "${up}components/dataTable.js";
-import {BASIS_LABELS, formatReported} from "${up}components/revenueFunding.js";
-import {formatUsdMillions} from "${up}components/chart.js";
+import {companyTables} from "${up}companies/companyTables.js";
 \`\`\`
 
 \`\`\`js
 // Load data straight from Parquet, so the timeline paints without waiting for DuckDB.
 const companyId = ${JSON.stringify(id)};
+// The page's language: the timeline's and the tables' words follow it (companyTables.js holds the tables' words).
+const lang = ${JSON.stringify(lang)};
 const [companiesTable, roundsTable, modelsTable, eventsTable, sourcesTable] = await Promise.all(
   ["companies", "funding_rounds", "models", "events", "sources"].map((name) => readParquet(PARQUET[name]))
 );
@@ -91,57 +220,51 @@ const models = modelsTable.rows.filter((d) => d.company_id === companyId);
 const events = eventsTable.rows.filter((d) => d.company_id === companyId);
 const sources = indexSources(sourcesTable.rows);
 const links = (ids) => sourceLinksSpan(document, ids, sources);
+const text = companyTables(lang, {links});
 \`\`\`
 
-## Timeline
+## ${t.headings.timeline}
 
 <div id="prerender-company-timeline" class="atlas-prerender" data-company="${e(id)}"></div>
 
 \`\`\`js
-hydrate("prerender-company-timeline", resize((width) => companyTimeline({company, rounds, models, events, width, sources})));
+hydrate("prerender-company-timeline", resize((width) => companyTimeline({company, rounds, models, events, width, sources, lang})));
 \`\`\`
 
-## Funding
+## ${t.headings.funding}
 
-${fundingTotalCheck(summary)}
+${fundingTotalCheck(summary, rounds, lang)}
 
 \`\`\`js
 // The build's notes on a row (a cap on a vague amount, a date before the founding) in one column.
 display(dataTable(rounds.map((r) => ({...r, note: [r.cap_note, r.date_note].filter(Boolean).join(" ")})), {
   columns: ["date_raw", "kind", "round", "amount_reported", "amount_usd_mid", "valuation_reported", "conflict_key", "note", "confidence", "source_ids"],
-  labels: {date_raw: "Date", kind: "Kind", round: "Round", amount_reported: "Amount as reported", amount_usd_mid: "USD m (estimate)", valuation_reported: "Valuation as reported", conflict_key: "Disputed", note: "Note", confidence: "Confidence", source_ids: "Sources"},
-  format: {source_ids: links, amount_usd_mid: (v) => (v == null ? "" : String(Math.round(v)))},
-  caption: "Funding rounds, IPO and reported totals",
+  ...text.funding,
   download: \`\${companyId}-funding.csv\`
 }));
 \`\`\`
 
-${results.length ? resultsSection(summary) : ""}## Models
+${results.length ? resultsSection(summary, lang) : ""}## ${t.headings.models}
 
 \`\`\`js
 display(dataTable(models, {
   columns: ["release_date_raw", "model", "status", "params_total_b", "params_active_b", "architecture", "open_weights", "deployment", "confidence", "source_ids"],
-  labels: {release_date_raw: "Released", model: "Model", status: "Status", params_total_b: "Total (B)", params_active_b: "Active (B)", architecture: "Architecture", open_weights: "Open weights", deployment: "Deployment", confidence: "Confidence", source_ids: "Sources"},
-  // An announced or abandoned model (or a second report of one) is listed but not counted in the releases.
-  format: {source_ids: links, status: (v, row) => (row.counted ? String(v ?? "") : \`\${v ?? "unknown"} (not counted)\`)},
-  caption: "Model releases",
+  ...text.models,
   download: \`\${companyId}-models.csv\`
 }));
 \`\`\`
 
-## Events
+## ${t.headings.events}
 
 \`\`\`js
 display(dataTable(events, {
   columns: ["date_raw", "event_type", "title", "partners", "confidence", "source_ids"],
-  labels: {date_raw: "Date", event_type: "Type", title: "What happened", partners: "Partners", confidence: "Confidence", source_ids: "Sources"},
-  format: {source_ids: links},
-  caption: "Strategic events",
+  ...text.events,
   download: \`\${companyId}-events.csv\`
 }));
 \`\`\`
 
-## Sources
+## ${t.headings.sources}
 
 <ol class="atlas-sources">
 ${sourceItems.join("\n")}
@@ -150,50 +273,40 @@ ${sourceItems.join("\n")}
 }
 
 /** The check of the counted rounds against a reported total, when there is one: a warning when they disagree. */
-function fundingTotalCheck(summary: Row): string {
-  const total = summary.funding_total_reported ? ` (reported as ${e(summary.funding_total_reported)})` : "";
+function fundingTotalCheck(summary: Row, rounds: Row[], lang: Lang): string {
+  const t = TEXT(lang);
+  const comparison = totalComparison(rounds);
+  if (!summary.funding_total_check || !comparison) return "";
+  const reported = summary.funding_total_reported ? e(summary.funding_total_reported) : "";
+  const note = t.totalNote(summary, comparison);
   if (summary.funding_total_check === "disagrees") {
     return `<div class="warning atlas-funding-total" data-check="disagrees">
-<p><strong>The counted rounds disagree with the reported total${total}.</strong> ${e(summary.funding_total_note)}.</p>
+<p>${t.totalDisagrees(reported, note)}</p>
 </div>`;
   }
   if (summary.funding_total_check === "agrees") {
-    return `<p class="atlas-note atlas-funding-total" data-check="agrees">The counted rounds agree with the reported total${total}: ${e(summary.funding_total_note)}.</p>`;
+    return `<p class="atlas-note atlas-funding-total" data-check="agrees">${t.totalAgrees(reported, note)}</p>`;
   }
   return "";
 }
 
 /** Results: every reported period, in the reporting currency as reported and in USD; `preferred` marks the row charts use. */
-function resultsSection(summary: Row): string {
-  const latest = summary.results_period
-    ? `The latest full year with reported revenue is ${e(summary.results_period)}.`
-    : "No full year’s revenue is reported; the rows below cover parts of years.";
-  return `## Results
+function resultsSection(summary: Row, lang: Lang): string {
+  const t = TEXT(lang);
+  const latest = summary.results_period ? t.latestYear(String(summary.results_period)) : t.noFullYear;
+  return `## ${t.headings.results}
 
-<p class="atlas-note">Revenue and losses per fiscal period as the filing or the press gives them, in the reporting currency
-and in US dollars at the period’s average rate; a loss is a positive number. ${latest} Where several reports give the
-same period, “Used in charts” marks the one the atlas draws.</p>
+<p class="atlas-note">${t.resultsIntro(latest)}</p>
 
 \`\`\`js
 const financialsTable = await readParquet(PARQUET.financials);
 const results = financialsTable.rows.filter((d) => d.company_id === companyId);
-const money = (column) => (v, row) => (v == null ? "" : \`\${formatReported(v, row.currency)} (\${formatUsdMillions(row[column])})\`);
 display(dataTable(results, {
   columns: ["period", "basis", "revenue_m", "net_loss_m", "adjusted_net_loss_m", "figures_reported", "preferred", "confidence", "source_ids"],
-  labels: {period: "Period", basis: "Basis", revenue_m: "Revenue", net_loss_m: "Net loss", adjusted_net_loss_m: "Adjusted net loss", figures_reported: "As reported", preferred: "Used in charts", confidence: "Confidence", source_ids: "Sources"},
-  format: {
-    basis: (v) => BASIS_LABELS[v] ?? String(v ?? ""),
-    revenue_m: money("revenue_usd_m"),
-    net_loss_m: money("net_loss_usd_m"),
-    adjusted_net_loss_m: money("adjusted_net_loss_usd_m"),
-    preferred: (v) => (v ? "yes" : "no: another report of the period is"),
-    source_ids: links
-  },
-  caption: "Reported results",
+  ...text.results,
   download: \`\${companyId}-results.csv\`
 }));
 \`\`\`
 
 `;
 }
-

@@ -138,3 +138,18 @@ export function listText(items: readonly string[], lang: Lang = "en"): string {
 export function aside(text: string, lang: Lang = "en"): string {
   return lang === "zh" ? `（${text}）` : ` (${text})`;
 }
+
+// --- Amounts in their own currency (added for the company pages) -------------------------------------------
+
+/** How Chinese names a currency after an amount: 7.24亿元, 7900万美元, 3亿港元. */
+const CURRENCY_ZH: Record<string, string> = {CNY: "元", USD: "美元", HKD: "港元"};
+
+/**
+ * Millions of a reporting currency, converted by nothing: "CNY 724m", "USD 79m" in English; "7.24亿元",
+ * "7900万美元" in Chinese. "" when there is no value.
+ */
+export function formatCurrencyMillions(value: number | null | undefined, currency: string | null | undefined, lang: Lang = "en"): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "";
+  if (lang === "zh") return `${formatCompact(value * 1e6, "zh")}${CURRENCY_ZH[currency ?? ""] ?? (currency ? ` ${currency}` : "")}`;
+  return `${currency ?? ""} ${d3format(",.6~f")(value)}m`.trim();
+}

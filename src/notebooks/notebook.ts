@@ -4,6 +4,13 @@
  * ```sql``` blocks display their results with Inputs.table.
  */
 import {busyRegion, errorMessage} from "../components/busyRegion.js";
+import {bilingual, documentLang, type Lang} from "../components/i18n.js";
+
+/** The helpers' own words; the notebooks of both editions (src/notebooks/, src/zh/notebooks/) share them. */
+const TEXT = bilingual({
+  en: {queryResult: "Query result", nothingDisclosed: "nothing disclosed"},
+  zh: {queryResult: "查询结果", nothingDisclosed: "未披露金额"}
+});
 
 const INPUTS_CSS = import.meta.resolve("@observablehq/inputs/dist/index.css");
 
@@ -31,7 +38,7 @@ if (typeof document !== "undefined" && !document.querySelector("link[data-inputs
     for (const form of document.querySelectorAll<HTMLFormElement>("form.inputs-3a86ea-table:not([tabindex])")) {
       form.tabIndex = 0;
       form.setAttribute("role", "region");
-      form.setAttribute("aria-label", "Query result");
+      form.setAttribute("aria-label", TEXT(documentLang()).queryResult);
     }
   }).observe(document.body, {childList: true, subtree: true});
 }
@@ -61,8 +68,8 @@ export async function settle<T>(note: HTMLElement, promise: Promise<T>, done: (v
   }
 }
 
-/** USD millions as a range, "$850m–1.28bn", or one figure when both ends agree. */
-export function usdRange(low: number | null | undefined, high: number | null | undefined, format: (v: number) => string): string {
-  if (low == null || high == null) return "nothing disclosed";
+/** USD millions as a range, "$850m–$1.28bn" ("8.5亿美元–12.8亿美元"), or one figure when both ends agree. */
+export function usdRange(low: number | null | undefined, high: number | null | undefined, format: (v: number) => string, lang: Lang = "en"): string {
+  if (low == null || high == null) return TEXT(lang).nothingDisclosed;
   return Math.abs(high - low) < 0.5 ? format(low) : `${format(low)}–${format(high)}`;
 }

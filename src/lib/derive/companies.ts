@@ -157,34 +157,58 @@ export function companySummary({companies, rounds, events, models, financials = 
   });
 }
 
+/** The counted rounds held against a reported total: the numbers behind `totalCheck`, for a note in any language. */
+export interface TotalComparison {
+  /** The cumulative row compared against. */
+  total: Row;
+  /** How many counted rounds have an amount. */
+  rounds: number;
+  /** The currency of both ranges when every counted round is in the total's currency; null for USD (converted). */
+  currency: string | null;
+  /** The sum of the rounds (low, high) and the total (low, high), in millions of `currency` or of USD. */
+  low: number;
+  high: number;
+  totalLow: number;
+  totalHigh: number;
+  /** The two ranges overlap. */
+  agrees: boolean;
+}
+
 /**
  * Holds the sum of the counted rounds against the company's reported total: the cumulative row with the highest
  * confidence, then the latest date, among those dated on or after the last counted round (an earlier total, such
  * as one year's rounds, covers only part of them). Compared in the total's currency when every counted round is
  * in it (exchange rates would blur the comparison), in USD otherwise; the two agree when their bounds overlap.
+ * Null when there is no total to hold the rounds against.
  */
-export function totalCheck(rounds: readonly Row[]): Row {
-  const none = {funding_total_round_id: null, funding_total_reported: null, funding_total_check: null, funding_total_note: null};
+export function totalComparison(rounds: readonly Row[]): TotalComparison | null {
   const counted = rounds.filter((r) => r.counted && typeof r.amount_usd_mid === "number");
-  if (!counted.length) return none;
+  if (!counted.length) return null;
   const last = counted.reduce((d, r) => ((r.date as string) > d ? (r.date as string) : d), "");
   const totals = rounds.filter((r) => r.kind === "cumulative" && typeof r.amount_usd_mid === "number" && r.date && (r.date as string) >= last);
   const total = firstBy(totals, [aq.desc("confidence"), aq.desc("date"), "id"], (r) => ({confidence: CONFIDENCE_RANK[r.confidence as string] ?? 0, date: r.date, id: r.id}));
-  if (!total) return none;
+  if (!total) return null;
   const local = counted.every((r) => r.currency === total.currency);
-  const [lo, hi, tlo, thi, unit] = local
-    ? [sum(counted, "amount_low"), sum(counted, "amount_high"), total.amount_low as number, total.amount_high as number, `million ${total.currency}`]
-    : [sum(counted, "amount_usd_low"), sum(counted, "amount_usd_high"), total.amount_usd_low as number, total.amount_usd_high as number, "USD million"];
-  const agrees = lo <= thi && tlo <= hi;
+  const [low, high, totalLow, totalHigh] = local
+    ? [sum(counted, "amount_low"), sum(counted, "amount_high"), total.amount_low as number, total.amount_high as number]
+    : [sum(counted, "amount_usd_low"), sum(counted, "amount_usd_high"), total.amount_usd_low as number, total.amount_usd_high as number];
+  return {total, rounds: counted.length, currency: local ? (total.currency as string) : null, low, high, totalLow, totalHigh, agrees: low <= totalHigh && totalLow <= high};
+}
+
+/** `totalComparison` as the company_summary columns, with the note in English. */
+export function totalCheck(rounds: readonly Row[]): Row {
+  const c = totalComparison(rounds);
+  if (!c) return {funding_total_round_id: null, funding_total_reported: null, funding_total_check: null, funding_total_note: null};
+  const unit = c.currency ? `million ${c.currency}` : "USD million";
   const range = (a: number, b: number) => (Math.round(a) === Math.round(b) ? `${Math.round(a)}` : `${Math.round(a)}–${Math.round(b)}`);
   return {
-    funding_total_round_id: total.id,
-    funding_total_reported: total.amount_reported,
-    funding_total_check: agrees ? "agrees" : "disagrees",
+    funding_total_round_id: c.total.id,
+    funding_total_reported: c.total.amount_reported,
+    funding_total_check: c.agrees ? "agrees" : "disagrees",
     funding_total_note:
-      `the ${counted.length} counted rounds with an amount add up to ${range(lo, hi)} ${unit}; ` +
-      `the reported total ${total.id} (${total.amount_reported}) gives ${range(tlo, thi)} ${unit}` +
-      (agrees ? "; the ranges overlap" : hi < tlo ? "; the rounds fall short of it: some rounds are missing or undisclosed" : "; the rounds exceed it: the sources disagree")
+      `the ${c.rounds} counted rounds with an amount add up to ${range(c.low, c.high)} ${unit}; ` +
+      `the reported total ${c.total.id} (${c.total.amount_reported}) gives ${range(c.totalLow, c.totalHigh)} ${unit}` +
+      (c.agrees ? "; the ranges overlap" : c.high < c.totalLow ? "; the rounds fall short of it: some rounds are missing or undisclosed" : "; the rounds exceed it: the sources disagree")
   };
 }
 
