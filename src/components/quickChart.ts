@@ -4,8 +4,31 @@
  * One mark per row that has both values; rows without them are counted in the description.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, LICENCE} from "./chart.js";
+import {chartFrame, FRAME_TEXT, LICENCE} from "./chart.js";
 import {formatValue} from "./dataTable.js";
+import {localizeTimeTicks} from "./chartWords.js";
+import {bilingual, formatDay, type Lang} from "./i18n.js";
+
+/** Column names are the tables' SQL names in both languages; only the chart's own words change. */
+const TEXT = bilingual({
+  en: {
+    title: (x: string, y: string) => `${y} by ${x}`,
+    description: (bars: boolean, n: number, x: string, y: string, color: string | null, skipped: number) =>
+      `${bars ? "Bars" : "Points"}: ${n} rows with ${x} and a numeric ${y}${color ? `, coloured by ${color}` : ""}.${skipped ? ` ${skipped} rows without both values are not drawn.` : ""}`,
+    sourceLine: `Query result from the Six Tigers Atlas tables. ${LICENCE}.`,
+    /** A value in a label or tooltip: dates as ISO days, like the result table. */
+    value: formatValue,
+    pair: (name: string, value: string) => `${name}: ${value}`
+  },
+  zh: {
+    title: (x: string, y: string) => `${y}（按 ${x}）`,
+    description: (bars: boolean, n: number, x: string, y: string, color: string | null, skipped: number) =>
+      `${bars ? "条形图" : "散点图"}：${n}行同时有 ${x} 和数值 ${y}${color ? `，按 ${color} 着色` : ""}。${skipped ? `另有${skipped}行缺少其中一个值，未画出。` : ""}`,
+    sourceLine: `查询结果，来自六小虎图谱的数据表。${FRAME_TEXT("zh").licence}。`,
+    value: (v: unknown) => (v instanceof Date ? formatDay(v, "zh") : formatValue(v)),
+    pair: (name: string, value: string) => `${name}：${value}`
+  }
+});
 
 export interface QuickChartOptions {
   /** Column on the horizontal axis (number, date or text). */
@@ -18,8 +41,10 @@ export interface QuickChartOptions {
   width?: number;
   /** Height in pixels (default 360). */
   height?: number;
-  /** Title; defaults to "y by x". */
+  /** Title; defaults to "y by x" ("y（按x）" in Chinese). */
   title?: string;
+  /** The page's language: the chart's own words follow it; column names are SQL names and stay. */
+  lang?: Lang;
 }
 
 type Kind = "number" | "date" | "text";
@@ -32,11 +57,12 @@ export function columnKind(rows: readonly Record<string, unknown>[], column: str
 }
 
 export function quickChart(rows: readonly Record<string, unknown>[], options: QuickChartOptions): HTMLElement {
-  const {x, y, color = null, width = 640, height = 360} = options;
+  const {x, y, color = null, width = 640, height = 360, lang = "en"} = options;
+  const t = TEXT(lang);
   const xKind = columnKind(rows, x);
   const drawn = rows.filter((r) => r[x] !== null && r[x] !== undefined && typeof r[y] === "number" && Number.isFinite(r[y] as number));
   const skipped = rows.length - drawn.length;
-  const title = options.title ?? `${y} by ${x}`;
+  const title = options.title ?? t.title(x, y);
   const bars = xKind === "text";
   const labelWidth = bars ? Math.min(200, Math.max(60, d3.max(drawn, (r) => formatValue(r[x]).length * 6.5) ?? 60)) : 56;
   const barHeight = 18;
@@ -44,11 +70,12 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
   const frame = chartFrame({
     name: "quick-chart",
     title,
-    description: `${bars ? "Bars" : "Points"}: ${drawn.length} rows with ${x} and a numeric ${y}${color ? `, coloured by ${color}` : ""}.${skipped ? ` ${skipped} rows without both values are not drawn.` : ""}`,
+    description: t.description(bars, drawn.length, x, y, color, skipped),
     width,
     height: frameHeight,
     margin: {top: 12, right: 16, bottom: 36, left: labelWidth + 8},
-    sourceLine: `Query result from the Six Tigers Atlas tables. ${LICENCE}.`,
+    sourceLine: t.sourceLine,
+    lang,
     table: {rows: drawn as Record<string, unknown>[], columns: [x, y, ...(color ? [color] : [])]}
   });
   const {plot, inner} = frame;
@@ -84,7 +111,7 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
       .attr("text-anchor", "end")
       .attr("fill", "currentColor")
       .text((r) => truncate(formatValue(r[x]), Math.floor(labelWidth / 6.5)));
-    frame.tooltip.attach(marks, (r) => ({title: formatValue(r[x]), lines: [`${y}: ${formatValue(r[y])}`, ...(color ? [`${color}: ${formatValue(r[color])}`] : [])]}));
+    frame.tooltip.attach(marks, (r) => ({title: t.value(r[x]), lines: [t.pair(y, t.value(r[y])), ...(color ? [t.pair(color, t.value(r[color]))] : [])]}));
   } else {
     const xScale =
       xKind === "date"
@@ -92,6 +119,7 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
         : d3.scaleLinear().domain(d3.extent(drawn, (r) => r[x] as number) as [number, number]).nice().range([0, inner.width]);
     const yScale = d3.scaleLinear().domain(d3.extent(yValues) as [number, number]).nice().range([inner.height, 0]);
     plot.append("g").attr("class", "axis axis-x").attr("transform", `translate(0,${inner.height})`).call(d3.axisBottom(xScale as d3.ScaleLinear<number, number>).ticks(Math.max(2, Math.floor(inner.width / 90))));
+    if (xKind === "date") localizeTimeTicks(plot, lang);
     plot.append("g").attr("class", "axis axis-y").call(d3.axisLeft(yScale).ticks(6));
     const marks = plot
       .append("g")
@@ -105,7 +133,7 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
       .attr("r", 4)
       .attr("fill", (r) => colors(formatValue(color ? r[color] : "")))
       .attr("fill-opacity", 0.8);
-    frame.tooltip.attach(marks, (r) => ({title: `${x}: ${formatValue(r[x])}`, lines: [`${y}: ${formatValue(r[y])}`, ...(color ? [`${color}: ${formatValue(r[color])}`] : [])]}));
+    frame.tooltip.attach(marks, (r) => ({title: t.pair(x, t.value(r[x])), lines: [t.pair(y, t.value(r[y])), ...(color ? [t.pair(color, t.value(r[color]))] : [])]}));
   }
   plot.append("text").attr("class", "axis-label").attr("x", inner.width).attr("y", inner.height + 30).attr("text-anchor", "end").attr("fill", "currentColor").text(bars ? y : x);
   if (!bars) plot.append("text").attr("class", "axis-label").attr("x", -labelWidth + 4).attr("y", -2).attr("fill", "currentColor").text(`↑ ${y}`);
