@@ -15,7 +15,8 @@ import {asDate, DAY_MS, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {dodge, drawFitCaption, wrapText} from "./chartText.js";
-import type {Lang} from "./i18n.js";
+import {bilingual, formatDay, type Lang} from "./i18n.js";
+import {localizeTimeTicks} from "./chartWords.js";
 
 export interface DensityPointRow {
   id: string;
@@ -50,6 +51,78 @@ export interface DensityChartOptions extends FitOptions {
   /** Rows of the companies table, to name the atlas's companies (MiniCPM is ModelBest's) in tooltips and the legend. */
   companies?: readonly CompanyRef[];
 }
+
+const plural = (n: number) => (n === 1 ? "" : "s");
+
+const TEXT = bilingual({
+  en: {
+    title: "Capability density of open models over time",
+    fitDescription: (months: string, low: string, high: string) => `doubling every ${months} months (95% CI ${low}–${high})`,
+    fitError: (recordsOnly: boolean) => `too few ${recordsOnly ? "record-setting " : ""}models in the window to fit a trend`,
+    record: "record (new maximum)",
+    other: "other model",
+    outside: "outside the window",
+    companyModel: (company: string) => `${company} model`,
+    runningMax: "running maximum",
+    fitted: (months: string) => `fitted trend (${months} months)`,
+    reference: (months: number) => `doubling every ${months} months`,
+    caption: (n: number, recordsOnly: boolean, from: string, to: string, fit: string, r2: string) =>
+      `Fitted on ${n} ${recordsOnly ? "record-setting " : ""}model${plural(n)} released ${from} to ${to}: ${fit}, R² ${r2}.`,
+    noTrend: (error: string) => `No trend: ${error}.`,
+    description: (n: number, first: string, last: string, records: number, from: string, to: string, caption: string) =>
+      `Scatter plot of capability density (log scale) against release date for ${n} open base models from the densing-law paper, ` +
+      `${first} to ${last}. ${records} record-setting model${plural(records)} in the window ${from} to ${to} ` +
+      `form the running maximum, drawn as a step line. ${caption}`,
+    references: (months: number[]) => ` Dashed reference lines through the first record show doubling every ${months.join(", ")} months.`,
+    dimmed: (n: number) => ` ${n} models outside the window are dimmed.`,
+    skipped: (n: number) => ` ${n} point${plural(n)} without a date or density ${n === 1 ? "is" : "are"} not drawn.`,
+    yes: "yes",
+    no: "no",
+    labels: {model: "Model", released: "Released", params_b: "Parameters (B)", density: "Density", record: "Record in window", in_window: "In window"},
+    yLabel: "Capability density (log scale)",
+    xLabel: "Release date",
+    endReference: (months: number) => `${months} mo`,
+    endFit: "fit",
+    released: (date: string) => `Released ${date} (as plotted in the paper)`,
+    density: (density: string, params: number | null | undefined) => `Capability density ${density}${params ? ` · ${params}B parameters` : ""}`,
+    effective: (size: string) => `Effective size ≈ ${size}B (density × parameters)`,
+    newMaximum: "Sets a new maximum in the window",
+    outsideWindow: "Outside the fitted window"
+  },
+  zh: {
+    title: "开源模型能力密度的演变",
+    fitDescription: (months: string, low: string, high: string) => `每${months}个月翻一番（95%置信区间${low}–${high}个月）`,
+    fitError: (recordsOnly: boolean) => `窗口内${recordsOnly ? "刷新纪录的" : ""}模型太少，无法拟合趋势`,
+    record: "刷新纪录（新高）",
+    other: "其他模型",
+    outside: "窗口之外",
+    companyModel: (company: string) => `${company}模型`,
+    runningMax: "历史最高",
+    fitted: (months: string) => `拟合趋势（${months}个月）`,
+    reference: (months: number) => `每${months}个月翻一番`,
+    caption: (n: number, recordsOnly: boolean, from: string, to: string, fit: string, r2: string) =>
+      `拟合基于${from}至${to}发布的${n}个${recordsOnly ? "刷新纪录的" : ""}模型：${fit}，R² ${r2}。`,
+    noTrend: (error: string) => `无法给出趋势：${error}。`,
+    description: (n: number, first: string, last: string, records: number, from: string, to: string, caption: string) =>
+      `散点图：“密度法则”论文中${n}个开源基座模型的能力密度（对数刻度）随发布日期的变化，${first}至${last}。` +
+      `${from}至${to}窗口内有${records}个刷新纪录的模型，连成阶梯状的历史最高线。${caption}`,
+    references: (months: number[]) => `过第一个纪录点的虚线为参考线，分别表示每${months.join("、")}个月翻一番。`,
+    dimmed: (n: number) => `窗口之外的${n}个模型以淡色显示。`,
+    skipped: (n: number) => `另有${n}个点缺少日期或密度，未画出。`,
+    yes: "是",
+    no: "否",
+    labels: {model: "模型", released: "发布时间", params_b: "参数量（B）", density: "能力密度", record: "窗口内纪录", in_window: "在窗口内"},
+    yLabel: "能力密度（对数刻度）",
+    xLabel: "发布日期",
+    endReference: (months: number) => `${months}个月`,
+    endFit: "拟合",
+    released: (date: string) => `${date}发布（按论文图中所标）`,
+    density: (density: string, params: number | null | undefined) => `能力密度${density}${params ? ` · 参数量${params}B` : ""}`,
+    effective: (size: string) => `等效规模≈${size}B（能力密度×参数量）`,
+    newMaximum: "在窗口内创下新高",
+    outsideWindow: "在拟合窗口之外"
+  }
+});
 
 /** Red of the fitted trend, as in the paper's figure; legible on light and dark backgrounds. */
 export const FIT_COLOR = "#d62728";
@@ -88,13 +161,15 @@ function computeFit(points: readonly DensityPointRow[], recordsOnly: boolean, ra
   );
 }
 
-/** "doubling every 3.5 months (95% CI 2.9–4.9)" */
-export function describeFit(fit: DensingTrend): string {
-  return `doubling every ${formatMonths(fit.doubling_months)} months (95% CI ${formatMonths(fit.ci_low_months)}–${formatMonths(fit.ci_high_months)})`;
+/** "doubling every 3.5 months (95% CI 2.9–4.9)"; "每3.5个月翻一番（95%置信区间2.9–4.9个月）" in Chinese. */
+export function describeFit(fit: DensingTrend, lang: Lang = "en"): string {
+  return TEXT(lang).fitDescription(formatMonths(fit.doubling_months), formatMonths(fit.ci_low_months), formatMonths(fit.ci_high_months));
 }
 
 export function densityChart(points: readonly DensityPointRow[], options: DensityChartOptions = {}): HTMLElement {
-  const {width = 640, height = 440, recordsOnly = true, referenceMonths = [3.3, 3.5, 8], sources = new Map(), companies = []} = options;
+  const {width = 640, height = 440, recordsOnly = true, referenceMonths = [3.3, 3.5, 8], sources = new Map(), companies = [], lang = "en"} = options;
+  const t = TEXT(lang);
+  const day = (date: Date) => formatDay(date, lang);
   const usable = usablePoints(points);
   const skipped = points.length - usable.length;
   const dateOf = (p: DensityPointRow) => asDate(p.release_date)!;
@@ -115,10 +190,10 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
   try {
     fit = fitFor(usable, {window: options.window, recordsOnly});
   } catch {
-    fitError = `too few ${recordsOnly ? "record-setting " : ""}models in the window to fit a trend`;
+    fitError = t.fitError(recordsOnly);
   }
 
-  const lookup = companyLookup(companies);
+  const lookup = companyLookup(companies, lang);
   // Company colours only when the page names the companies: a legend entry reading "modelbest model" helps no one.
   const companiesPresent = lookup.order(usable.map((p) => p.company_id).filter((id): id is string => !!id && lookup.get(id) !== undefined));
   const colored = new Set(companiesPresent);
@@ -127,20 +202,18 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
     : [];
   const legend = layoutLegend(
     [
-      {key: "record", label: "record (new maximum)", swatch: swatches.dot("currentColor")},
-      {key: "other", label: "other model", swatch: swatches.dot("currentColor", {hollow: true})},
-      ...(windowed.length < usable.length ? [{key: "outside", label: "outside the window", swatch: swatches.dot("currentColor", {hollow: true, opacity: 0.3})}] : []),
-      ...companiesPresent.map((id) => ({key: `company-${id}`, label: `${lookup.label(id)} model`, swatch: swatches.dot(lookup.color(id))})),
-      {key: "running-max", label: "running maximum", swatch: swatches.line("currentColor", {width: 1.5, opacity: 0.6})},
-      ...(fit ? [{key: "fit", label: `fitted trend (${formatMonths(fit.doubling_months)} months)`, swatch: swatches.line(FIT_COLOR, {width: 2.5})}] : []),
-      ...refs.map((r) => ({key: `reference-${r.months}`, label: `doubling every ${r.months} months`, swatch: swatches.line("currentColor", {dash: r.dash, width: 1.5, opacity: 0.7})}))
+      {key: "record", label: t.record, swatch: swatches.dot("currentColor")},
+      {key: "other", label: t.other, swatch: swatches.dot("currentColor", {hollow: true})},
+      ...(windowed.length < usable.length ? [{key: "outside", label: t.outside, swatch: swatches.dot("currentColor", {hollow: true, opacity: 0.3})}] : []),
+      ...companiesPresent.map((id) => ({key: `company-${id}`, label: t.companyModel(lookup.label(id)), swatch: swatches.dot(lookup.color(id))})),
+      {key: "running-max", label: t.runningMax, swatch: swatches.line("currentColor", {width: 1.5, opacity: 0.6})},
+      ...(fit ? [{key: "fit", label: t.fitted(formatMonths(fit.doubling_months)), swatch: swatches.line(FIT_COLOR, {width: 2.5})}] : []),
+      ...refs.map((r) => ({key: `reference-${r.months}`, label: t.reference(r.months), swatch: swatches.line("currentColor", {dash: r.dash, width: 1.5, opacity: 0.7})}))
     ],
     width - 16
   );
 
-  const captionText = fit
-    ? `Fitted on ${fit.n} ${recordsOnly ? "record-setting " : ""}model${fit.n === 1 ? "" : "s"} released ${isoDay(windowStart)} to ${isoDay(windowEnd)}: ${describeFit(fit)}, R² ${fit.r2.toFixed(2)}.`
-    : `No trend: ${fitError}.`;
+  const captionText = fit ? t.caption(fit.n, recordsOnly, day(windowStart), day(windowEnd), describeFit(fit, lang), fit.r2.toFixed(2)) : t.noTrend(fitError);
   // The fit's numbers sit between the legend and the plot, wrapped to the width, so they never cover data.
   const captionLines = wrapText(captionText, (width - 24) / 1.12); // bold text runs about 12% wider
   const margin = {top: legend.height + captionLines.length * 13 + 34, right: 16, bottom: 40, left: 48};
@@ -164,23 +237,24 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
     .range([innerHeight, 0]);
 
   const description =
-    `Scatter plot of capability density (log scale) against release date for ${usable.length} open base models from the densing-law paper, ` +
-    `${isoDay(first)} to ${isoDay(last)}. ${records.length} record-setting model${records.length === 1 ? "" : "s"} in the window ${isoDay(windowStart)} to ${isoDay(windowEnd)} ` +
-    `form the running maximum, drawn as a step line. ${captionText}` +
-    (refs.length ? ` Dashed reference lines through the first record show doubling every ${refs.map((r) => r.months).join(", ")} months.` : "") +
-    (windowed.length < usable.length ? ` ${usable.length - windowed.length} models outside the window are dimmed.` : "") +
-    (skipped ? ` ${skipped} point${skipped === 1 ? "" : "s"} without a date or density ${skipped === 1 ? "is" : "are"} not drawn.` : "");
+    t.description(usable.length, day(first), day(last), records.length, day(windowStart), day(windowEnd), captionText) +
+    (refs.length ? t.references(refs.map((r) => r.months)) : "") +
+    (windowed.length < usable.length ? t.dimmed(usable.length - windowed.length) : "") +
+    (skipped ? t.skipped(skipped) : "");
 
   const frame = chartFrame({
     name: "density",
-    title: "Capability density of open models over time",
+    title: t.title,
+    lang,
     description,
     width,
     height: margin.top + innerHeight + margin.bottom,
     margin,
     sourceLine: sourceLine(
       usable.flatMap((p) => p.source_ids),
-      sources
+      sources,
+      4,
+      lang
     ),
     sources,
     table: {
@@ -188,19 +262,20 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
         .sort((a, b) => +dateOf(a) - +dateOf(b) || b.density! - a.density!)
         .map((p) => ({
           model: p.model,
-          released: isoDay(dateOf(p)),
+          released: day(dateOf(p)),
           params_b: p.params_b ?? null,
           density: p.density,
-          record: recordIds.has(p.id) ? "yes" : "",
-          in_window: inWindow(p) ? "yes" : "no"
+          record: recordIds.has(p.id) ? t.yes : "",
+          in_window: inWindow(p) ? t.yes : t.no
         })),
       columns: ["model", "released", "params_b", "density", "record", "in_window"],
-      labels: {model: "Model", released: "Released", params_b: "Parameters (B)", density: "Density", record: "Record in window", in_window: "In window"}
+      labels: t.labels
     }
   });
   const {svg, plot} = frame;
   drawLegend(svg, legend, 8, 6);
-  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: d3.format("~g"), yLabel: "Capability density (log scale)", xLabel: "Release date"});
+  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: d3.format("~g"), yLabel: t.yLabel, xLabel: t.xLabel});
+  localizeTimeTicks(plot, lang);
 
   if (options.window) {
     plot
@@ -242,7 +317,7 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
       .attr("stroke-opacity", 0.7)
       .attr("stroke-width", 1.2)
       .attr("stroke-dasharray", r.dash);
-    endLabels.push({text: `${r.months} mo`, y: y(refAt(r, lineEnd)), cls: "reference-label"});
+    endLabels.push({text: t.endReference(r.months), y: y(refAt(r, lineEnd)), cls: "reference-label"});
   }
   if (fit) {
     plot
@@ -254,7 +329,7 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
       .attr("y2", y(fitAt(lineEnd)))
       .attr("stroke", FIT_COLOR)
       .attr("stroke-width", 2.5);
-    endLabels.push({text: "fit", y: y(fitAt(lineEnd)), cls: "fit-label"});
+    endLabels.push({text: t.endFit, y: y(fitAt(lineEnd)), cls: "fit-label"});
   }
   // Short end labels: the full wording is in the legend; these tie each line to its entry.
   const labelYs = dodge(
@@ -301,11 +376,11 @@ export function densityChart(points: readonly DensityPointRow[], options: Densit
   frame.tooltip.attach(marks, (p) => ({
     title: p.model,
     lines: [
-      `Released ${isoDay(dateOf(p))} (as plotted in the paper)`,
-      `Capability density ${d3.format(".3~g")(p.density!)}${p.params_b ? ` · ${p.params_b}B parameters` : ""}`,
-      ...(p.params_b ? [`Effective size ≈ ${d3.format(".3~g")(p.density! * p.params_b)}B (density × parameters)`] : []),
-      ...(recordIds.has(p.id) ? ["Sets a new maximum in the window"] : []),
-      ...(inWindow(p) ? [] : ["Outside the fitted window"]),
+      t.released(day(dateOf(p))),
+      t.density(d3.format(".3~g")(p.density!), p.params_b),
+      ...(p.params_b ? [t.effective(d3.format(".3~g")(p.density! * p.params_b))] : []),
+      ...(recordIds.has(p.id) ? [t.newMaximum] : []),
+      ...(inWindow(p) ? [] : [t.outsideWindow]),
       ...(p.company_id ? [lookup.label(p.company_id)] : [])
     ],
     sources: p.source_ids

@@ -18,7 +18,8 @@ import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {drawFitCaption, wrapText} from "./chartText.js";
 import {captionedTable, elementMaker} from "./htmlElements.js";
 import {FIT_COLOR, usablePoints, type DensityPointRow} from "./densityChart.js";
-import type {Lang} from "./i18n.js";
+import {bilingual, formatDateText, formatDay, type Lang} from "./i18n.js";
+import {localizeTimeTicks} from "./chartWords.js";
 
 /** What the projection needs of a fit: a density_fit row or the result of fitFor. */
 export interface TrendLike {
@@ -83,6 +84,83 @@ export interface DeviceProjectionOptions {
   companies?: readonly CompanyRef[];
 }
 
+/** "431" of "×431": Chinese says 431倍 where English writes ×431. */
+const times = (value: number) => `${formatFactor(value).replace(/^×/, "")}倍`;
+
+const TEXT = bilingual({
+  en: {
+    title: "A GPT-4-level model on a device by the end of 2026?",
+    range: (low: number, high: number) => ` (95% range ${formatFactor(low)} to ${formatFactor(high)})`,
+    caption: (from: string, to: string, growth: number, range: string, doublings: string, months: number, last: string) =>
+      `From ${from} to ${to} the fitted record trend multiplies density ${formatFactor(growth)}${range}: ` +
+      `${doublings} doublings, ${months} months of it beyond the last data point (${last}).`,
+    record: "record model",
+    fitted: "fitted trend",
+    extended: "trend extended",
+    rangeLegend: "95% range of the doubling time",
+    description: (to: string, n: number, first: string, last: string, caption: string) =>
+      `Line chart of record capability density (log scale) over time with the fitted densing-law trend extended to ${to}. ` +
+      `${n} record-setting models from ${first} to ${last} are drawn. ${caption} ` +
+      `The data hold no effective size for GPT-4, so the chart does not say whether the target is met.`,
+    labels: {model: "Record model", released: "Released", density: "Density", params_b: "Parameters (B)"},
+    yLabel: "Capability density (log scale)",
+    xLabel: "Date",
+    ruleFrom: (from: string, claimed: boolean) => (claimed ? `claim, ${from}` : from),
+    ruleTo: (to: string) => `deadline, ${to}`,
+    densityAt: (density: string) => `density ≈ ${density}`,
+    released: (date: string, density: string) => `Released ${date} · density ${density}`,
+    effective: (params: number, effective: string) => `${params}B parameters, effective ≈ ${effective}`,
+    theClaim: "The claim",
+    /** Around the claimant and the statement, which are the data's own words. */
+    said: {company: (company: string) => ` (${company})`, date: (date: string) => `, ${date}: `},
+    tableCaption: "What a device-sized model would amount to on the record trend (effective parameters = density × parameters)",
+    headers: (from: string, to: string) => ["Model size", `Effective size on the trend, ${from}`, `Effective size on the trend, ${to}`, "95% range"],
+    rangeCell: (low: string, high: string) => `${low} – ${high}`,
+    none: "n/a",
+    caveat: (size: string, worth: string, months: string, beyond: number) =>
+      `The data contain no effective parameter count for GPT-4: OpenAI never disclosed its size, and the densing-law paper measured only open base models. ` +
+      `So whether, say, a ${size} model "worth" ${worth} reaches GPT-4 level is a comparison the reader must make with a figure from elsewhere. ` +
+      `The projection assumes the record trend (doubling every ${months} months) simply continues for ${beyond} months past the last point; ` +
+      `densities are relative to the paper's small reference models, and nothing here accounts for a device's memory, compute or power.`,
+    dataLang: null as string | null
+  },
+  zh: {
+    title: "2026年底前，设备上能跑 GPT-4 水平的模型吗？",
+    range: (low: number, high: number) => `（95%区间为${times(low)}至${times(high)}）`,
+    caption: (from: string, to: string, growth: number, range: string, doublings: string, months: number, last: string) =>
+      `按拟合的纪录趋势，从${from}到${to}，能力密度将增至${times(growth)}${range}，` +
+      `相当于翻${doublings}番，其中${months}个月已超出最后一个数据点（${last}）。`,
+    record: "纪录模型",
+    fitted: "拟合趋势",
+    extended: "趋势外推",
+    rangeLegend: "翻倍时间的95%区间",
+    description: (to: string, n: number, first: string, last: string, caption: string) =>
+      `折线图：纪录模型的能力密度（对数刻度）随时间的变化，拟合的密度法则趋势外推至${to}。` +
+      `图中画出${first}至${last}的${n}个刷新纪录的模型。${caption}` +
+      `数据中没有 GPT-4 的等效规模，因此本图不判断这一目标能否实现。`,
+    labels: {model: "纪录模型", released: "发布时间", density: "能力密度", params_b: "参数量（B）"},
+    yLabel: "能力密度（对数刻度）",
+    xLabel: "日期",
+    ruleFrom: (from: string, claimed: boolean) => (claimed ? `提出：${from}` : from),
+    ruleTo: (to: string) => `期限：${to}`,
+    densityAt: (density: string) => `能力密度≈${density}`,
+    released: (date: string, density: string) => `${date}发布 · 能力密度${density}`,
+    effective: (params: number, effective: string) => `参数量${params}B，等效约${effective}`,
+    theClaim: "该说法",
+    said: {company: (company: string) => `（${company}）`, date: (date: string) => `，${date}：`},
+    tableCaption: "设备级模型放在纪录趋势上相当于多大（等效参数量 = 能力密度 × 参数量）",
+    headers: (from: string, to: string) => ["模型规模", `趋势上的等效规模（${from}）`, `趋势上的等效规模（${to}）`, "95%区间"],
+    rangeCell: (low: string, high: string) => `${low}至${high}`,
+    none: "无",
+    caveat: (size: string, worth: string, months: string, beyond: number) =>
+      `数据中没有 GPT-4 的等效参数量：OpenAI 从未公布其规模，“密度法则”论文也只测量了开源基座模型。` +
+      `因此，比如一个“相当于”${worth}的${size}模型是否达到 GPT-4 水平，需要读者拿别处的数字自行比较。` +
+      `本外推假定纪录趋势（每${months}个月翻一番）在最后一个数据点之后原样延续${beyond}个月；` +
+      `能力密度是相对于论文中小型参照模型而言的，这里也没有考虑设备的内存、算力和功耗。`,
+    dataLang: "en" as string | null
+  }
+});
+
 /** The start used when no claim is given: Li Dahai restating the 2026 target on stage (2024-07-19). */
 export const DEFAULT_FROM = "2024-07-19";
 export const DEFAULT_TO = "2026-12-31";
@@ -119,7 +197,9 @@ export function projectDensity(fit: TrendLike, fromDate: Date | string, toDate: 
 }
 
 export function deviceProjection(points: readonly DensityPointRow[], options: DeviceProjectionOptions): HTMLElement {
-  const {fit, claim, width = 640, height = 340, deviceSizesB = [4, 8], sources = new Map(), companies = []} = options;
+  const {fit, claim, width = 640, height = 340, deviceSizesB = [4, 8], sources = new Map(), companies = [], lang = "en"} = options;
+  const t = TEXT(lang);
+  const day = (date: Date) => formatDay(date, lang);
   const fromDate = asDate(claim?.date ?? null) ?? asDate(DEFAULT_FROM)!;
   const toDate =
     asDate(options.toDate ?? null) ?? (claim?.unit === "year" && typeof claim.value === "number" ? asDate(`${claim.value}-12-31`)! : asDate(DEFAULT_TO)!);
@@ -133,20 +213,19 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
   const lastPoint = usable.length ? (d3.max(usable, dateOf) as Date) : fromDate;
   const firstPoint = usable.length ? (d3.min(usable, dateOf) as Date) : fromDate;
   const monthsBeyond = Math.max(0, Math.round(daysFrom(lastPoint, toDate) / 30.44));
-  const claimLabel = claim ? `${claim.claimant ?? "the claim"}, ${claim.date_raw ?? p.from}` : `from ${p.from}`;
   const company = claim?.company_id ? companies.find((c) => c.company_id === claim.company_id) : undefined;
 
-  const range = p.growth_low !== null && p.growth_high !== null ? ` (95% range ${formatFactor(p.growth_low)} to ${formatFactor(p.growth_high)})` : "";
-  const captionText =
-    `From ${p.from} to ${p.to} the fitted record trend multiplies density ${formatFactor(p.growth)}${range}: ` +
-    `${p.doublings.toFixed(1)} doublings, ${monthsBeyond} months of it beyond the last data point (${isoDay(lastPoint)}).`;
+  // The projection's ends as the reader writes dates (p.from and p.to stay ISO days for the data).
+  const [from, to] = [day(asDate(p.from)!), day(asDate(p.to)!)];
+  const range = p.growth_low !== null && p.growth_high !== null ? t.range(p.growth_low, p.growth_high) : "";
+  const captionText = t.caption(from, to, p.growth, range, p.doublings.toFixed(1), monthsBeyond, day(lastPoint));
   const captionLines = wrapText(captionText, width - 16);
   const legend = layoutLegend(
     [
-      {key: "record", label: "record model", swatch: swatches.dot("currentColor")},
-      {key: "trend", label: "fitted trend", swatch: swatches.line(FIT_COLOR, {width: 2.5})},
-      {key: "projection", label: "trend extended", swatch: swatches.line(FIT_COLOR, {width: 2, dash: "5 3"})},
-      ...(range ? [{key: "range", label: "95% range of the doubling time", swatch: swatches.rect(`${FIT_COLOR}33`)}] : [])
+      {key: "record", label: t.record, swatch: swatches.dot("currentColor")},
+      {key: "trend", label: t.fitted, swatch: swatches.line(FIT_COLOR, {width: 2.5})},
+      {key: "projection", label: t.extended, swatch: swatches.line(FIT_COLOR, {width: 2, dash: "5 3"})},
+      ...(range ? [{key: "range", label: t.rangeLegend, swatch: swatches.rect(`${FIT_COLOR}33`)}] : [])
     ],
     width - 16
   );
@@ -164,33 +243,34 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
     .domain([(d3.min(yValues) ?? 0.01) / 1.5, (d3.max(yValues) ?? 10) * 1.5])
     .range([innerHeight, 0]);
 
-  const description =
-    `Line chart of record capability density (log scale) over time with the fitted densing-law trend extended to ${p.to}. ` +
-    `${records.length} record-setting models from ${isoDay(firstPoint)} to ${isoDay(lastPoint)} are drawn. ${captionText} ` +
-    `The data hold no effective size for GPT-4, so the chart does not say whether the target is met.`;
+  const description = t.description(to, records.length, day(firstPoint), day(lastPoint), captionText);
 
   const frame = chartFrame({
     name: "device-projection",
-    title: "A GPT-4-level model on a device by the end of 2026?",
+    title: t.title,
+    lang,
     description,
     width,
     height: margin.top + innerHeight + margin.bottom,
     margin,
     sourceLine: sourceLine(
       [...records.flatMap((d) => d.source_ids), ...(claim?.source_ids ?? [])],
-      sources
+      sources,
+      4,
+      lang
     ),
     sources,
     table: {
-      rows: records.map((d) => ({model: d.model, released: isoDay(dateOf(d)), density: d.density, params_b: d.params_b ?? null})),
+      rows: records.map((d) => ({model: d.model, released: day(dateOf(d)), density: d.density, params_b: d.params_b ?? null})),
       columns: ["model", "released", "density", "params_b"],
-      labels: {model: "Record model", released: "Released", density: "Density", params_b: "Parameters (B)"}
+      labels: t.labels
     }
   });
   const {svg, plot} = frame;
   drawLegend(svg, legend, 8, 6);
   drawFitCaption(svg, captionLines, legend.height + 20);
-  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: d3.format("~g"), yLabel: "Capability density (log scale)", xLabel: "Date"});
+  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: d3.format("~g"), yLabel: t.yLabel, xLabel: t.xLabel});
+  localizeTimeTicks(plot, lang);
 
   if (p.density_to_low !== null && p.density_to_high !== null) {
     plot
@@ -217,8 +297,8 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
   trendSegment("projection-line", lastPoint, toDate).attr("stroke-width", 2).attr("stroke-dasharray", "5 3");
 
   const rules = [
-    {date: fromDate, label: claim ? `claim, ${p.from}` : p.from, cls: "rule-from"},
-    {date: toDate, label: `deadline, ${p.to}`, cls: "rule-to"}
+    {date: fromDate, label: t.ruleFrom(from, !!claim), cls: "rule-from"},
+    {date: toDate, label: t.ruleTo(to), cls: "rule-to"}
   ];
   const ruleGroup = plot.append("g").attr("class", "rules");
   for (const [i, r] of rules.entries()) {
@@ -252,7 +332,7 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
     .attr("text-anchor", "end")
     .attr("font-size", 10)
     .attr("fill", FIT_COLOR)
-    .text(`density ≈ ${d3.format(",.3~r")(p.density_to)}`);
+    .text(t.densityAt(d3.format(",.3~r")(p.density_to)));
 
   const marks = plot
     .append("g")
@@ -269,23 +349,37 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
   frame.tooltip.attach(marks, (d) => ({
     title: d.model,
     lines: [
-      `Released ${isoDay(dateOf(d))} · density ${d3.format(".3~g")(d.density!)}`,
-      ...(d.params_b ? [`${d.params_b}B parameters, effective ≈ ${formatParams(d.params_b * d.density!)}`] : [])
+      t.released(day(dateOf(d)), d3.format(".3~g")(d.density!)),
+      ...(d.params_b ? [t.effective(d.params_b, formatParams(d.params_b * d.density!))] : [])
     ],
     sources: d.source_ids
   }));
 
   // The numbers a reader needs to make the comparison themselves.
-  const el = elementMaker(frame.figure.ownerDocument);
+  const doc = frame.figure.ownerDocument;
+  const el = elementMaker(doc);
+  // The claimant and the statement are the data's own (English) words: on a Chinese page they carry lang="en".
+  const quote = (text: string): Node => {
+    if (!t.dataLang) return doc.createTextNode(text);
+    const span = el("span", undefined, text);
+    span.lang = t.dataLang;
+    return span;
+  };
   const block = el("div", "atlas-projection");
   if (claim?.statement) {
     const said = el("p", "atlas-note projection-claim");
-    said.textContent = `${claim.claimant ?? "The claim"}${company ? ` (${companyLabel(company)})` : ""}, ${claim.date_raw ?? p.from}: ${claim.statement}`;
+    said.append(
+      claim.claimant != null ? quote(claim.claimant) : t.theClaim,
+      `${company ? t.said.company(companyLabel(company, "", lang)) : ""}${t.said.date(claim.date_raw != null ? formatDateText(claim.date_raw, lang) : from)}`,
+      quote(claim.statement)
+    );
+    // One text node, as before the words were split for their languages.
+    said.normalize();
     block.append(said);
   }
   const {wrapper, tbody} = captionedTable(el, {
-    caption: "What a device-sized model would amount to on the record trend (effective parameters = density × parameters)",
-    headers: ["Model size", `Effective size on the trend, ${p.from}`, `Effective size on the trend, ${p.to}`, "95% range"],
+    caption: t.tableCaption,
+    headers: t.headers(from, to),
     className: "projection-table"
   });
   for (const size of deviceSizesB) {
@@ -297,17 +391,18 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
       th,
       el("td", "numeric", formatParams(size * p.density_from)),
       el("td", "numeric", formatParams(size * p.density_to)),
-      el("td", "numeric", p.density_to_low !== null && p.density_to_high !== null ? `${formatParams(size * p.density_to_low)} – ${formatParams(size * p.density_to_high)}` : "n/a")
+      el("td", "numeric", p.density_to_low !== null && p.density_to_high !== null ? t.rangeCell(formatParams(size * p.density_to_low), formatParams(size * p.density_to_high)) : t.none)
     );
     tbody.append(tr);
   }
   block.append(wrapper);
   const caveat = el("p", "atlas-note projection-caveat");
-  caveat.textContent =
-    `The data contain no effective parameter count for GPT-4: OpenAI never disclosed its size, and the densing-law paper measured only open base models. ` +
-    `So whether, say, a ${formatParams(deviceSizesB[0] ?? 4)} model "worth" ${formatParams((deviceSizesB[0] ?? 4) * p.density_to)} reaches GPT-4 level is a comparison the reader must make with a figure from elsewhere. ` +
-    `The projection assumes the record trend (doubling every ${formatMonths(Math.LN2 / fit.slope_per_day / 30.44)} months) simply continues for ${monthsBeyond} months past the last point; ` +
-    `densities are relative to the paper's small reference models, and nothing here accounts for a device's memory, compute or power.`;
+  caveat.textContent = t.caveat(
+    formatParams(deviceSizesB[0] ?? 4),
+    formatParams((deviceSizesB[0] ?? 4) * p.density_to),
+    formatMonths(Math.LN2 / fit.slope_per_day / 30.44),
+    monthsBeyond
+  );
   block.append(caveat);
   frame.figure.insertBefore(block, frame.figure.querySelector("figcaption"));
   return frame.figure;

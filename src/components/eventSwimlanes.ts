@@ -8,10 +8,11 @@ import * as d3 from "./d3.js";
 import {chartFrame, sourceLine, timeAxis, axisLabel, type SourceIndex} from "./chart.js";
 import {companyLookup, type CompanyLookup, type CompanyRef} from "./companyLookup.js";
 import type {EventsRow} from "./rows.js";
-import {asDate, byDateThenId, DAY_MS, isoDay} from "./cells.js";
+import {asDate, byDateThenId, DAY_MS} from "./cells.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {textWidth, truncateText} from "./chartText.js";
-import type {Lang} from "./i18n.js";
+import {bilingual, formatDateText, formatDay, listText, type Lang} from "./i18n.js";
+import {confidenceLabel, EVENT_TYPE_LABELS, EVENT_TYPE_LABELS_ZH, eventTypeLabel, localizeTimeTicks} from "./chartWords.js";
 
 /** Fixed colours per event type; each has at least 3:1 contrast on both the light and the dark theme. */
 export const EVENT_TYPE_COLORS: Record<string, string> = {
@@ -31,33 +32,78 @@ export const EVENT_TYPE_COLORS: Record<string, string> = {
   other: "#7f7f7f"
 };
 
-export const EVENT_TYPE_LABELS: Record<string, string> = {
-  pretraining_abandoned: "Pre-training abandoned",
-  pivot: "Pivot",
-  strategy: "Strategy",
-  partnership_chip: "Chip partnership",
-  partnership_car: "Car partnership",
-  partnership_other: "Other partnership",
-  ipo_process: "IPO process",
-  ipo_listing: "Listing",
-  funding: "Funding",
-  product: "Product",
-  talent: "Talent",
-  legal: "Legal",
-  regulatory: "Regulatory",
-  other: "Other"
-};
+// The types' names in both languages live with the other shared chart words (a company's timeline names them too).
+export {EVENT_TYPE_LABELS, EVENT_TYPE_LABELS_ZH, eventTypeLabel};
 
 /** The lane for events about the whole field rather than one company. */
 export const INDUSTRY_ID = "industry";
 
-const COURSE_LABELS: Record<string, string> = {
-  pretraining: "still pre-training",
-  apps: "applications",
-  medical: "medical AI",
-  edge: "on-device models",
-  listed: "listed company"
-};
+const COURSE_LABELS = bilingual<Record<string, string>>({
+  en: {
+    pretraining: "still pre-training",
+    apps: "applications",
+    medical: "medical AI",
+    edge: "on-device models",
+    listed: "listed company"
+  },
+  zh: {
+    pretraining: "坚持预训练",
+    apps: "转向应用",
+    medical: "转向医疗 AI",
+    edge: "转向端侧模型",
+    listed: "成为上市公司"
+  }
+});
+
+const plural = (n: number) => (n === 1 ? "" : "s");
+
+const TEXT = bilingual({
+  en: {
+    title: "Strategic events by company",
+    industryShort: "Industry",
+    industry: "Whole field",
+    approxDate: "approximate date",
+    description: (n: number, first: string, last: string, lanes: string[], types: string[]) =>
+      `Swimlane chart of ${n} strategic event${plural(n)} from ${first} to ${last}, ` +
+      `one lane each for ${lanes.join(", ")}. Each dot is an event, coloured by type ` +
+      `(${types.join(", ")}).`,
+    noEvents: "No events match the chosen companies and types.",
+    approxCount: (n: number) => ` ${n} hollow dot${n === 1 ? " has an approximate date" : "s have approximate dates"}.`,
+    undated: (n: number) => ` ${n} event${plural(n)} without a date ${n === 1 ? "is" : "are"} not drawn.`,
+    labels: {date: "Date", company: "Company", type: "Type", title: "Event", partners: "Partners", confidence: "Confidence"},
+    list: (items: readonly string[]) => items.join(", "),
+    noneOfTypes: "no events of the chosen types",
+    noneInData: "no events in the data",
+    when: (company: string, date: string, approx: boolean) => `${company} · ${date}${approx ? " (approximate)" : ""}`,
+    type: (type: string) => `Type: ${type}`,
+    partners: (partners: readonly string[]) => `${partners.length > 1 ? "Partners" : "Partner"}: ${partners.join(", ")}`,
+    course: (course: string) => `Sets the course: ${course}`,
+    confidence: (c: string) => `Confidence: ${c}`,
+    axis: "Date"
+  },
+  zh: {
+    title: "各公司的战略事件",
+    industryShort: "行业",
+    industry: "全行业",
+    approxDate: "日期为约数",
+    description: (n: number, first: string, last: string, lanes: string[], types: string[]) =>
+      `泳道图：${first}至${last}的${n}起战略事件，${listText(lanes, "zh")}各占一条泳道。每个圆点代表一起事件，颜色表示事件类型（${types.join("、")}）。`,
+    noEvents: "所选公司和类型下没有事件。",
+    approxCount: (n: number) => `其中${n}个空心圆点的日期为约数。`,
+    undated: (n: number) => `另有${n}起事件没有日期，未画出。`,
+    labels: {date: "日期", company: "公司", type: "类型", title: "事件", partners: "合作方", confidence: "可信度"},
+    list: (items: readonly string[]) => items.join("、"),
+    noneOfTypes: "所选类型下没有事件",
+    noneInData: "数据中没有事件",
+    // A date the source already gave as approximate reads 约2025年1月; it needs no second 约.
+    when: (company: string, date: string, approx: boolean) => `${company} · ${date}${approx && !date.startsWith("约") ? "（约）" : ""}`,
+    type: (type: string) => `类型：${type}`,
+    partners: (partners: readonly string[]) => `合作方：${partners.join("、")}`,
+    course: (course: string) => `定下路线：${course}`,
+    confidence: (c: string) => `可信度：${c}`,
+    axis: "日期"
+  }
+});
 
 /** An events row with the columns the chart reads. */
 export type EventRow = Pick<EventsRow, "id" | "company_id" | "date" | "event_type" | "title" | "source_ids"> &
@@ -85,14 +131,18 @@ export interface EventSwimlanesOptions {
 
 
 export function eventSwimlanes(events: readonly EventRow[], options: EventSwimlanesOptions): HTMLElement {
-  const {companies, width = 640, sources = new Map()} = options;
+  const {companies, width = 640, sources = new Map(), lang = "en"} = options;
+  const t = TEXT(lang);
   const narrow = width < 560;
-  const lookup = companyLookup(companies);
+  const lookup = companyLookup(companies, lang);
   const label = (id: string) => {
-    if (id === INDUSTRY_ID) return narrow ? "Industry" : "Whole field";
+    if (id === INDUSTRY_ID) return narrow ? t.industryShort : t.industry;
     return narrow ? lookup.short(id) : lookup.label(id);
   };
-  const fullLabel = (id: string) => (id === INDUSTRY_ID ? "Whole field" : lookup.label(id));
+  const fullLabel = (id: string) => (id === INDUSTRY_ID ? t.industry : lookup.label(id));
+  const typeLabel = (type: string) => eventTypeLabel(type, lang);
+  // The date as the source gave it ("2024-07", "2024-H1"), which reads as 2024年7月 on a Chinese page.
+  const dateText = (e: EventRow) => (e.date_raw != null ? formatDateText(e.date_raw, lang) : formatDay(asDate(e.date)!, lang));
 
   const lanes = options.companyIds ? [...options.companyIds] : defaultLanes(events, lookup);
   const laneSet = new Set(lanes);
@@ -114,11 +164,11 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
   const legend = layoutLegend(
     [...typesPresent, ...unknownTypes].map((t) => ({
       key: t,
-      label: EVENT_TYPE_LABELS[t] ?? t,
+      label: typeLabel(t),
       swatch: swatches.dot(typeColor(t))
     })).concat(
       drawn.some((e) => e.date_approx)
-        ? [{key: "approx", label: "approximate date", swatch: swatches.dot("currentColor", {hollow: true})}]
+        ? [{key: "approx", label: t.approxDate, swatch: swatches.dot("currentColor", {hollow: true})}]
         : []
     ),
     width - 16
@@ -164,43 +214,43 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
   const margin = {top: legend.height + 12, right: marginRight, bottom: 40, left: marginLeft};
   const height = margin.top + innerHeight + margin.bottom;
 
-  const first = drawn.length ? isoDay(d3.min(drawn, (e) => asDate(e.date)!)!) : "";
-  const last = drawn.length ? isoDay(d3.max(drawn, (e) => asDate(e.date)!)!) : "";
+  const day = (date: Date) => formatDay(date, lang);
+  const first = drawn.length ? day(d3.min(drawn, (e) => asDate(e.date)!)!) : "";
+  const last = drawn.length ? day(d3.max(drawn, (e) => asDate(e.date)!)!) : "";
   const approxCount = drawn.filter((e) => e.date_approx).length;
   const description =
-    (drawn.length
-      ? `Swimlane chart of ${drawn.length} strategic event${drawn.length === 1 ? "" : "s"} from ${first} to ${last}, ` +
-        `one lane each for ${lanes.map(fullLabel).join(", ")}. Each dot is an event, coloured by type ` +
-        `(${[...typesPresent, ...unknownTypes].map((t) => EVENT_TYPE_LABELS[t] ?? t).join(", ")}).`
-      : `No events match the chosen companies and types.`) +
-    (approxCount ? ` ${approxCount} hollow dot${approxCount === 1 ? " has an approximate date" : "s have approximate dates"}.` : "") +
-    (undated ? ` ${undated} event${undated === 1 ? "" : "s"} without a date ${undated === 1 ? "is" : "are"} not drawn.` : "");
+    (drawn.length ? t.description(drawn.length, first, last, lanes.map(fullLabel), [...typesPresent, ...unknownTypes].map(typeLabel)) : t.noEvents) +
+    (approxCount ? t.approxCount(approxCount) : "") +
+    (undated ? t.undated(undated) : "");
 
   const frame = chartFrame({
     name: "event-swimlanes",
-    title: "Strategic events by company",
+    title: t.title,
+    lang,
     description,
     width,
     height,
     margin,
     sourceLine: sourceLine(
       drawn.flatMap((e) => e.source_ids),
-      sources
+      sources,
+      4,
+      lang
     ),
     sources,
     table: {
       rows: [...drawn]
         .sort(byDateThenId((e) => e.date))
         .map((e) => ({
-          date: e.date_raw ?? isoDay(asDate(e.date)!),
+          date: dateText(e),
           company: fullLabel(e.company_id),
-          type: EVENT_TYPE_LABELS[e.event_type] ?? e.event_type,
+          type: typeLabel(e.event_type),
           title: e.title,
-          partners: (e.partners ?? []).join(", "),
-          confidence: e.confidence ?? ""
+          partners: t.list(e.partners ?? []),
+          confidence: e.confidence ? confidenceLabel(e.confidence, lang) : ""
         })),
       columns: ["date", "company", "type", "title", "partners", "confidence"],
-      labels: {date: "Date", company: "Company", type: "Type", title: "Event", partners: "Partners", confidence: "Confidence"}
+      labels: t.labels
     }
   });
   const {svg, plot} = frame;
@@ -252,7 +302,7 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
     .attr("font-size", 10)
     .attr("fill", "currentColor")
     .attr("fill-opacity", 0.6)
-    .text((d) => (datedLanes.has(d) ? "no events of the chosen types" : "no events in the data"));
+    .text((d) => (datedLanes.has(d) ? t.noneOfTypes : t.noneInData));
 
   const marks = plot
     .append("g")
@@ -274,18 +324,19 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
   frame.tooltip.attach(marks, (e) => ({
     title: e.title,
     lines: [
-      `${fullLabel(e.company_id)} · ${e.date_raw ?? isoDay(asDate(e.date)!)}${e.date_approx ? " (approximate)" : ""}`,
-      `Type: ${EVENT_TYPE_LABELS[e.event_type] ?? e.event_type}`,
-      ...(e.partners?.length ? [`${e.partners.length > 1 ? "Partners" : "Partner"}: ${e.partners.join(", ")}`] : []),
-      ...(e.course ? [`Sets the course: ${COURSE_LABELS[e.course] ?? e.course}`] : []),
+      t.when(fullLabel(e.company_id), dateText(e), !!e.date_approx),
+      t.type(typeLabel(e.event_type)),
+      ...(e.partners?.length ? [t.partners(e.partners)] : []),
+      ...(e.course ? [t.course(COURSE_LABELS(lang)[e.course] ?? e.course)] : []),
       ...(e.notes ? [e.notes] : []),
-      ...(e.confidence ? [`Confidence: ${e.confidence}`] : [])
+      ...(e.confidence ? [t.confidence(confidenceLabel(e.confidence, lang))] : [])
     ],
     sources: e.source_ids
   }));
 
   timeAxis(plot, x, innerHeight, innerWidth);
-  axisLabel(plot, "Date", innerWidth, innerHeight + 34, "end");
+  localizeTimeTicks(plot, lang);
+  axisLabel(plot, t.axis, innerWidth, innerHeight + 34, "end");
   return frame.figure;
 }
 

@@ -153,3 +153,22 @@ export function formatCurrencyMillions(value: number | null | undefined, currenc
   if (lang === "zh") return `${formatCompact(value * 1e6, "zh")}${CURRENCY_ZH[currency ?? ""] ?? (currency ? ` ${currency}` : "")}`;
   return `${currency ?? ""} ${d3format(",.6~f")(value)}m`.trim();
 }
+
+// --- Time axes (added for the charts' Chinese ticks) ------------------------------------------------------
+
+/**
+ * A tick of a UTC time axis in Chinese, at the precision the tick stands for: "2024年" on the first day of a
+ * year, "7月" on the first of any other month, "7月8日" on any other day. Like d3's English ticks ("2024",
+ * "July", "Jul 08"), a month tick leaves its year to the year tick beside it: "2023年10月" under each of a
+ * quarterly axis's ticks would run into its neighbours at phone widths. English is d3's format, for symmetry;
+ * the charts keep d3's own English ticks.
+ */
+export function formatTimeTick(date: Date, lang: Lang = "zh"): string {
+  const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  if (lang === "en") {
+    if (d === 1) return m === 1 ? String(y) : date.toLocaleDateString("en-GB", {month: "long", timeZone: "UTC"});
+    return `${date.toLocaleDateString("en-GB", {month: "short", timeZone: "UTC"})} ${String(d).padStart(2, "0")}`;
+  }
+  if (d === 1) return m === 1 ? `${y}年` : `${m}月`;
+  return `${m}月${d}日`;
+}

@@ -10,7 +10,8 @@ import {asDate, byDateThenId, DAY_MS, daysFrom, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {drawFitCaption, placeLabels, wrapText} from "./chartText.js";
-import type {Lang} from "./i18n.js";
+import {bilingual, formatDay, type Lang} from "./i18n.js";
+import {localizeTimeTicks} from "./chartWords.js";
 
 export interface PriceRow {
   id: string;
@@ -92,9 +93,64 @@ export function priceHalving(prices: readonly PriceRow[]): PriceHalving {
 }
 
 const formatPrice = (v: number) => `$${d3.format("~g")(v)}`;
+const formatPriceZh = (v: number) => `${d3.format("~g")(v)}美元`;
+
+type Point = {model: string; date: string; price: number};
+
+const TEXT = bilingual({
+  en: {
+    title: "Price of GPT-3.5-level output over time",
+    price: formatPrice,
+    /** Ticks of the price axis; its label names the currency in Chinese, so the ticks there are bare numbers. */
+    tick: formatPrice,
+    cheapest: "cheapest at the time",
+    other: "other model",
+    fitted: (months: string) => `fitted: halving every ${months} months`,
+    caption: (fall: string, first: Point, last: Point, months: string, days: number, n: number, r2: string) =>
+      `The cheapest price fell ${fall}-fold, from ${formatPrice(first.price)} (${first.model}, ${first.date}) to ${formatPrice(last.price)} (${last.model}, ${last.date}): halving every ${months} months (${days} days, fit over ${n} points, R² ${r2}).`,
+    noFit: "Too few cheapest-line points to fit a halving time.",
+    description: (n: number, range: string, cheapest: number, caption: string) =>
+      `Scatter plot of API price in US dollars per million tokens (log scale) against date for ${n} models at about GPT-3.5 level, ` +
+      range +
+      `from the densing-law paper. The ${cheapest} models that were the cheapest at their time are joined by a line. ${caption}`,
+    range: (from: string, to: string) => `${from} to ${to}, `,
+    skipped: (n: number) => ` ${n} row${n === 1 ? "" : "s"} without a date or price ${n === 1 ? "is" : "are"} not drawn.`,
+    yes: "yes",
+    labels: {model: "Model", date: "Date", price: "USD per million tokens", cheapest: "On the cheapest line"},
+    yLabel: "USD per million tokens (log scale)",
+    xLabel: "Date",
+    perMillion: (price: string, date: string) => `${price} per million tokens · ${date}`,
+    cheapestThen: "The cheapest GPT-3.5-level option at the time"
+  },
+  zh: {
+    title: "GPT-3.5 水平输出的价格变化",
+    price: formatPriceZh,
+    tick: d3.format("~g"),
+    cheapest: "当时最便宜",
+    other: "其他模型",
+    fitted: (months: string) => `拟合：每${months}个月减半`,
+    caption: (fall: string, first: Point, last: Point, months: string, days: number, n: number, r2: string) =>
+      `最低价格从${formatPriceZh(first.price)}（${first.model}，${first.date}）降至${formatPriceZh(last.price)}（${last.model}，${last.date}），只有原来的1/${fall}：` +
+      `每${months}个月减半（${days}天，基于${n}个点拟合，R² ${r2}）。`,
+    noFit: "“最便宜”折线上的点太少，无法拟合减半时间。",
+    description: (n: number, range: string, cheapest: number, caption: string) =>
+      `散点图：约 GPT-3.5 水平的${n}个模型的 API 价格（美元/百万 tokens，对数刻度）随日期的变化，${range}数据来自“密度法则”论文。` +
+      `当时最便宜的${cheapest}个模型以折线相连。${caption}`,
+    range: (from: string, to: string) => `${from}至${to}，`,
+    skipped: (n: number) => `另有${n}行缺少日期或价格，未画出。`,
+    yes: "是",
+    labels: {model: "模型", date: "日期", price: "美元/百万 tokens", cheapest: "在“最便宜”折线上"},
+    yLabel: "美元/百万 tokens（对数刻度）",
+    xLabel: "日期",
+    perMillion: (price: string, date: string) => `每百万 tokens ${price} · ${date}`,
+    cheapestThen: "当时最便宜的 GPT-3.5 水平选择"
+  }
+});
 
 export function priceChart(prices: readonly PriceRow[], options: PriceChartOptions = {}): HTMLElement {
-  const {width = 640, height = 360, sources = new Map()} = options;
+  const {width = 640, height = 360, sources = new Map(), lang = "en"} = options;
+  const t = TEXT(lang);
+  const day = (date: Date) => formatDay(date, lang);
   const rows = usable(prices);
   const skipped = prices.length - rows.length;
   const line = cheapestLine(prices);
@@ -107,15 +163,16 @@ export function priceChart(prices: readonly PriceRow[], options: PriceChartOptio
 
   const legend = layoutLegend(
     [
-      {key: "cheapest", label: "cheapest at the time", swatch: swatches.dot(CHEAPEST_COLOR)},
-      {key: "other", label: "other model", swatch: swatches.dot("currentColor", {hollow: true})},
-      ...(halving ? [{key: "fit", label: `fitted: halving every ${formatMonths(halving.months)} months`, swatch: swatches.line(CHEAPEST_COLOR, {dash: "5 3", width: 1.5})}] : [])
+      {key: "cheapest", label: t.cheapest, swatch: swatches.dot(CHEAPEST_COLOR)},
+      {key: "other", label: t.other, swatch: swatches.dot("currentColor", {hollow: true})},
+      ...(halving ? [{key: "fit", label: t.fitted(formatMonths(halving.months)), swatch: swatches.line(CHEAPEST_COLOR, {dash: "5 3", width: 1.5})}] : [])
     ],
     width - 16
   );
+  const point = (q: Point): Point => ({...q, date: day(asDate(q.date)!)});
   const captionText = halving
-    ? `The cheapest price fell ${d3.format(".4~r")(halving.fall)}-fold, from ${formatPrice(halving.first.price)} (${halving.first.model}, ${halving.first.date}) to ${formatPrice(halving.last.price)} (${halving.last.model}, ${halving.last.date}): halving every ${formatMonths(halving.months)} months (${Math.round(halving.days)} days, fit over ${halving.n} points, R² ${halving.r2.toFixed(2)}).`
-    : "Too few cheapest-line points to fit a halving time.";
+    ? t.caption(d3.format(".4~r")(halving.fall), point(halving.first), point(halving.last), formatMonths(halving.months), Math.round(halving.days), halving.n, halving.r2.toFixed(2))
+    : t.noFit;
   const captionLines = wrapText(captionText, width - 16);
   const margin = {top: legend.height + captionLines.length * 13 + 34, right: 16, bottom: 40, left: 48};
   const innerWidth = Math.max(40, width - margin.left - margin.right);
@@ -131,36 +188,36 @@ export function priceChart(prices: readonly PriceRow[], options: PriceChartOptio
     .domain([(d3.min(values) ?? 0.1) / 1.6, (d3.max(values) ?? 10) * 1.6])
     .range([innerHeight, 0]);
 
-  const description =
-    `Scatter plot of API price in US dollars per million tokens (log scale) against date for ${rows.length} models at about GPT-3.5 level, ` +
-    (dates.length ? `${isoDay(d0)} to ${isoDay(d1)}, ` : "") +
-    `from the densing-law paper. The ${line.length} models that were the cheapest at their time are joined by a line. ${captionText}` +
-    (skipped ? ` ${skipped} row${skipped === 1 ? "" : "s"} without a date or price ${skipped === 1 ? "is" : "are"} not drawn.` : "");
+  const description = t.description(rows.length, dates.length ? t.range(day(d0), day(d1)) : "", line.length, captionText) + (skipped ? t.skipped(skipped) : "");
 
   const frame = chartFrame({
     name: "price",
-    title: "Price of GPT-3.5-level output over time",
+    title: t.title,
+    lang,
     description,
     width,
     height: margin.top + innerHeight + margin.bottom,
     margin,
     sourceLine: sourceLine(
       rows.flatMap((p) => p.source_ids),
-      sources
+      sources,
+      4,
+      lang
     ),
     sources,
     table: {
       rows: [...rows]
         .sort(byDateThenId((p) => p.date))
-        .map((p) => ({model: p.model, date: isoDay(asDate(p.date)!), price: p.price_usd_per_mtok, cheapest: p.on_cheapest_line ? "yes" : ""})),
+        .map((p) => ({model: p.model, date: day(asDate(p.date)!), price: p.price_usd_per_mtok, cheapest: p.on_cheapest_line ? t.yes : ""})),
       columns: ["model", "date", "price", "cheapest"],
-      labels: {model: "Model", date: "Date", price: "USD per million tokens", cheapest: "On the cheapest line"}
+      labels: t.labels
     }
   });
   const {svg, plot} = frame;
   drawLegend(svg, legend, 8, 6);
   drawFitCaption(svg, captionLines, legend.height + 20);
-  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: formatPrice, yLabel: "USD per million tokens (log scale)", xLabel: "Date"});
+  logTimeAxes(plot, {x, y, width: innerWidth, height: innerHeight, marginLeft: margin.left, format: t.tick, yLabel: t.yLabel, xLabel: t.xLabel});
+  localizeTimeTicks(plot, lang);
 
   plot
     .append("path")
@@ -203,7 +260,7 @@ export function priceChart(prices: readonly PriceRow[], options: PriceChartOptio
     .attr("stroke-width", 1.5);
   frame.tooltip.attach(marks, (p) => ({
     title: p.model,
-    lines: [`${formatPrice(p.price_usd_per_mtok!)} per million tokens · ${isoDay(asDate(p.date)!)}`, ...(p.on_cheapest_line ? ["The cheapest GPT-3.5-level option at the time"] : [])],
+    lines: [t.perMillion(t.price(p.price_usd_per_mtok!), day(asDate(p.date)!)), ...(p.on_cheapest_line ? [t.cheapestThen] : [])],
     sources: p.source_ids
   }));
 

@@ -4,23 +4,29 @@
  * One mark per row that has both values; rows without them are counted in the description.
  */
 import * as d3 from "./d3.js";
-import {chartFrame, FRAME_TEXT} from "./chart.js";
+import {chartFrame, FRAME_TEXT, LICENCE} from "./chart.js";
 import {formatValue} from "./dataTable.js";
-import {bilingual, type Lang} from "./i18n.js";
+import {localizeTimeTicks} from "./chartWords.js";
+import {bilingual, formatDay, type Lang} from "./i18n.js";
 
-/** The chart's words; the column names are SQL names and stay as they are. */
+/** Column names are the tables' SQL names in both languages; only the chart's own words change. */
 const TEXT = bilingual({
   en: {
     title: (x: string, y: string) => `${y} by ${x}`,
-    description: (bars: boolean, drawn: number, x: string, y: string, color: string | null, skipped: number) =>
-      `${bars ? "Bars" : "Points"}: ${drawn} rows with ${x} and a numeric ${y}${color ? `, coloured by ${color}` : ""}.${skipped ? ` ${skipped} rows without both values are not drawn.` : ""}`,
-    source: (licence: string) => `Query result from the Six Tigers Atlas tables. ${licence}.`
+    description: (bars: boolean, n: number, x: string, y: string, color: string | null, skipped: number) =>
+      `${bars ? "Bars" : "Points"}: ${n} rows with ${x} and a numeric ${y}${color ? `, coloured by ${color}` : ""}.${skipped ? ` ${skipped} rows without both values are not drawn.` : ""}`,
+    sourceLine: `Query result from the Six Tigers Atlas tables. ${LICENCE}.`,
+    /** A value in a label or tooltip: dates as ISO days, like the result table. */
+    value: formatValue,
+    pair: (name: string, value: string) => `${name}: ${value}`
   },
   zh: {
     title: (x: string, y: string) => `${y}（按 ${x}）`,
-    description: (bars: boolean, drawn: number, x: string, y: string, color: string | null, skipped: number) =>
-      `${bars ? "条形图" : "散点图"}：${drawn} 行同时有 ${x} 和数值型的 ${y}${color ? `，按 ${color} 着色` : ""}。${skipped ? `另有 ${skipped} 行缺少其中一个值，未画出。` : ""}`,
-    source: (licence: string) => `六小虎图谱数据表的查询结果。${licence}。`
+    description: (bars: boolean, n: number, x: string, y: string, color: string | null, skipped: number) =>
+      `${bars ? "条形图" : "散点图"}：${n}行同时有 ${x} 和数值 ${y}${color ? `，按 ${color} 着色` : ""}。${skipped ? `另有${skipped}行缺少其中一个值，未画出。` : ""}`,
+    sourceLine: `查询结果，来自六小虎图谱的数据表。${FRAME_TEXT("zh").licence}。`,
+    value: (v: unknown) => (v instanceof Date ? formatDay(v, "zh") : formatValue(v)),
+    pair: (name: string, value: string) => `${name}：${value}`
   }
 });
 
@@ -35,9 +41,9 @@ export interface QuickChartOptions {
   width?: number;
   /** Height in pixels (default 360). */
   height?: number;
-  /** Title; defaults to "y by x". */
+  /** Title; defaults to "y by x" ("y（按x）" in Chinese). */
   title?: string;
-  /** Language of the chart's words (default English). */
+  /** The page's language: the chart's own words follow it; column names are SQL names and stay. */
   lang?: Lang;
 }
 
@@ -68,9 +74,9 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
     width,
     height: frameHeight,
     margin: {top: 12, right: 16, bottom: 36, left: labelWidth + 8},
-    sourceLine: t.source(FRAME_TEXT(lang).licence),
-    table: {rows: drawn as Record<string, unknown>[], columns: [x, y, ...(color ? [color] : [])]},
-    lang
+    sourceLine: t.sourceLine,
+    lang,
+    table: {rows: drawn as Record<string, unknown>[], columns: [x, y, ...(color ? [color] : [])]}
   });
   const {plot, inner} = frame;
   const colors = color ? d3.scaleOrdinalColors(drawn.map((r) => formatValue(r[color]))) : () => "currentColor";
@@ -105,7 +111,7 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
       .attr("text-anchor", "end")
       .attr("fill", "currentColor")
       .text((r) => truncate(formatValue(r[x]), Math.floor(labelWidth / 6.5)));
-    frame.tooltip.attach(marks, (r) => ({title: formatValue(r[x]), lines: [`${y}: ${formatValue(r[y])}`, ...(color ? [`${color}: ${formatValue(r[color])}`] : [])]}));
+    frame.tooltip.attach(marks, (r) => ({title: t.value(r[x]), lines: [t.pair(y, t.value(r[y])), ...(color ? [t.pair(color, t.value(r[color]))] : [])]}));
   } else {
     const xScale =
       xKind === "date"
@@ -113,6 +119,7 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
         : d3.scaleLinear().domain(d3.extent(drawn, (r) => r[x] as number) as [number, number]).nice().range([0, inner.width]);
     const yScale = d3.scaleLinear().domain(d3.extent(yValues) as [number, number]).nice().range([inner.height, 0]);
     plot.append("g").attr("class", "axis axis-x").attr("transform", `translate(0,${inner.height})`).call(d3.axisBottom(xScale as d3.ScaleLinear<number, number>).ticks(Math.max(2, Math.floor(inner.width / 90))));
+    if (xKind === "date") localizeTimeTicks(plot, lang);
     plot.append("g").attr("class", "axis axis-y").call(d3.axisLeft(yScale).ticks(6));
     const marks = plot
       .append("g")
@@ -126,7 +133,7 @@ export function quickChart(rows: readonly Record<string, unknown>[], options: Qu
       .attr("r", 4)
       .attr("fill", (r) => colors(formatValue(color ? r[color] : "")))
       .attr("fill-opacity", 0.8);
-    frame.tooltip.attach(marks, (r) => ({title: `${x}: ${formatValue(r[x])}`, lines: [`${y}: ${formatValue(r[y])}`, ...(color ? [`${color}: ${formatValue(r[color])}`] : [])]}));
+    frame.tooltip.attach(marks, (r) => ({title: t.pair(x, t.value(r[x])), lines: [t.pair(y, t.value(r[y])), ...(color ? [t.pair(color, t.value(r[color]))] : [])]}));
   }
   plot.append("text").attr("class", "axis-label").attr("x", inner.width).attr("y", inner.height + 30).attr("text-anchor", "end").attr("fill", "currentColor").text(bars ? y : x);
   if (!bars) plot.append("text").attr("class", "axis-label").attr("x", -labelWidth + 4).attr("y", -2).attr("fill", "currentColor").text(`↑ ${y}`);

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import {beforeAll, describe, expect, test} from "vitest";
 import {indexSources, type SourceRef} from "../../src/components/chart.js";
-import {densityChart, fitFor, FIT_COLOR, type DensityPointRow} from "../../src/components/densityChart.js";
+import {densityChart, describeFit, fitFor, FIT_COLOR, type DensityPointRow} from "../../src/components/densityChart.js";
 import {accessibleName, markPositions, viewBox} from "./markGeometry.js";
 import {tableRows} from "./tableRows.js";
+import {expectChinese} from "./zhChartText.js";
 
 
 type PointRow = DensityPointRow & {is_running_max: boolean; t_days: number};
@@ -188,5 +189,65 @@ describe("densityChart(points, options)", () => {
     figure.querySelector('.mark[data-id="a"]')!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
     expect(figure.querySelector(".atlas-tooltip")!.textContent).toContain(EVIL);
     expect(figure.querySelector("img")).toBeNull();
+  });
+});
+
+describe("densityChart in Chinese", () => {
+  const ENGLISH = ["Capability density", "open models", "over time", "log scale", "Release date", "Released", "record", "new maximum", "other model", "outside the window", "running maximum", "fitted trend", "doubling every", "months", "mo", "fit", "Fitted on", "No trend", "Model", "Parameters", "Density", "In window", "yes", "no", "Effective size", "Sets a new maximum"];
+
+  test("describes the fit in Chinese", () => {
+    const fit = fitFor(points);
+    expect(describeFit(fit, "zh")).toMatch(/^每\d+\.\d个月翻一番（95%置信区间\d+\.\d–\d+\.\d个月）$/);
+    expect(describeFit(fit)).toMatch(/^doubling every /);
+  });
+
+  test("speaks Chinese: title, axes, Chinese ticks, legend, fit caption, end labels, description, table", () => {
+    const figure = densityChart(points, {sources, companies: [{company_id: "modelbest", short_en: "ModelBest", short_zh: "面壁智能", color: "#b07aa1"}], window: [day("2023-06-01"), day("2024-06-01")], lang: "zh"});
+    const [title, desc] = accessibleName(figure);
+    expect(title).toBe("开源模型能力密度的演变");
+    expect(desc).toMatch(/^散点图：“密度法则”论文中51个开源基座模型的能力密度（对数刻度）随发布日期的变化，2023年2月24日至/);
+    expect(desc).toContain("过第一个纪录点的虚线为参考线，分别表示每3.3、3.5、8个月翻一番。");
+    expect(desc).toMatch(/窗口之外的\d+个模型以淡色显示。/);
+    expect(figure.querySelector(".fit-caption")!.textContent).toMatch(/^拟合基于2023年6月1日至2024年6月1日发布的\d+个刷新纪录的模型：每[\d.]+个月翻一番/);
+    expect([...figure.querySelectorAll(".axis-label")].map((a) => a.textContent)).toEqual(["能力密度（对数刻度）", "发布日期"]);
+    for (const tick of figure.querySelectorAll(".axis-x .tick text")) expect(tick.textContent).toMatch(/^(\d{4}年|\d{1,2}月)$/);
+    expect([...figure.querySelectorAll(".end-labels text")].map((t) => t.textContent)).toEqual(["3.3个月", "3.5个月", "8个月", "拟合"]);
+    const cells = [...figure.querySelectorAll("details.atlas-data tbody td")].map((td) => td.textContent);
+    expect(cells).toEqual(expect.arrayContaining(["是", "否"]));
+    const share = expectChinese(figure, {english: ENGLISH, contains: ["刷新纪录（新高）", "其他模型", "窗口之外", "面壁智能模型", "历史最高", "每8个月翻一番", "模型", "发布时间", "参数量（B）", "能力密度", "在窗口内"]});
+    expect(share).toBeGreaterThan(0.6);
+  });
+
+  test("its tooltip is Chinese", () => {
+    const figure = densityChart(points, {sources, window: [day("2023-06-01"), day("2024-06-01")], lang: "zh"});
+    figure.querySelector('.mark[data-id="dp-llama-65b"]')!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    const tip = figure.querySelector(".atlas-tooltip")!.textContent!;
+    expect(tip).toContain("2023年2月24日发布（按论文图中所标）");
+    expect(tip).toMatch(/能力密度[\d.]+ · 参数量65B/);
+    expect(tip).toMatch(/等效规模≈[\d.]+B（能力密度×参数量）/);
+    expect(tip).toContain("在拟合窗口之外");
+    expect(tip).not.toMatch(/Released|parameters|Effective|Outside/);
+  });
+
+  test("says in Chinese why there is no trend, and what is not drawn", () => {
+    const figure = densityChart(points, {sources, window: [day("2023-02-24"), day("2023-03-01")], lang: "zh"});
+    expect(accessibleName(figure)[1]).toContain("无法给出趋势：窗口内刷新纪录的模型太少，无法拟合趋势。");
+    const rows: DensityPointRow[] = [
+      {id: "a", model: "A", release_date: day("2023-03-01"), density: 0.1, source_ids: ["s"]},
+      {id: "b", model: "B", release_date: day("2023-09-01"), density: 0.4, source_ids: ["s"]},
+      {id: "c", model: "C", release_date: day("2024-03-01"), density: null, source_ids: ["s"]}
+    ];
+    expect(accessibleName(densityChart(rows, {lang: "zh"}))[1]).toContain("另有1个点缺少日期或密度，未画出。");
+  });
+
+  test("fits 375 px", () => {
+    const figure = densityChart(points, {sources, width: 375, lang: "zh"});
+    const [w, h] = viewBox(figure);
+    expect(w).toBe(375);
+    for (const p of markPositions(figure)) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(w);
+      expect(p.y).toBeLessThanOrEqual(h);
+    }
   });
 });

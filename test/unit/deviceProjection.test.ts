@@ -5,6 +5,7 @@ import type {DensityPointRow} from "../../src/components/densityChart.js";
 import {deviceProjection, projectDensity, type ClaimLike, type TrendLike} from "../../src/components/deviceProjection.js";
 import {accessibleName, markPositions, viewBox} from "./markGeometry.js";
 import {tableRows} from "./tableRows.js";
+import {expectChinese} from "./zhChartText.js";
 
 
 type PointRow = DensityPointRow & {is_running_max: boolean};
@@ -117,5 +118,55 @@ describe("deviceProjection(points, options)", () => {
     const figure = deviceProjection(points, {fit: records, claim: {date: "2024-06-15", claimant: EVIL, statement: EVIL, value: 2026, unit: "year", source_ids: []}});
     expect(figure.querySelector("img")).toBeNull();
     expect(figure.querySelector(".projection-claim")!.textContent).toContain(EVIL);
+  });
+});
+
+describe("deviceProjection in Chinese", () => {
+  const ENGLISH = ["GPT-4-level model on a device", "by the end of", "From", "fitted", "record", "trend", "extended", "doubling", "doublings", "months", "beyond", "last data point", "range", "doubling time", "Capability density", "log scale", "Date", "claim", "deadline", "density", "Released", "parameters", "effective", "Model size", "Effective size", "The data", "n/a"];
+
+  test("speaks Chinese: title, axes, ticks, legend, caption, rule labels, description, table and caveat", () => {
+    const claim = claims.find((c) => c.metric === "gpt4_level_on_device")!;
+    const figure = deviceProjection(points, {fit: records, claim, sources, companies: [{company_id: "modelbest", short_en: "ModelBest", short_zh: "面壁智能"}], lang: "zh"});
+    const [title, desc] = accessibleName(figure);
+    expect(title).toBe("2026年底前，设备上能跑 GPT-4 水平的模型吗？");
+    expect(desc).toMatch(/^折线图：纪录模型的能力密度（对数刻度）随时间的变化，拟合的密度法则趋势外推至2026年12月31日。/);
+    expect(desc).toContain("数据中没有 GPT-4 的等效规模");
+    expect(figure.querySelector(".fit-caption")!.textContent).toMatch(/^按拟合的纪录趋势，从\d{4}年\d+月\d+日到2026年12月31日，能力密度将增至[\d,]+倍（95%区间为[\d,]+倍至[\d,]+倍），相当于翻[\d.]+番/);
+    expect(figure.querySelector(".rule-to-label")!.textContent).toBe("期限：2026年12月31日");
+    expect(figure.querySelector(".rule-from-label")!.textContent).toMatch(/^提出：\d{4}年\d+月\d+日$/);
+    expect(figure.querySelector(".projection-label")!.textContent).toMatch(/^能力密度≈[\d,.]+$/);
+    expect([...figure.querySelectorAll(".axis-label")].map((a) => a.textContent)).toEqual(["能力密度（对数刻度）", "日期"]);
+    for (const tick of figure.querySelectorAll(".axis-x .tick text")) expect(tick.textContent).toMatch(/^(\d{4}年|\d{1,2}月)$/);
+    // The claim is quoted as the data has it, marked English, with the company in Chinese around it.
+    const said = figure.querySelector(".projection-claim")!;
+    expect([...said.querySelectorAll('[lang="en"]')].map((s) => s.textContent)).toEqual([claim.claimant, claim.statement]);
+    expect(said.textContent).toContain("（面壁智能），");
+    const share = expectChinese(figure, {
+      english: ENGLISH,
+      contains: ["纪录模型", "拟合趋势", "趋势外推", "翻倍时间的95%区间", "模型规模", "趋势上的等效规模（2026年12月31日）", "95%区间", "发布时间", "能力密度", "参数量（B）", "需要读者拿别处的数字自行比较"]
+    });
+    expect(share).toBeGreaterThan(0.5);
+  });
+
+  test("its tooltip and table cells are Chinese; English has no lang marks", () => {
+    const figure = deviceProjection(points, {fit: records, sources, lang: "zh"});
+    figure.querySelector(".mark")!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    const tip = figure.querySelector(".atlas-tooltip")!.textContent!;
+    expect(tip).toMatch(/\d{4}年\d+月\d+日发布 · 能力密度[\d.]+/);
+    expect(tip).not.toMatch(/Released|density|parameters/);
+    const cells = [...figure.querySelectorAll(".projection-table tbody td")].map((td) => td.textContent!);
+    expect(cells.some((c) => /^[\d.]+[BT]至[\d.]+[BT]$/.test(c))).toBe(true);
+    expect(deviceProjection(points, {fit: records, sources, claim: claims.find((c) => c.metric === "gpt4_level_on_device")}).querySelector("[lang]")).toBeNull();
+  });
+
+  test("fits 375 px", () => {
+    const figure = deviceProjection(points, {fit: records, sources, width: 375, lang: "zh"});
+    const [w, h] = viewBox(figure);
+    expect(w).toBe(375);
+    for (const p of markPositions(figure)) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(w);
+      expect(p.y).toBeLessThanOrEqual(h);
+    }
   });
 });

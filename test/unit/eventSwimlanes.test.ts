@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import {beforeAll, describe, expect, test} from "vitest";
 import {indexSources, type SourceRef} from "../../src/components/chart.js";
-import {EVENT_TYPE_COLORS, EVENT_TYPE_LABELS, eventSwimlanes, type CompanyRow, type EventRow} from "../../src/components/eventSwimlanes.js";
+import {EVENT_TYPE_COLORS, EVENT_TYPE_LABELS, EVENT_TYPE_LABELS_ZH, eventSwimlanes, eventTypeLabel, type CompanyRow, type EventRow} from "../../src/components/eventSwimlanes.js";
+import {expectInsideViewBox} from "./chartAssertions.js";
+import {expectChinese} from "./zhChartText.js";
 import {accessibleName, markPositions, viewBox} from "./markGeometry.js";
 import {tableRows} from "./tableRows.js";
 import {companySummary, events as fixtureEvents} from "./storyFixtures.js";
@@ -158,5 +160,68 @@ describe("eventSwimlanes(events, options)", () => {
     const figure = eventSwimlanes(fixtureEvents, {companies: [...companySummary].reverse(), sources: new Map()});
     expect([...figure.querySelectorAll(".lane")].map((l) => l.getAttribute("data-lane"))).toEqual(["industry", "alpha", "beta", "gamma", "delta"]);
     expect(figure.querySelector('.lane[data-lane="gamma"] .lane-swatch')!.getAttribute("fill")).toBe("#59a14f");
+  });
+});
+
+describe("eventSwimlanes in Chinese", () => {
+  // The chart's English words; on a Chinese page none may be left (titles and notes are data, marked or not shown).
+  const ENGLISH = ["Strategic events", "Whole field", "Industry", "approximate", "Date", "Type", "Company", "Event", "Partner", "Partners", "Confidence", "Sets the course", "no events", "Funding", "Pivot", "Listing", "IPO", "Product", "Strategy", "Talent", "Legal", "Regulatory", "partnership", "Pre-training"];
+
+  test("names every event type in Chinese, the data's included", () => {
+    expect(Object.keys(EVENT_TYPE_LABELS_ZH).sort()).toEqual(Object.keys(EVENT_TYPE_COLORS).sort());
+    for (const type of new Set(events.map((e) => e.event_type))) expect(eventTypeLabel(type, "zh")).toMatch(/\p{Script=Han}/u);
+    expect(eventTypeLabel("funding", "zh")).toBe("融资");
+    expect(eventTypeLabel("ipo_process", "zh")).toBe("上市申请");
+    expect(eventTypeLabel("ipo_listing", "zh")).toBe("上市");
+    expect(eventTypeLabel("pivot", "zh")).toBe("转型");
+    expect(eventTypeLabel("funding")).toBe("Funding");
+  });
+
+  test("speaks Chinese: title, lanes by Chinese short name, legend, Chinese year ticks, description, table and source line", () => {
+    const figure = eventSwimlanes(events, {companies, sources, width: 800, lang: "zh"});
+    expect(figure.dataset.lang).toBe("zh");
+    const [title, desc] = accessibleName(figure);
+    expect(title).toBe("各公司的战略事件");
+    expect(desc).toMatch(/^泳道图：\d{4}年\d+月\d+日至\d{4}年\d+月\d+日的\d+起战略事件/);
+    const labels = [...figure.querySelectorAll(".lane-label")].map((l) => l.textContent);
+    expect(labels).toEqual(expect.arrayContaining(["全行业", "智谱", "月之暗面", "MiniMax", "面壁智能"]));
+    expect(labels.join(" ")).not.toMatch(/Zhipu|ModelBest/);
+    const ticks = [...figure.querySelectorAll(".axis-x .tick text")].map((t) => t.textContent!);
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const tick of ticks) expect(tick).toMatch(/^(\d{4}年|\d{1,2}月)$/);
+    expect(figure.querySelectorAll("details.atlas-data tbody tr").length).toBeGreaterThan(40);
+    expect(figure.querySelector("details.atlas-data summary")!.textContent).toBe("数据表");
+    expectChinese(figure, {english: ENGLISH, contains: ["日期", "融资", "产品", "上市申请", "日期为约数", "公司", "类型", "合作方", "可信度"]});
+  });
+
+  test("its tooltip is Chinese around the event's own title and notes", () => {
+    const figure = eventSwimlanes(
+      [event("e1", "stepfun", "2024-07-01", {title: "StepFun joins a chip alliance", event_type: "partnership_chip", partners: ["Huawei", "Moore Threads"], course: "edge", confidence: "high", date_approx: true, date_raw: "2024-07"})],
+      {companies, sources, lang: "zh"}
+    );
+    figure.querySelector(".mark")!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    const tip = figure.querySelector(".atlas-tooltip")!.textContent!;
+    expect(tip).toContain("阶跃星辰 · 2024年7月（约）");
+    expect(tip).toContain("类型：芯片合作");
+    expect(tip).toContain("合作方：Huawei、Moore Threads");
+    expect(tip).toContain("定下路线：转向端侧模型");
+    expect(tip).toContain("可信度：高");
+    expect(tip).not.toMatch(/Type|Partners|Confidence|approximate/);
+  });
+
+  test("says why a lane is empty, and what is not drawn, in Chinese", () => {
+    const figure = eventSwimlanes(events, {companies, sources, companyIds: ["langboat", "zhipu", "industry"], types: ["ipo_listing"], lang: "zh"});
+    const empty = (id: string) => figure.querySelector(`.lane[data-lane="${id}"] .lane-empty`)?.textContent;
+    expect(empty("langboat")).toBe("数据中没有事件");
+    expect(empty("industry")).toBe("所选类型下没有事件");
+    const undated = eventSwimlanes([event("a", "zhipu", "2024-01-01"), {...event("b", "zhipu", "2024-01-01"), date: null}], {companies, sources, lang: "zh"});
+    expect(accessibleName(undated)[1]).toContain("另有1起事件没有日期，未画出。");
+    expect(accessibleName(eventSwimlanes([], {companies, sources, companyIds: ["zhipu"], lang: "zh"}))[1]).toBe("所选公司和类型下没有事件。");
+  });
+
+  test("fits 375 px with short Chinese lane labels", () => {
+    const figure = eventSwimlanes(events, {companies, sources, width: 375, lang: "zh"});
+    expect([...figure.querySelectorAll(".lane-label")].map((l) => l.textContent)).toEqual(expect.arrayContaining(["行业", "智谱"]));
+    expectInsideViewBox(figure);
   });
 });

@@ -5,6 +5,7 @@ import {companySummary, models as fixtureModels} from "./storyFixtures.js";
 import {modelScatter, type CompanyRow, type ModelRow} from "../../src/components/modelScatter.js";
 import {accessibleName, markPositions, viewBox} from "./markGeometry.js";
 import {tableRows} from "./tableRows.js";
+import {expectChinese} from "./zhChartText.js";
 
 
 let models: ModelRow[];
@@ -159,5 +160,66 @@ describe("modelScatter(models, options)", () => {
     const keys = [...figure.querySelectorAll(".legend-item")].map((i) => i.getAttribute("data-key")).filter((k) => k!.startsWith("company-"));
     expect(keys).toEqual(["company-alpha", "company-gamma"]);
     expect(figure.querySelector('.mark[data-id="gamma-mini"] path')!.getAttribute("fill")).toBe("#59a14f");
+  });
+});
+
+describe("modelScatter in Chinese", () => {
+  const ENGLISH = ["Model sizes", "over time", "Parameters", "billions", "log scale", "Release date", "released", "edge", "on-device", "cloud", "hollow", "approximate", "total", "active", "Not drawn", "without a disclosed size", "Company", "Architecture", "Deployment", "Size as reported", "Confidence", "mixture of experts", "open weights"];
+
+  test("speaks Chinese: title, axes, Chinese ticks, legend by Chinese short name, description, table and note", () => {
+    const figure = modelScatter(models, {companies, sources, width: 800, lang: "zh"});
+    const [title, desc] = accessibleName(figure);
+    expect(title).toBe("模型参数规模的演变");
+    expect(desc).toMatch(/^散点图：.*发布的\d+个模型，纵轴为参数量（十亿，对数刻度/);
+    expect(desc).toMatch(/另有\d+个模型未披露规模/);
+    const legend = [...figure.querySelectorAll(".legend-item text")].map((t) => t.textContent);
+    expect(legend).toEqual(expect.arrayContaining(["智谱", "月之暗面", "面壁智能", "云端模型", "端侧模型"]));
+    expect([...figure.querySelectorAll(".axis-label")].map((a) => a.textContent)).toEqual(["参数量（十亿，对数刻度）", "发布日期"]);
+    for (const tick of figure.querySelectorAll(".axis-x .tick text")) expect(tick.textContent).toMatch(/^(\d{4}年|\d{1,2}月)$/);
+    // Sizes keep their unit (B, T), which reads the same in Chinese.
+    expect(figure.querySelector(".axis-y .tick text")!.textContent).toMatch(/^[\d.]+[BT]$/);
+    const note = figure.querySelector(".atlas-chart-note")!;
+    expect(note.querySelector("summary")!.textContent).toMatch(/^未画出：\d+个模型未披露规模$/);
+    expect(note.querySelector('li[data-id="glm-4"]')!.textContent).toBe("GLM-4（智谱，2024年1月）：规模未披露");
+    const share = expectChinese(figure, {english: ENGLISH, contains: ["发布时间", "公司", "模型", "总参数（B）", "激活参数（B）", "架构", "部署方式", "披露的规模", "MoE：总参数连线至激活参数"]});
+    expect(share).toBeGreaterThan(0.4);
+  });
+
+  test("its tooltip and table name the deployment, architecture and confidence in Chinese", () => {
+    const figure = modelScatter(
+      [
+        model("big", {model: "Big-MoE", architecture: "moe", params_total_b: 300, params_active_b: 30, open_weights: true, confidence: "medium", release_date_raw: "2024-06 (approx.)", release_date_approx: true}),
+        model("small", {model: "Tiny", deployment: "edge", open_weights: false, params_total_b: 2, params_active_b: null, params_reported: "2B"})
+      ],
+      {companies, sources, lang: "zh"}
+    );
+    const tip = (id: string) => {
+      figure.querySelector(`.mark[data-id="${id}"]`)!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+      return figure.querySelector(".atlas-tooltip")!.textContent!;
+    };
+    const big = tip("big");
+    expect(big).toContain("智谱 · 约2024年6月发布");
+    expect(big).toContain("总参数300B，每个 token 激活30B（混合专家）");
+    expect(big).toContain("云端模型，开放权重");
+    expect(big).toContain("可信度：中");
+    const small = tip("small");
+    expect(small).toContain("参数量2B");
+    expect(small).toContain("原始披露：2B");
+    expect(small).toContain("端侧模型，权重未开放");
+    expect(big + small).not.toMatch(/released|parameters|Cloud|Edge|Confidence|As reported/);
+    const cells = [...figure.querySelectorAll("details.atlas-data tbody td")].map((td) => td.textContent);
+    expect(cells).toEqual(expect.arrayContaining(["混合专家", "稠密", "云端", "端侧"]));
+  });
+
+  test("fits 375 px", () => {
+    const figure = modelScatter(models, {companies, sources, width: 375, lang: "zh"});
+    const [w, h] = viewBox(figure);
+    expect(w).toBe(375);
+    for (const p of markPositions(figure)) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(w);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeLessThanOrEqual(h);
+    }
   });
 });

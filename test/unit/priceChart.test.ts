@@ -4,6 +4,7 @@ import {indexSources, type SourceRef} from "../../src/components/chart.js";
 import {priceChart, priceHalving, type PriceRow} from "../../src/components/priceChart.js";
 import {accessibleName, markPositions, viewBox} from "./markGeometry.js";
 import {tableRows} from "./tableRows.js";
+import {cjkShare, expectChinese, visibleChartText} from "./zhChartText.js";
 
 
 let prices: PriceRow[];
@@ -112,5 +113,53 @@ describe("priceChart(prices, options)", () => {
     expect(figure.querySelectorAll(".mark")).toHaveLength(2);
     expect(figure.querySelector(".fit-line")).toBeNull();
     expect(accessibleName(figure)[1]).toContain("Too few cheapest-line points");
+  });
+});
+
+describe("priceChart in Chinese", () => {
+  const ENGLISH = ["Price of", "output", "over time", "cheapest", "at the time", "other model", "fitted", "halving", "every", "months", "days", "fell", "fold", "points", "USD", "per million", "log scale", "Date", "Model", "yes", "option", "Too few"];
+
+  test("speaks Chinese: title, axes, bare-number price ticks, legend, caption, description and table", () => {
+    const figure = priceChart(prices, {sources, lang: "zh"});
+    const [title, desc] = accessibleName(figure);
+    expect(title).toBe("GPT-3.5 水平输出的价格变化");
+    expect(desc).toMatch(/^散点图：约 GPT-3.5 水平的\d+个模型的 API 价格（美元\/百万 tokens，对数刻度）随日期的变化，\d{4}年/);
+    expect(figure.querySelector(".fit-caption")!.textContent).toMatch(/^最低价格从20美元（GPT-3.5，2022年11月30日）降至0.075美元（Gemini-1.5-Flash，2024年8月12日），只有原来的1\/266.7：每2.5个月减半/);
+    expect([...figure.querySelectorAll(".axis-label")].map((a) => a.textContent)).toEqual(["美元/百万 tokens（对数刻度）", "日期"]);
+    // The axis label names the currency, so the ticks are bare numbers.
+    for (const tick of figure.querySelectorAll(".axis-y .tick text")) expect(tick.textContent).toMatch(/^[\d.]+$/);
+    for (const tick of figure.querySelectorAll(".axis-x .tick text")) expect(tick.textContent).toMatch(/^(\d{4}年|\d{1,2}月)$/);
+    // Model names label the points; the share is measured with them and must hold without them too.
+    const share = expectChinese(figure, {english: ENGLISH, exclude: ".point-labels", contains: ["当时最便宜", "其他模型", "拟合：每2.5个月减半", "模型", "日期", "美元/百万 tokens", "在“最便宜”折线上"]});
+    expect(share).toBeGreaterThan(0.6);
+    expect(cjkShare(visibleChartText(figure))).toBeGreaterThanOrEqual(0.4);
+  });
+
+  test("its tooltip and table are Chinese", () => {
+    const figure = priceChart(prices, {sources, lang: "zh"});
+    figure.querySelector(".mark.cheapest")!.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    const tip = figure.querySelector(".atlas-tooltip")!.textContent!;
+    expect(tip).toMatch(/每百万 tokens [\d.]+美元 · \d{4}年\d+月\d+日/);
+    expect(tip).toContain("当时最便宜的 GPT-3.5 水平选择");
+    expect(tip).not.toMatch(/per million|cheapest/);
+    expect([...figure.querySelectorAll("details.atlas-data tbody td")].map((td) => td.textContent)).toContain("是");
+  });
+
+  test("without a fit it says so in Chinese, and counts what is not drawn", () => {
+    const figure = priceChart([row("a", "2023-01-01", 10), row("b", "2023-06-01", null)], {lang: "zh"});
+    const desc = accessibleName(figure)[1];
+    expect(desc).toContain("“最便宜”折线上的点太少，无法拟合减半时间。");
+    expect(desc).toContain("另有1行缺少日期或价格，未画出。");
+  });
+
+  test("fits 375 px", () => {
+    const figure = priceChart(prices, {sources, width: 375, lang: "zh"});
+    const [w, h] = viewBox(figure);
+    expect(w).toBe(375);
+    for (const p of markPositions(figure)) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(w);
+      expect(p.y).toBeLessThanOrEqual(h);
+    }
   });
 });
