@@ -4,7 +4,7 @@
  * - `<html lang>`: "en", or "zh-CN" under /zh/; `hreflang` alternates to both editions in the head;
  * - the sidebar of its edition, in its language, with the site's search form (`role="search"`, driven by
  *   src/components/site/siteSearch.ts over the Pagefind index) in place of Framework's English one;
- * - a language switch to its twin at the top of the page (src/components/site/languageSwitch.ts carries the
+ * - a language switch to its twin at the top of the page's main column (src/components/site/languageSwitch.ts carries the
  *   reader's view, the query string and hash, across);
  * - its edition's words for what Framework's template writes: the title suffix, the table of contents' label
  *   and the sidebar toggle's name.
@@ -132,7 +132,9 @@ export function mendEditionPage(html: string, path: string, {map, siteScript}: E
     html = replaceRequired(html, /<nav id="observablehq-sidebar">[\s\S]*?<\/nav>/, () => renderSidebar(map, lang, path), "the sidebar", page);
     html = html.replace(/(<input id="observablehq-sidebar-toggle" type="checkbox") title="[^"]*" aria-label="[^"]*"/, `$1 title="${words.toggle}" aria-label="${words.toggle}"`);
   }
-  html = replaceRequired(html, /<div id="observablehq-center">/, (center) => `${center}\n${renderSwitch(lang, path)}`, '<div id="observablehq-center">', page);
+  // Inside <main>, floated right of the title: the table of contents, fixed at the right of wide screens, covers
+  // anything placed across the whole centre column.
+  html = replaceRequired(html, /<main id="observablehq-main"[^>]*>/, (main) => `${main}\n${renderSwitch(lang, path)}`, '<main id="observablehq-main">', page);
   return html;
 }
 

@@ -223,7 +223,7 @@ const links = (ids) => sourceLinksSpan(document, ids, sources);
 const text = companyTables(lang, {links});
 \`\`\`
 
-## ${t.headings.timeline}
+## ${t.headings.timeline} {#timeline}
 
 <div id="prerender-company-timeline" class="atlas-prerender" data-company="${e(id)}"></div>
 
@@ -231,7 +231,7 @@ const text = companyTables(lang, {links});
 hydrate("prerender-company-timeline", resize((width) => companyTimeline({company, rounds, models, events, width, sources, lang})));
 \`\`\`
 
-## ${t.headings.funding}
+## ${t.headings.funding} {#funding}
 
 ${fundingTotalCheck(summary, rounds, lang)}
 
@@ -244,7 +244,7 @@ display(dataTable(rounds.map((r) => ({...r, note: [r.cap_note, r.date_note].filt
 }));
 \`\`\`
 
-${results.length ? resultsSection(summary, lang) : ""}## ${t.headings.models}
+${results.length ? resultsSection(summary, lang) : ""}## ${t.headings.models} {#models}
 
 \`\`\`js
 display(dataTable(models, {
@@ -254,7 +254,7 @@ display(dataTable(models, {
 }));
 \`\`\`
 
-## ${t.headings.events}
+## ${t.headings.events} {#events}
 
 \`\`\`js
 display(dataTable(events, {
@@ -264,7 +264,7 @@ display(dataTable(events, {
 }));
 \`\`\`
 
-## ${t.headings.sources}
+## ${t.headings.sources} {#sources}
 
 <ol class="atlas-sources">
 ${sourceItems.join("\n")}
@@ -294,7 +294,7 @@ function fundingTotalCheck(summary: Row, rounds: Row[], lang: Lang): string {
 function resultsSection(summary: Row, lang: Lang): string {
   const t = TEXT(lang);
   const latest = summary.results_period ? t.latestYear(String(summary.results_period)) : t.noFullYear;
-  return `## ${t.headings.results}
+  return `## ${t.headings.results} {#results}
 
 <p class="atlas-note">${t.resultsIntro(latest)}</p>
 

@@ -277,7 +277,15 @@ export function modelScatter(models: readonly ModelRow[], options: ModelScatterO
       const item = doc.createElement("li");
       item.dataset.id = m.id;
       const size = m.params_reported && m.params_reported !== "undisclosed" ? t.sizeReported(m.params_reported) : t.sizeUndisclosed;
-      item.textContent = t.notDrawnItem(m.model, name(m.company_id), m.release_date_raw != null ? formatDateText(m.release_date_raw, lang) : t.undated, size);
+      const text = t.notDrawnItem(m.model, name(m.company_id), m.release_date_raw != null ? formatDateText(m.release_date_raw, lang) : t.undated, size);
+      const reported = m.params_reported && m.params_reported !== "undisclosed" ? m.params_reported : "";
+      if (lang === "zh" && reported && text.endsWith(reported)) {
+        // The size as the source reported it is a quote in English: marked so, on the Chinese page.
+        const quote = doc.createElement("span");
+        quote.lang = "en";
+        quote.textContent = reported;
+        item.append(text.slice(0, -reported.length), quote);
+      } else item.textContent = text;
       list.append(item);
     }
     note.append(summary, list);

@@ -231,7 +231,7 @@ describe("the explorer in Chinese", () => {
     const chart = root.querySelector(".atlas-quick-chart figure")!;
     expect(chart.getAttribute("data-lang")).toBe("zh");
     const chartText = [chart.querySelector("svg title")!.textContent, chart.querySelector("svg desc")!.textContent, chart.querySelector("figcaption, .atlas-chart-source, p")?.textContent ?? ""].join(" ");
-    expect(chartText).toContain("六小虎图谱数据表的查询结果");
+    expect(chartText).toContain("查询结果，来自六小虎图谱的数据表");
     expect(cjkShare(chartText.replace(/\b[a-z_]+\b/g, ""))).toBeGreaterThanOrEqual(0.4);
     const own = ownText(root).replace(EXAMPLE_QUERIES[0].sql, "");
     expect(own).not.toMatch(/\b(Run|Cancel|Keep at most|Example questions|Tables and columns|Download Parquet|Query result|rows in|No numeric|colour)\b/);
@@ -276,8 +276,8 @@ describe("quickChart", () => {
   test("in Chinese: title, description and source line", () => {
     const figure = quickChart(rows, {x: "model", y: "params", lang: "zh"});
     expect(figure.querySelector("svg title")!.textContent).toBe("params（按 model）");
-    expect(figure.querySelector("svg desc")!.textContent).toBe("条形图：2 行同时有 model 和数值型的 params。另有 1 行缺少其中一个值，未画出。");
-    expect(figure.textContent).toContain("六小虎图谱数据表的查询结果。六小虎图谱 · 数据采用 CC BY 4.0 协议。");
+    expect(figure.querySelector("svg desc")!.textContent).toBe("条形图：2行同时有 model 和数值 params。另有1行缺少其中一个值，未画出。");
+    expect(figure.textContent).toContain("查询结果，来自六小虎图谱的数据表。六小虎图谱 · 数据采用 CC BY 4.0 协议。");
   });
   test("in English, as before", () => {
     const figure = quickChart(rows, {x: "model", y: "params"});

@@ -125,7 +125,7 @@ describe("each page in its edition", () => {
   test("is idempotent, and a page missing Framework's markup is an error naming it", () => {
     const once = mendEditionPage(page("/zh/"), "/zh/", {map, siteScript: "s.js"});
     expect(mendEditionPage(once, "/zh/", {map, siteScript: "s.js"})).toBe(once);
-    expect(() => mendEditionPage("<!DOCTYPE html><html><head></head><body></body></html>", "/x", {map, siteScript: "s.js"}, "x.html")).toThrow(/x\.html: <div id="observablehq-center"> not found/);
+    expect(() => mendEditionPage("<!DOCTYPE html><html><head></head><body></body></html>", "/x", {map, siteScript: "s.js"}, "x.html")).toThrow(/x\.html: <main id="observablehq-main"> not found/);
   });
 
   test("names from data are escaped in the sidebar", () => {
@@ -139,11 +139,11 @@ describe("each page in its edition", () => {
 });
 
 describe("the language switch", () => {
-  test("carries the reader's query string to the twin", () => {
+  test("carries the reader's query string and section to the twin", () => {
     const dom = new JSDOM(`<a data-twin href="./zh/funding">中文</a>`, {url: "https://example.org/site/funding?companies=zhipu,moonshot&scale=log#valuations"});
     bindLanguageSwitch(dom.window.document);
     const a = dom.window.document.querySelector("a")!;
-    expect(a.getAttribute("href")).toBe("./zh/funding?companies=zhipu,moonshot&scale=log");
+    expect(a.getAttribute("href")).toBe("./zh/funding?companies=zhipu,moonshot&scale=log#valuations");
     dom.window.history.replaceState(null, "", "/site/funding?scale=linear");
     a.dispatchEvent(new dom.window.Event("pointerdown"));
     expect(a.getAttribute("href")).toBe("./zh/funding?scale=linear");
