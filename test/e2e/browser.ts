@@ -3,7 +3,8 @@
  * localhost under a sub-path, and a page wrapper that records every console error, failed request and
  * request to any host but the local server, so each test can assert there were none.
  */
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
+import {join, relative} from "node:path";
 import {execFileSync} from "node:child_process";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll} from "vitest";
@@ -70,6 +71,23 @@ export function useSite(): {readonly browser: Browser; readonly server: StaticSe
 export async function serveDist(): Promise<StaticServer> {
   if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` before the browser tests");
   return serveStatic("dist", {base: BASE_PATH});
+}
+
+/**
+ * The routes of the built pages ("", "funding", "zh/companies/zhipu"), from dist/'s HTML files; Framework's
+ * own folders (`_…`), the search index and the downloads hold none.
+ */
+export function builtRoutes(dir = "dist"): string[] {
+  const routes: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, {withFileTypes: true})) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith("_") && entry.name !== "pagefind" && entry.name !== "downloads") walk(path);
+      else if (entry.name.endsWith(".html") && entry.name !== "404.html") routes.push(relative(dir, path).replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, ""));
+    }
+  };
+  walk(dir);
+  return routes.sort();
 }
 
 export interface PageProblems {

@@ -2,25 +2,8 @@
  * Every built page, in a real browser: it loads, its cells settle, and it logs no console error, makes no
  * failed request and sends nothing to a host other than the local server.
  */
-import {readdirSync} from "node:fs";
-import {join, relative} from "node:path";
 import {describe, expect, test} from "vitest";
-import {openPage, waitForCells, useSite} from "./browser.js";
-
-function builtRoutes(dir = "dist"): string[] {
-  const routes: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, {withFileTypes: true})) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith("_")) walk(path);
-      else if (entry.name.endsWith(".html") && entry.name !== "404.html") {
-        routes.push(relative(dir, path).replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, ""));
-      }
-    }
-  };
-  walk(dir);
-  return routes.sort();
-}
+import {builtRoutes, openPage, waitForCells, useSite} from "./browser.js";
 
 const site = useSite();
 

@@ -5,13 +5,9 @@
  * English company names) may stay as they are, so only UI words are looked for.
  */
 import {expect} from "vitest";
+import {cjkShare} from "./zhChartText.js";
 
-/** Han characters among all letters (Latin, Han, …); 0 when there are none. */
-export function cjkShare(text: string): number {
-  const letters = [...text].filter((ch) => /\p{L}/u.test(ch));
-  const han = letters.filter((ch) => /\p{Script=Han}/u.test(ch));
-  return letters.length ? han.length / letters.length : 0;
-}
+export {cjkShare};
 
 /** English words of the charts' own strings: none may be left on a Chinese page. */
 export const ENGLISH_UI =

@@ -22,7 +22,7 @@ beforeAll(async () => {
 /** The page as the reader sees it before any cell runs: the Markdown without its code blocks, as HTML. */
 function staticPage(markdown: string): HTMLElement {
   const div = document.createElement("div");
-  div.innerHTML = markdown.replace(/^---[\s\S]*?---\n/, "").replace(/^```[\s\S]*?^```$/gm, "").replace(/^## (.*)$/gm, "<h2>$1</h2>");
+  div.innerHTML = markdown.replace(/^---[\s\S]*?---\n/, "").replace(/^```[\s\S]*?^```$/gm, "").replace(/^## (.*?)(?: \{#[\w-]+\})?$/gm, "<h2>$1</h2>");
   return div;
 }
 
@@ -56,7 +56,8 @@ describe("the Chinese company page", () => {
     expect(zh).toContain("<dd>六小虎</dd>");
     expect(zh).toMatch(/<dd>已上市：<span lang="en">[^<]+<\/span>（2026年1月8日）<\/dd>/);
     expect(zh).toMatch(/本图谱收录该公司融资记录 \d+ 条、模型记录 \d+ 条（其中已发布模型 \d+ 个）、事件 \d+ 条、业绩记录 \d+ 条、说法 \d+ 条，引用来源 \d+ 个。/);
-    for (const heading of ["时间线", "融资", "业绩", "模型", "事件", "来源"]) expect(zh).toContain(`\n## ${heading}\n`);
+    // Each section keeps its English twin's id, so a link or the language switch lands on the same section.
+    for (const [heading, id] of [["时间线", "timeline"], ["融资", "funding"], ["业绩", "results"], ["模型", "models"], ["事件", "events"], ["来源", "sources"]]) expect(zh).toContain(`\n## ${heading} {#${id}}\n`);
   });
 
   test("variant founding dates and a missing founding date read in Chinese", () => {
@@ -82,7 +83,7 @@ describe("the Chinese company page", () => {
 
   test("results: the section and its note in Chinese", () => {
     const zh = pages.zhipu.zh;
-    expect(zh).toContain("\n## 业绩\n");
+    expect(zh).toContain("\n## 业绩 {#results}\n");
     expect(zh).toMatch(/最近一个披露收入的完整财年是\d{4}年。/);
     expect(pages.modelbest.zh).not.toContain("## 业绩");
   });
@@ -119,7 +120,7 @@ describe("the English company page", () => {
     expect(en).toMatch(/<p class="atlas-note">\d+ funding rows, \d+ model rows \(\d+ models released\), \d+ events, \d+ results rows and \d+ claims in the atlas; \d+ sources\.<\/p>/);
     expect(en).toMatch(/The counted rounds agree with the reported total \(reported as [^)]+\): the \d+ counted rounds with an amount add up to/);
     expect(pages.minimax.en).toContain("<dd>2021-12; also reported: 2021-06 (medium confidence), 2021-11 (low confidence), 2022-01 (medium confidence)</dd>");
-    for (const heading of ["Timeline", "Funding", "Results", "Models", "Events", "Sources"]) expect(en).toContain(`\n## ${heading}\n`);
+    for (const heading of ["Timeline", "Funding", "Results", "Models", "Events", "Sources"]) expect(en).toContain(`\n## ${heading} {#${heading.toLowerCase()}}\n`);
     expect(en).toMatch(/<span class="atlas-source-publisher">TechCrunch<\/span>, <a [^>]*>China&#39;s OpenAI challenger Zhipu AI gets Meituan funding<\/a> \(2023-07-20; en\), read via news\.yahoo\.com<\/li>/);
     expect(cells(en)).toContain('const lang = "en";');
     expect(cells(en)).toContain('import {companyTables} from "../companies/companyTables.js";');
