@@ -38,9 +38,13 @@ function indexSize(dir = "dist/pagefind") {
     raw += statSync(file).size;
     gzip += /\.(pf_|pagefind)/.test(file) ? bytes.length : gzipSync(bytes).length; // Pagefind's own files are already compressed.
   }
+  // A language's own files: its metadata, word index and page fragments (Pagefind names them by language).
   for (const [lang, info] of Object.entries(entry.languages)) {
     let bytes = 0;
-    for (const file of walkFiles(dir)) if (file.includes(`pagefind.${lang}_`) || file.includes(`/index/${lang}_`) || file.includes(`-${lang}_`) || file.endsWith(`${info.hash}.pf_meta`)) bytes += statSync(file).size;
+    for (const file of walkFiles(dir)) {
+      const name = file.slice(dir.length + 1);
+      if (name.startsWith(`pagefind.${lang}_`) || name.startsWith(`index/${lang}_`) || name.startsWith(`fragment/${lang}_`)) bytes += statSync(file).size;
+    }
     languages[`${lang} (${info.page_count} pages)`] = bytes;
   }
   return {raw, gzip, files: [...walkFiles(dir)].length, languages};
