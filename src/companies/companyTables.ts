@@ -9,6 +9,7 @@
  * English data values (round names, event titles, build notes) stay as they are on a Chinese page, inside an
  * element with `lang="en"`, so screen readers read them in English and tests can tell data from our prose.
  */
+import {CONFIDENCE_TEXT, DEPLOYMENT_TEXT, EVENT_TYPE_LABELS_ZH} from "../components/chartWords.js";
 import {formatValue} from "../components/dataTable.js";
 import {BASIS_LABELS} from "../components/revenueFunding.js";
 import {aside, bilingual, formatCurrencyMillions, formatDateText, formatUsdMillions, type Lang} from "../components/i18n.js";
@@ -19,31 +20,17 @@ type Terms = Record<string, Record<string, string>>;
 export const TERMS = bilingual<Terms>({
   en: {},
   zh: {
-    confidence: {high: "高", medium: "中", low: "低"},
+    confidence: CONFIDENCE_TEXT("zh"),
     group: {six_tigers: "六小虎", edge: "端侧模型", comparator: "对照公司"},
     course: {pretraining: "仍在预训练", apps: "转向应用", medical: "转向医疗", edge: "端侧模型", listed: "已上市"},
     kind: {round: "融资轮", ipo: "IPO", cumulative: "累计额", in_progress: "洽谈中", disclosure: "信息披露"},
     status: {released: "已发布", announced: "已宣布", abandoned: "已放弃"},
     architecture: {dense: "稠密", moe: "MoE（混合专家）", unknown: "未知"},
     open_weights: {true: "是", false: "否"},
-    deployment: {cloud: "云端", edge: "端侧"},
+    deployment: DEPLOYMENT_TEXT("zh"),
     basis: {prospectus: "招股书", annual_results: "年度业绩", interim_results: "中期业绩", press: "媒体报道（非正式披露）"},
-    event_type: {
-      pretraining_abandoned: "放弃预训练",
-      pivot: "转型",
-      strategy: "战略",
-      partnership_chip: "芯片合作",
-      partnership_car: "汽车合作",
-      partnership_other: "其他合作",
-      ipo_process: "上市进程",
-      ipo_listing: "上市",
-      funding: "融资",
-      product: "产品",
-      talent: "人事",
-      legal: "法律",
-      regulatory: "监管",
-      other: "其他"
-    },
+    // The charts' names for these, so a value reads the same in a table and in a chart beside it.
+    event_type: EVENT_TYPE_LABELS_ZH,
     // Headquarters: the cities of the data; another city shows as written.
     city: {Beijing: "北京", Shanghai: "上海", Hangzhou: "杭州", Shenzhen: "深圳", Guangzhou: "广州"}
   }

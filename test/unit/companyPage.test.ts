@@ -171,7 +171,7 @@ describe("companyTables", () => {
     expect([...funding.querySelectorAll('[lang="en"]')].map((el) => el.textContent)).toEqual(["Series B", "~$3bn"]);
     expect(cellsOf(render("zh", "models", model))).toEqual(["2024年1月", "GLM-4", "已宣布（不计入）", "", "", "MoE（混合专家）", "是", "云端", "中", "s1"]);
     const events = render("zh", "events", event);
-    expect(cellsOf(events)).toEqual(["2025年上半年", "上市进程", "Files for a listing", "CICC", "低", "s1"]);
+    expect(cellsOf(events)).toEqual(["2025年上半年", "上市申请", "Files for a listing", "CICC", "低", "s1"]);
     expect([...events.querySelectorAll('[lang="en"]')].map((el) => el.textContent)).toEqual(["Files for a listing", "CICC"]);
     const results = render("zh", "results", result);
     expect(results.querySelector("caption")!.textContent).toBe("已披露业绩");

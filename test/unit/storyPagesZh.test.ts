@@ -152,7 +152,7 @@ describe("pivots page in Chinese", () => {
     expect([...table.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["日期", "类型", "合作方", "事件", "可信度"]);
     const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
     expect(rows).toEqual([
-      ["2024年9月", "汽车合作", "梧桐汽车", "ModelBest and Wutong Auto", "中"],
+      ["2024年9月", "车企合作", "梧桐汽车", "ModelBest and Wutong Auto", "中"],
       ["2025年5月21日", "芯片合作", "Qualcomm、Intel", "ModelBest names its chip partners", "高"]
     ]);
     expect(table.querySelector("tbody td:nth-child(4) [lang=en]")!.textContent).toBe("ModelBest and Wutong Auto");

@@ -8,7 +8,7 @@ import * as d3 from "../d3.js";
 import {companyLabel} from "../companyLookup.js";
 import {checkboxGroup, radioGroup} from "../controls.js";
 import {dataTable, formatValue} from "../dataTable.js";
-import {EVENT_TYPE_LABELS} from "../eventSwimlanes.js";
+import {EVENT_TYPE_LABELS, EVENT_TYPE_LABELS_ZH} from "../chartWords.js";
 import {bilingual, formatDateText, listText, type Lang} from "../i18n.js";
 import type {CompanySummaryRow} from "../rows.js";
 import {pivotsParams, VIEWS, type PivotsState, type StoryData} from "../views.js";
@@ -56,7 +56,7 @@ const TEXT = bilingual({
     partners: {
       caption: "面壁智能的合作伙伴",
       labels: {date_raw: "日期", event_type: "类型", partners: "合作方", title: "事件", confidence: "可信度"},
-      kinds: {partnership_chip: "芯片合作", partnership_car: "汽车合作", partnership_other: "其他合作"} as Record<string, string>,
+      kinds: EVENT_TYPE_LABELS_ZH,
       separator: "、",
       confidence: {high: "高", medium: "中", low: "低"} as Record<string, string>
     },
