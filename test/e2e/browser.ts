@@ -46,7 +46,12 @@ export async function launchBrowser(): Promise<Browser> {
  * The browser and the served site for one test file: started before its tests, closed after them. Read
  * `site.browser` and `site.server` inside tests (they exist once the file's set-up has run).
  */
-export function useSite(): {readonly browser: Browser; readonly server: StaticServer} {
+export function useSite(): {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  /** Opens `route` of the served site in a fresh context that records problems, and waits for its cells. */
+  visit(route: string, viewport?: {width: number; height: number}): ReturnType<typeof openPage>;
+} {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
@@ -64,6 +69,12 @@ export function useSite(): {readonly browser: Browser; readonly server: StaticSe
     get server() {
       if (!server) throw new Error("useSite: the site is not served yet (use it inside a test or hook)");
       return server;
+    },
+    async visit(route, viewport) {
+      const opened = await openPage(this.browser, new URL(this.server.url).origin, viewport);
+      await opened.page.goto(this.server.url + route);
+      await waitForCells(opened.page);
+      return opened;
     }
   };
 }

@@ -10,7 +10,7 @@ import {formatUsdMillions} from "../../src/components/chart.js";
 import {parseCsv} from "../../src/lib/csv.js";
 import {EXAMPLE_QUERIES} from "../../src/lib/exampleQueries.js";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
-import {openPage, waitForCells, useSite} from "./browser.js";
+import {useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
 const site = useSite();
@@ -20,12 +20,8 @@ async function summary() {
   return queryBuilt("SELECT * FROM company_summary ORDER BY display_order", ["company_summary"]);
 }
 
-async function visit(route: string) {
-  const opened = await openPage(site.browser, new URL(site.server.url).origin);
-  await opened.page.goto(site.server.url + route);
-  await waitForCells(opened.page);
-  return opened;
-}
+/** Every test opens pages the same way (browser.ts). */
+const visit = site.visit.bind(site);
 
 describe("one number everywhere", () => {
   test("company_summary agrees with the rows it summarises: counted rounds, funding_steps and funding_rounds", async () => {

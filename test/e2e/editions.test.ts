@@ -8,7 +8,7 @@
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {afterAll, describe, expect, test} from "vitest";
-import {builtRoutes, openPage, useSite, waitForCells} from "./browser.js";
+import {builtRoutes, useSite, waitForCells} from "./browser.js";
 import {readBuilt} from "./helpers.js";
 import {cjkShare} from "../unit/zhChartText.js";
 import {sitePaths} from "../../src/lib/site.js";
@@ -26,12 +26,8 @@ afterAll(() => {
   writeFileSync(".tmp/zh-shares.json", `${JSON.stringify(shares, null, 2)}\n`);
 });
 
-async function visit(route: string, viewport?: {width: number; height: number}) {
-  const opened = await openPage(site.browser, new URL(site.server.url).origin, viewport);
-  await opened.page.goto(site.server.url + route);
-  await waitForCells(opened.page);
-  return opened;
-}
+/** Every test opens pages the same way (browser.ts). */
+const visit = site.visit.bind(site);
 
 /**
  * Waits until the page's charts and marks stop changing (1 s unchanged, at most 20 s): a notebook draws its

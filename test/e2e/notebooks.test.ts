@@ -11,7 +11,7 @@ import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
 import {afterAll, describe, expect, test} from "vitest";
-import {openPage, waitForCells, type PageProblems, useSite} from "./browser.js";
+import {type PageProblems, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
 const NOTEBOOKS = ["notebooks/template", "notebooks/before-the-flagship", "notebooks/edge-models"];
@@ -28,12 +28,8 @@ async function count(sql: string): Promise<number> {
   return row.n as number;
 }
 
-async function visit(route: string, viewport?: {width: number; height: number}) {
-  const opened = await openPage(site.browser, new URL(site.server.url).origin, viewport);
-  await opened.page.goto(site.server.url + route);
-  await waitForCells(opened.page);
-  return opened;
-}
+/** Every test opens pages the same way (browser.ts). */
+const visit = site.visit.bind(site);
 
 /** Waits until the page's charts have drawn and its ```sql``` results are shown. */
 async function settled(page: Page) {

@@ -7,7 +7,7 @@
 import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
-import {openPage, waitForCells, useSite} from "./browser.js";
+import {waitForCells, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
 const ALL_TABLES = ["companies", "company_summary", "funding_rounds", "funding_steps", "investor_links", "models", "model_counts", "events", "financials", "claims", "density_points", "density_fit", "price_points", "sources"];
@@ -15,12 +15,8 @@ const STORY_ROUTES = ["", "funding", "pivots", "density", "companies/zhipu", "co
 
 const site = useSite();
 
-async function visit(route: string, viewport?: {width: number; height: number}) {
-  const opened = await openPage(site.browser, new URL(site.server.url).origin, viewport);
-  await opened.page.goto(site.server.url + route);
-  await waitForCells(opened.page);
-  return opened;
-}
+/** Every test opens pages the same way (browser.ts). */
+const visit = site.visit.bind(site);
 
 async function count(sql: string): Promise<number> {
   const [row] = await queryBuilt(`SELECT count(*)::INTEGER AS n FROM (${sql})`, ALL_TABLES);
