@@ -8,6 +8,7 @@
  * renders as text. Nothing here measures the DOM, so charts render under jsdom and at build time.
  */
 import * as d3 from "./d3.js";
+import {appendLines, wrapText} from "./chartText.js";
 import {dataTable, formatValue} from "./dataTable.js";
 import {saveBlob} from "./downloads.js";
 import {bilingual, documentLang, formatDateText, formatUsdMillions as formatUsd, HTML_LANG, type Lang} from "./i18n.js";
@@ -309,7 +310,8 @@ export {formatValue};
 
 /**
  * The chart as a standalone SVG: its drawing with the title above and the source line and licence below,
- * colours resolved (CSS variables do not survive outside the page).
+ * colours resolved (CSS variables do not survive outside the page). The chart download saves it, and the build
+ * rasterizes it for each page's card image (scripts/card-images.ts).
  */
 export function standaloneSvg(figure: HTMLElement): string {
   const svg = figure.querySelector("svg")!;
@@ -317,10 +319,12 @@ export function standaloneSvg(figure: HTMLElement): string {
   const source = figure.querySelector(".atlas-source")?.textContent ?? "";
   const width = Number(svg.getAttribute("width"));
   const height = Number(svg.getAttribute("height"));
+  // The source line wraps as the page's figcaption does: one long line would run off the image.
+  const sourceLines = wrapText(source, width - 16, 10);
   const doc = figure.ownerDocument;
   const ns = "http://www.w3.org/2000/svg";
   const out = doc.createElementNS(ns, "svg");
-  const total = height + 64;
+  const total = height + 64 + Math.max(0, sourceLines.length - 1) * 13;
   out.setAttribute("xmlns", ns);
   out.setAttribute("width", String(width));
   out.setAttribute("height", String(total));
@@ -344,13 +348,20 @@ export function standaloneSvg(figure: HTMLElement): string {
   body.removeAttribute("style");
   out.append(body);
   const foot = doc.createElementNS(ns, "text");
-  foot.setAttribute("x", "8");
-  foot.setAttribute("y", String(total - 12));
+  foot.setAttribute("y", String(height + 52));
   foot.setAttribute("font-size", "10");
   foot.setAttribute("fill", "#555");
-  foot.textContent = source;
+  appendLines(d3.select(foot), sourceLines, 8, 13, " ");
   out.append(foot);
-  return new XMLSerializer().serializeToString(out).replace(/currentColor/g, "#222");
+  return resolveCssVariables(new XMLSerializer().serializeToString(out)).replace(/currentColor/g, "#222");
+}
+
+/**
+ * Each `var(--name, fallback)` as its fallback: the page's custom properties are not there outside the page, and
+ * SVG readers other than browsers (resvg for the build's card images, drawing programs) do not read var() at all.
+ */
+export function resolveCssVariables(svg: string): string {
+  return svg.replace(/var\(--[\w-]+\s*,\s*([^()]*?)\s*\)/g, "$1");
 }
 
 export async function downloadChart(figure: HTMLElement, format: "svg" | "png"): Promise<void> {

@@ -55,6 +55,30 @@ describe("chartFrame(options)", () => {
     expect(svg).toContain("CC BY 4.0");
     expect(svg).not.toContain("currentColor");
   });
+
+  test("standaloneSvg wraps a long source line within the chart's width and makes room for it", () => {
+    const many = new Map([...Array(12)].map((_, i) => [`s${i}`, {source_id: `s${i}`, publisher: `Publisher number ${i}`, title: "t", url: null}]));
+    const line = sourceLine([...many.keys()], many, 12);
+    const {figure} = chartFrame({name: "demo", title: "Funding", description: "d", width: 300, height: 200, sourceLine: line});
+    const box = document.createElement("div");
+    box.innerHTML = standaloneSvg(figure);
+    const root = box.firstElementChild!;
+    const foot = root.lastElementChild!;
+    const lines = [...foot.querySelectorAll("tspan")].map((t) => t.textContent ?? "");
+    expect(lines.length).toBeGreaterThan(2);
+    expect(foot.textContent).toBe(line);
+    expect(Number(root.getAttribute("height"))).toBe(200 + 64 + (lines.length - 1) * 13);
+  });
+
+  test("standaloneSvg writes each CSS variable as its fallback, which readers outside the page can draw", () => {
+    const {figure, plot} = chartFrame({name: "demo", title: "T", description: "d", width: 300, height: 200, sourceLine: "S"});
+    plot.append("circle").attr("fill", "var(--theme-background, #fff)").attr("style", "stroke: var(--theme-foreground-focus, #3b5fc0); stroke-width: 2px;");
+    const svg = standaloneSvg(figure);
+    expect(svg).not.toContain("var(");
+    expect(svg).toContain('fill="#fff"');
+    expect(svg).toContain("stroke: #3b5fc0;");
+    expect(svg).toContain('font-family="system-ui, sans-serif"');
+  });
 });
 
 test("companyLabel joins Chinese and English short names, once when they are the same", () => {
