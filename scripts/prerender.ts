@@ -18,25 +18,11 @@ const WIDTH = 688;
 
 type Rows = Record<string, unknown>[];
 type Tables = (name: string) => Promise<Rows>;
-type Recipe = (tables: Tables, slot: Element, lang: Lang) => Promise<Element>;
+type Recipe = (tables: Tables, slot: Element, lang: Lang, width: number) => Promise<Element>;
 
 export async function prerender(dist = "dist"): Promise<string[]> {
-  const dom = new JSDOM("<!doctype html><html><body></body></html>");
-  const globals = globalThis as unknown as Record<string, unknown>;
-  const saved = {document: globals.document, window: globals.window};
-  // d3-selection creates elements through the global document.
-  globals.document = dom.window.document;
-  globals.window = dom.window;
-  try {
-    const recipes = await loadRecipes();
-    const cache = new Map<string, Promise<Rows>>();
-    const tables: Tables = (name) => {
-      if (!cache.has(name)) {
-        const bytes = readFileSync(join(dist, "downloads", `${name}.parquet`));
-        cache.set(name, decodeParquet(bytes).then((t) => t.rows));
-      }
-      return cache.get(name)!;
-    };
+  return withChartDom(async () => {
+    const render = await chartRenderer(dist);
     const done: string[] = [];
     for (const file of walkFiles(dist)) {
       if (!file.endsWith(".html")) continue;
@@ -44,20 +30,56 @@ export async function prerender(dist = "dist"): Promise<string[]> {
       // The page's own language (set by the template patches before this runs): a Chinese page gets Chinese charts.
       const lang = langOfTag(/<html\b[^>]*\slang="([^"]*)"/i.exec(html)?.[1]);
       const filled = await fillSlots(html, async (name, _attributes, tag) => {
-        const recipe = recipes[name];
-        if (!recipe) throw new Error(`${relative(dist, file)}: no prerender recipe for slot "${name}"`);
-        const slot = JSDOM.fragment(tag).firstElementChild!;
-        const figure = await recipe(tables, slot, lang);
+        const figure = await render(name, tag, lang, WIDTH, relative(dist, file));
         done.push(`${relative(dist, file)}#${name}`);
         return figure.outerHTML;
       });
       if (filled !== html) writeFileSync(file, filled);
     }
     return done;
+  });
+}
+
+/**
+ * Runs `work` with a jsdom document and window as globals (d3-selection creates elements through the global
+ * document; the chart download's serializer is the window's), and puts the previous globals back after it.
+ */
+export async function withChartDom<T>(work: () => Promise<T>): Promise<T> {
+  const dom = new JSDOM("<!doctype html><html><body></body></html>");
+  const globals = globalThis as unknown as Record<string, unknown>;
+  const names = ["document", "window", "XMLSerializer", "DOMParser"] as const;
+  const saved = names.map((name) => globals[name]);
+  globals.document = dom.window.document;
+  globals.window = dom.window;
+  globals.XMLSerializer = dom.window.XMLSerializer;
+  globals.DOMParser = dom.window.DOMParser;
+  try {
+    return await work();
   } finally {
-    globals.document = saved.document;
-    globals.window = saved.window;
+    names.forEach((name, i) => (globals[name] = saved[i]));
   }
+}
+
+/** Renders slot `name` (its empty tag `slotTag`, whose data-* attributes some views read) in `lang` at `width`. */
+export type ChartRenderer = (name: string, slotTag: string, lang: Lang, width: number, page?: string) => Promise<Element>;
+
+/** A renderer over the published tables in `dist` (each read once); call inside `withChartDom`. */
+export async function chartRenderer(dist: string): Promise<ChartRenderer> {
+  const recipes = await loadRecipes();
+  const cache = new Map<string, Promise<Rows>>();
+  const tables: Tables = (name) => {
+    if (!cache.has(name)) {
+      const bytes = readFileSync(join(dist, "downloads", `${name}.parquet`));
+      cache.set(name, decodeParquet(bytes).then((t) => t.rows));
+    }
+    return cache.get(name)!;
+  };
+  return async (name, slotTag, lang, width, page = "page") => {
+    const recipe = recipes[name];
+    if (!recipe) throw new Error(`${page}: no prerender recipe for slot "${name}"`);
+    const slot = JSDOM.fragment(slotTag).firstElementChild!;
+    return recipe(tables, slot, lang, width);
+  };
 }
 
 /**
@@ -70,9 +92,9 @@ async function loadRecipes(): Promise<Record<string, Recipe>> {
   return Object.fromEntries(
     Object.entries(VIEWS).map(([name, view]): [string, Recipe] => [
       name,
-      async (tables, slot, lang) => {
+      async (tables, slot, lang, width) => {
         const data = await loadStoryData(view.tables, tables, lang);
-        return (view.render as (d: unknown, s: unknown, w: number, e?: Element) => Element)(data, (view.defaults as (d: unknown) => unknown)(data), WIDTH, slot);
+        return (view.render as (d: unknown, s: unknown, w: number, e?: Element) => Element)(data, (view.defaults as (d: unknown) => unknown)(data), width, slot);
       }
     ])
   );
