@@ -55,23 +55,39 @@ function yamlTitle(title: string): string {
 }
 
 /**
- * The template with `title` in its front matter and as its first heading. Pure, for tests: throws on a
- * title `validateTitle` refuses.
+ * A first description for the notebook, which every page needs (scripts/framework/meta.ts): what it is, with
+ * its title when that fits the limit and is in the edition's language. The author rewrites it to say what the
+ * notebook finds.
  */
-export function scaffoldNotebook(templateText: string, title: string): string {
+export function notebookDescription(title: string, lang: "en" | "zh" = "en"): string {
+  if (lang === "zh") {
+    const generic = "用 SQL 向六小虎图谱提出的一个问题：查询、图表，以及每一行数据背后的来源。";
+    return /\p{Script=Han}/u.test(title) && [...title].length <= 30 ? `${title}：用 SQL 向六小虎图谱提出的问题，附图表与每一行数据的来源。` : generic;
+  }
+  const withTitle = `${title}: a question asked of the Six Tigers Atlas in SQL, with a chart and the sources behind every row.`;
+  return [...withTitle].length <= 160 ? withTitle : "A question asked of the Six Tigers Atlas in SQL: the query, a chart and the sources behind every row.";
+}
+
+/**
+ * The template with `title` in its front matter and as its first heading, and a description of its own in
+ * place of the template's (in `lang`, the template's language). Pure, for tests: throws on a title
+ * `validateTitle` refuses.
+ */
+export function scaffoldNotebook(templateText: string, title: string, lang: "en" | "zh" = "en"): string {
   const problem = validateTitle(title);
   if (problem) throw new Error(problem);
   const clean = title.trim();
   const text = templateText.replace(/\r\n/g, "\n");
   const front = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  const head = [`title: ${yamlTitle(clean)}`, `description: ${JSON.stringify(notebookDescription(clean, lang))}`];
   let body: string;
   let matter: string;
   if (front) {
-    const lines = front[1].split("\n").filter((line) => !/^title\s*:/.test(line));
-    matter = [`title: ${yamlTitle(clean)}`, ...lines].join("\n");
+    const lines = front[1].split("\n").filter((line) => !/^(title|description)\s*:/.test(line));
+    matter = [...head, ...lines].join("\n");
     body = text.slice(front[0].length);
   } else {
-    matter = `title: ${yamlTitle(clean)}`;
+    matter = head.join("\n");
     body = text;
   }
   // The replacement is a function so that "$&" or "$1" in a title stays literal.
@@ -117,7 +133,7 @@ export function createNotebook(slug: string, title: string, options: NotebookOpt
     if (existsSync(file)) throw new Error(`${relative(process.cwd(), file) || file} already exists; choose another slug or edit that file`);
   }
   const text = scaffoldNotebook(readFileSync(templatePath, "utf8"), title);
-  const zhText = scaffoldNotebook(readFileSync(zhTemplatePath, "utf8"), zhTitle);
+  const zhText = scaffoldNotebook(readFileSync(zhTemplatePath, "utf8"), zhTitle, "zh");
   // "wx": fail rather than overwrite if a file appeared in the meantime; then take back the first, so a
   // notebook never exists in one edition only.
   writeFileSync(path, text, {flag: "wx"});
@@ -156,8 +172,11 @@ them under Notebooks / 笔记本.
 
 Next:
   1. npm run dev and open the page (restart the dev server if it was running, so the sidebar lists it).
-  2. Replace the template's SQL, chart and prose with your question's; compute every number you quote.
-  3. Do the same in the Chinese twin: the same cells, with Chinese prose and chart text (lang = "zh")${zhTitle ? "" : `,
+  2. Replace the template's SQL, chart and prose with your question's; compute every number you quote, and
+     rewrite the description in the front matter to say what the page shows (search results and link
+     previews show it; at most 160 characters).
+  3. Do the same in the Chinese twin: the same cells, with Chinese prose and chart text (lang = "zh") and a
+     Chinese description (at most 80 Han characters)${zhTitle ? "" : `,
      and a Chinese title in its front matter and heading (it has the English one for now)`}.
   4. If the question needs facts the tables lack, add them to data/ with their sources first
      (README, "Add a source row").

@@ -92,13 +92,17 @@ export function renderSwitch(lang: Lang, current: string): string {
   return `<div class="atlas-edition"><a class="atlas-language-switch" href="${escapeHtml(relativeHref(current, twin))}" hreflang="${HTML_LANG[other]}" lang="${HTML_LANG[other]}" aria-label="${words.switchLabel}" data-twin>${words.switchTo}</a></div>`;
 }
 
-/** The alternates of the page in both editions (relative, as the site has no fixed host). */
-export function renderAlternates(current: string): string {
+/**
+ * The alternates of the page in both editions: absolute when the site's public address (`siteUrl`, ending in a
+ * slash) is known, as search engines require; else relative, as the site has no fixed host.
+ */
+export function renderAlternates(current: string, siteUrl?: string): string {
   const english = englishPath(current);
+  const href = (path: string) => (siteUrl ? siteUrl + path.slice(1) : relativeHref(current, path));
   return [
-    `<link rel="alternate" hreflang="en" href="${escapeHtml(relativeHref(current, editionPath(english, "en")))}">`,
-    `<link rel="alternate" hreflang="zh-CN" href="${escapeHtml(relativeHref(current, editionPath(english, "zh")))}">`,
-    `<link rel="alternate" hreflang="x-default" href="${escapeHtml(relativeHref(current, editionPath(english, "en")))}">`
+    `<link rel="alternate" hreflang="en" href="${escapeHtml(href(editionPath(english, "en")))}">`,
+    `<link rel="alternate" hreflang="zh-CN" href="${escapeHtml(href(editionPath(english, "zh")))}">`,
+    `<link rel="alternate" hreflang="x-default" href="${escapeHtml(href(editionPath(english, "en")))}">`
   ].join("\n");
 }
 
@@ -113,15 +117,17 @@ export interface EditionOptions {
   map: SiteEntry[];
   /** The site script's path from the site root ("_atlas/site.1a2b3c4d.js"), loaded by every page. */
   siteScript: string;
+  /** The site's public address (SITE_URL), ending in a slash, for absolute alternates; undefined when unknown. */
+  siteUrl?: string;
 }
 
 /** One page in its edition; `path` is its page path ("/zh/funding"). */
-export function mendEditionPage(html: string, path: string, {map, siteScript}: EditionOptions, page = path): string {
+export function mendEditionPage(html: string, path: string, {map, siteScript, siteUrl}: EditionOptions, page = path): string {
   const lang = pathLang(path);
   const words = WORDS[lang];
   if (html.includes('data-atlas-edition="')) return html;
   html = replaceRequired(html, /<html\b[^>]*>/i, () => `<html lang="${HTML_LANG[lang]}" data-atlas-edition="${lang}">`, "<html>", page);
-  const head = [renderAlternates(path), `<script type="module" src="${escapeHtml(rootHref(path) + siteScript)}"></script>`].join("\n");
+  const head = [renderAlternates(path, siteUrl), `<script type="module" src="${escapeHtml(rootHref(path) + siteScript)}"></script>`].join("\n");
   html = replaceRequired(html, /<\/head>/i, (end) => `${head}\n${end}`, "</head>", page);
   if (lang === "zh") {
     html = html.replace(/(<title>[^<]*?)\s\|\s[^<|]*<\/title>/, (_, start) => `${start} | ${SITE_TITLE.zh}</title>`);

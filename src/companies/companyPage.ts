@@ -34,6 +34,8 @@ function chineseName(founder: string): string | null {
 const TEXT = bilingual({
   en: {
     title: (summary: Row, _company: Row) => String(summary.label),
+    // The page's description (search results, link previews): what it shows, at most 160 characters.
+    description: (short: string) => `${short} in the Six Tigers Atlas: founding, funding rounds and valuation, model releases, strategic events and results, each with its sources.`,
     notRecorded: "not recorded",
     facts: {
       nameEn: "English name",
@@ -70,6 +72,8 @@ same period, “Used in charts” marks the one the atlas draws.`,
   },
   zh: {
     title: (_summary: Row, company: Row) => String(company.short_zh || company.short_en),
+    // At most 80 Han characters; a Latin name ("MiniMax") is set off by a space, as Chinese typesetting does.
+    description: (short: string) => `${short}${/[A-Za-z0-9]$/.test(short) ? " " : ""}的成立、各轮融资与估值、模型发布、战略事件与业绩，每条事实都注明来源。`,
     notRecorded: "未记录",
     facts: {
       nameEn: "英文名",
@@ -185,6 +189,7 @@ export async function companyPage(id: string, lang: Lang = "en"): Promise<string
 
   return `---
 title: ${JSON.stringify(short)}
+description: ${JSON.stringify(t.description(short))}
 ---
 
 <h1>${e(short)} <small${dataLang ? ` lang="${dataLang}"` : ""}>${e(company.name_en)}</small></h1>

@@ -11,6 +11,7 @@ import {dataTable} from "../../src/components/dataTable.js";
 import {formatCurrencyMillions} from "../../src/components/i18n.js";
 import {sourceTitleLang} from "../../src/components/sourceTitle.js";
 import {usdRange} from "../../src/notebooks/notebook.js";
+import {descriptionProblem, frontMatterField} from "../../scripts/framework/meta.js";
 
 const IDS = ["zhipu", "minimax", "modelbest", "skywork"];
 const pages: Record<string, {en: string; zh: string}> = {};
@@ -47,7 +48,7 @@ function cells(markdown: string): string {
 describe("the Chinese company page", () => {
   test("title, heading and facts in Chinese; the English name small and marked, so a search for it finds the page", () => {
     const zh = pages.zhipu.zh;
-    expect(zh).toMatch(/^---\ntitle: "智谱"\n---/);
+    expect(zh).toMatch(/^---\ntitle: "智谱"\ndescription: "[^"\n]+"\n---/);
     expect(zh).toContain('<h1>智谱 <small lang="en">Zhipu AI (Z.ai)</small></h1>');
     for (const label of ["英文名", "中文名", "成立时间", "创始人与负责人", "总部", "分组", "当前路线"]) expect(zh).toContain(`<dt>${label}</dt>`);
     expect(zh).toContain("<dd>2019年6月</dd>");
@@ -112,7 +113,7 @@ describe("the Chinese company page", () => {
 describe("the English company page", () => {
   test("keeps its words", () => {
     const en = pages.zhipu.en;
-    expect(en).toMatch(/^---\ntitle: "智谱 Zhipu"\n---/);
+    expect(en).toMatch(/^---\ntitle: "智谱 Zhipu"\ndescription: "[^"\n]+"\n---/);
     expect(en).toContain("<h1>智谱 Zhipu <small>Zhipu AI (Z.ai)</small></h1>");
     expect(en).toContain("<dt>English name</dt><dd>Zhipu AI (Z.ai)</dd>");
     expect(en).toContain("<dt>Founders and leaders</dt><dd>Tang Jie (唐杰); Li Juanzi (李涓子); Zhang Peng (张鹏)</dd>");
@@ -210,5 +211,16 @@ describe("helpers of the Chinese pages", () => {
     expect(usdRange(null, 5, String)).toBe("nothing disclosed");
     expect(usdRange(null, 5, String, "zh")).toBe("未披露金额");
     expect(usdRange(1, 2, (v) => `${v}亿美元`, "zh")).toBe("1亿美元–2亿美元");
+  });
+});
+
+describe("the page's description", () => {
+  test.each(IDS)("%s: front matter describes the page in its edition's language, within the build's limits", (id) => {
+    for (const lang of ["en", "zh"] as const) {
+      const description = frontMatterField(pages[id][lang], "description");
+      expect(descriptionProblem(description, lang), `${id} (${lang}): ${description}`).toBeNull();
+    }
+    expect(frontMatterField(pages[id].zh, "description")).toMatch(/的成立、各轮融资与估值/);
+    expect(frontMatterField(pages[id].en, "description")).toMatch(/: founding, funding rounds and valuation/);
   });
 });

@@ -111,6 +111,18 @@ describe("each page in its edition", () => {
     expect(doc.querySelector('script[type="module"][src="../_atlas/site.12345678.js"]')).not.toBeNull();
   });
 
+  test("with the site's public address, the alternates are absolute, as search engines require", () => {
+    const html = mendEditionPage(page("/zh/funding"), "/zh/funding", {map, siteScript: "s.js", siteUrl: "https://example.org/atlas/"});
+    const doc = new JSDOM(html).window.document;
+    expect([...doc.querySelectorAll('link[rel="alternate"]')].map((l) => `${l.getAttribute("hreflang")} ${l.getAttribute("href")}`)).toEqual([
+      "en https://example.org/atlas/funding",
+      "zh-CN https://example.org/atlas/zh/funding",
+      "x-default https://example.org/atlas/funding"
+    ]);
+    const home = new JSDOM(mendEditionPage(page("/"), "/", {map, siteScript: "s.js", siteUrl: "https://example.org/atlas/"})).window.document;
+    expect([...home.querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute("href"))).toEqual(["https://example.org/atlas/", "https://example.org/atlas/zh/", "https://example.org/atlas/"]);
+  });
+
   test("an English page keeps its words and links to its twin", () => {
     const html = mendEditionPage(page("/companies/zhipu"), "/companies/zhipu", {map, siteScript: "_atlas/site.js"});
     const doc = new JSDOM(html).window.document;

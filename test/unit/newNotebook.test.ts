@@ -6,9 +6,10 @@
 import {spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
+import {descriptionProblem, frontMatterField} from "../../scripts/framework/meta.js";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
-import {createNotebook, NOTEBOOKS_DIR, scaffoldNotebook, TEMPLATE_PATH, validateSlug, validateTitle, ZH_NOTEBOOKS_DIR, ZH_TEMPLATE_PATH} from "../../scripts/new-notebook.js";
+import {createNotebook, notebookDescription, NOTEBOOKS_DIR, scaffoldNotebook, TEMPLATE_PATH, validateSlug, validateTitle, ZH_NOTEBOOKS_DIR, ZH_TEMPLATE_PATH} from "../../scripts/new-notebook.js";
 
 const TEMPLATE = readFileSync(TEMPLATE_PATH, "utf8");
 const ZH_TEMPLATE = readFileSync(ZH_TEMPLATE_PATH, "utf8");
@@ -63,7 +64,7 @@ describe("validateTitle", () => {
 describe("scaffoldNotebook", () => {
   test("puts the title in the front matter and the first heading, and keeps the rest of the template", () => {
     const text = scaffoldNotebook(TEMPLATE, "My question");
-    expect(frontMatter(text)).toBe('title: "My question"');
+    expect(frontMatter(text)).toBe('title: "My question"\ndescription: "My question: a question asked of the Six Tigers Atlas in SQL, with a chart and the sources behind every row."');
     expect(sidebarTitle(text)).toBe("My question");
     expect(text).toMatch(/^# My question$/m);
     expect(text).not.toContain("# Template: start a notebook");
@@ -90,13 +91,21 @@ describe("scaffoldNotebook", () => {
   });
 
   test("replaces an existing title and keeps other front matter; adds front matter when there is none", () => {
-    const withOther = scaffoldNotebook("---\ntoc: false\ntitle: Old\n---\n\n# Old\n\nBody\n", "New");
-    expect(frontMatter(withOther)).toBe('title: "New"\ntoc: false');
+    const withOther = scaffoldNotebook("---\ntoc: false\ntitle: Old\ndescription: Old page\n---\n\n# Old\n\nBody\n", "New");
+    expect(frontMatter(withOther)).toBe(`title: "New"\ndescription: ${JSON.stringify(notebookDescription("New"))}\ntoc: false`);
     expect(withOther).toContain("# New\n\nBody\n");
     const bare = scaffoldNotebook("Just text\n", "New");
-    expect(bare.startsWith('---\ntitle: "New"\n---\n')).toBe(true);
+    expect(bare.startsWith(`---\ntitle: "New"\ndescription: ${JSON.stringify(notebookDescription("New"))}\n---\n`)).toBe(true);
     expect(bare).toContain("# New");
     expect(bare).toContain("Just text");
+  });
+
+  test("gives the notebook a description of its own that the build accepts, in the template's language", () => {
+    expect(frontMatterField(scaffoldNotebook(TEMPLATE, "My question"), "description")).toBe(notebookDescription("My question"));
+    for (const [title, lang] of [["My question", "en"], ["A".repeat(100), "en"], ["谁先降了 API 价格？", "zh"], ["My question", "zh"], ["Who cut API prices first, and who followed them within the same quarter?", "zh"]] as const) {
+      const description = frontMatterField(scaffoldNotebook(lang === "zh" ? ZH_TEMPLATE : TEMPLATE, title, lang), "description");
+      expect(descriptionProblem(description, lang), `${lang}: ${title}`).toBeNull();
+    }
   });
 
   test("throws on a refused title", () => {
@@ -135,8 +144,8 @@ describe("the Chinese template", () => {
   });
 
   test("scaffolds like the English one", () => {
-    const text = scaffoldNotebook(ZH_TEMPLATE, "谁先降了 API 价格？");
-    expect(frontMatter(text)).toBe('title: "谁先降了 API 价格？"');
+    const text = scaffoldNotebook(ZH_TEMPLATE, "谁先降了 API 价格？", "zh");
+    expect(frontMatter(text)).toBe('title: "谁先降了 API 价格？"\ndescription: "谁先降了 API 价格？：用 SQL 向六小虎图谱提出的问题，附图表与每一行数据的来源。"');
     expect(text).toMatch(/^# 谁先降了 API 价格？$/m);
     expect(text).not.toContain("# 模板：新建一个笔记本");
   });
