@@ -160,7 +160,7 @@ describe("accessibility and small screens", () => {
         const violations = await page.evaluate(async () => {
           type Result = {violations: {id: string; impact: string; nodes: {target: string[]}[]}[]};
           const axe = (window as unknown as {axe: {run: (c: unknown, o: unknown) => Promise<Result>}}).axe;
-          const result = await axe.run(document, {resultTypes: ["violations"]});
+          const result = await axe.run(document, {resultTypes: ["violations"], rules: {"target-size": {enabled: true}}});
           return result.violations
             .filter((v) => v.impact === "serious" || v.impact === "critical")
             .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
@@ -197,13 +197,15 @@ describe("the fork kit", () => {
 
     const out = execFileSync("npx", ["tsx", "scripts/new-notebook.ts", "my-question", "My question"], {cwd: copy, encoding: "utf8"});
     expect(out).toContain("/notebooks/my-question");
-    expect(readFileSync(join(copy, "src/notebooks/my-question.md"), "utf8")).toMatch(/^---\ntitle: "My question"\n---\n/);
+    expect(readFileSync(join(copy, "src/notebooks/my-question.md"), "utf8")).toMatch(/^---\ntitle: "My question"\ndescription: "My question: [^"\n]+"\n---\n/);
 
     execFileSync("npm", ["run", "build"], {cwd: copy, stdio: "pipe"});
     const page = join(copy, "dist/notebooks/my-question.html");
     expect(existsSync(page)).toBe(true);
     const html = readFileSync(page, "utf8");
     expect(html).toContain("<title>My question | Six Tigers Atlas</title>");
+    // The scaffold's description passes the build's check and reaches the page's head.
+    expect(html).toMatch(/<meta name="description" content="My question: a question asked of the Six Tigers Atlas/);
     expect(html).toMatch(/<h1[^>]*>(?:<a [^>]*>)?My question/);
     expect(html).toMatch(/<a href="\.\/my-question">My question<\/a>/);
     // Every other page links to it too.
