@@ -13,6 +13,7 @@ import {join, relative} from "node:path";
 import {walkFiles} from "./files.js";
 import {mendBuiltPages, STUB_VERSION} from "./framework/index.js";
 import {mendEditions} from "./framework/edition.js";
+import {lightenPages} from "./framework/firstPaint.js";
 import {prerender} from "./prerender.js";
 import {bundleSiteScript, indexSite} from "./site-assets.js";
 import {siteMap} from "../src/lib/site.js";
@@ -69,6 +70,8 @@ export async function finalizeBuild(dist = "dist"): Promise<string[]> {
   console.log(`finalize-build: ${editions.en} English and ${editions.zh} Chinese pages, each with its edition's sidebar, switch and search`);
   const rendered = await prerender(dist);
   console.log(`finalize-build: rendered ${rendered.length} charts at build time`);
+  const light = lightenPages(dist);
+  console.log(`finalize-build: ${light.pages} pages start their ${light.modules} modules after the first paint (${Math.round(light.bytes / light.pages / 1024)} kB of HTML a page)`);
   const search = await indexSite(dist);
   console.log(`finalize-build: search index of ${search.pages} pages (${Object.entries(search.languages).map(([lang, n]) => `${lang} ${n}`).join(", ")}) in ${dist}/pagefind/`);
   const problems = checkBuild(dist);
