@@ -23,6 +23,11 @@ const TYPES: Record<string, string> = {
   ".zip": "application/zip"
 };
 
+// Files whose names carry a content hash or a package version (Framework's _import/, _node/, _observablehq/ and
+// _file/, the site script's _atlas/) never change under that name, so browsers may keep them: a second visit
+// starts DuckDB-WASM's 34 MB engine from the cache. Everything else is asked for again.
+const IMMUTABLE = /^\/_(import|node|observablehq|file|atlas)\//;
+
 export interface StaticServer {
   server: Server;
   /** The site's root URL, ending in a slash (includes the base path). */
@@ -46,7 +51,7 @@ export async function serveStatic(
     const size = statSync(file).size;
     const headers = {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-store",
+      "cache-control": IMMUTABLE.test(pathname) ? "public, max-age=31536000, immutable" : "no-store",
       "accept-ranges": "bytes"
     };
     // Single byte ranges, as every static host serves them (the DuckDB client reads 4 bytes to check its engine).
