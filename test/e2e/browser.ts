@@ -151,6 +151,11 @@ export async function waitForCells(page: Page, timeout = 30_000): Promise<void> 
 export interface WireBytes {
   total: number;
   responses: {url: string; bytes: number; estimated: boolean}[];
+  /**
+   * Requests the count could not see: a worker's (the page's CDP session does not hear them) or one that failed
+   * or was cut short. A test that trusts `total` asserts there were none.
+   */
+  uncounted: string[];
 }
 
 /** Types a host compresses (Parquet and fonts are compressed already, and hosts send them as they are). */
@@ -183,11 +188,24 @@ export async function wireBytes(page: Page, load: () => Promise<unknown>): Promi
       })()
     );
   });
+  const requested: string[] = [];
+  const listen = (request: {url(): string}) => void requested.push(request.url());
+  page.on("request", listen);
   try {
     await load();
     const responses = await Promise.all(counted);
-    return {total: responses.reduce((sum, r) => sum + r.bytes, 0), responses};
+    // Matched one for one: a URL asked for twice (a byte-range probe, then the file) must be counted twice.
+    const left = new Map<string, number>();
+    for (const r of responses) left.set(r.url, (left.get(r.url) ?? 0) + 1);
+    const uncounted = requested.filter((url) => {
+      if (/^(data|blob):/.test(url)) return false;
+      const n = left.get(url) ?? 0;
+      left.set(url, n - 1);
+      return n <= 0;
+    });
+    return {total: responses.reduce((sum, r) => sum + r.bytes, 0), responses, uncounted};
   } finally {
+    page.off("request", listen);
     await cdp.detach().catch(() => {});
   }
 }
