@@ -32,11 +32,12 @@ const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".csv", ".svg", "
 
 /**
  * Files the build names by content or version never change under their URL: Framework's hashed files
- * (`name.0123abcd.js`), the site script and versioned packages (`_node/d3-array@3.2.5/`). Pages, the stable
+ * (`name.0123abcd.js`), the site script and versioned packages (`_node/d3-array@3.2.5/`,
+ * `_node/@duckdb/duckdb-wasm@1.32.0/`: a second visit starts DuckDB-WASM's 34 MB engine from the cache). Pages, the stable
  * download URLs and the search index keep their names across builds, so they are revalidated.
  */
 export function cacheControl(pathname: string): string {
-  if (/\.[0-9a-f]{8}\.[a-z0-9]+$/.test(pathname) || /^\/_(node|npm)\/[^/]+@\d/.test(pathname)) return "public, max-age=31536000, immutable";
+  if (/\.[0-9a-f]{8}\.[a-z0-9]+$/.test(pathname) || /^\/_(node|npm)\/(@[^/]+\/)?[^/@]+@\d/.test(pathname)) return "public, max-age=31536000, immutable";
   return "no-cache";
 }
 
