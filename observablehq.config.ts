@@ -15,21 +15,13 @@ const FONTS = [
   ["700", "normal"]
 ] as const;
 
+// The links are inert until the site script puts them to use after the first paint (src/components/site/afterPaint.ts
+// makes FontFaces of them; Framework's CSS bundler cannot resolve font URLs in an @font-face rule). `npm run dev`
+// has no site script, so the preview shows the fallback serif.
 const fontLinks = FONTS.map(
   ([weight, style]) =>
     `<link rel="preload" as="font" type="font/woff2" crossorigin data-font-weight="${weight}" data-font-style="${style}" href="/assets/fonts/source-serif-4-latin-${weight}-${style}.woff2">`
 ).join("\n");
-
-// FontFace, not an @font-face rule: Framework's CSS bundler cannot resolve font URLs, and the preload links
-// above carry the final (hashed, page-relative) URLs. A module script, so it is deferred: a classic script in
-// the head would make the parser wait for the stylesheets before showing any of the page.
-const fontScript = `<script type="module">
-for (const link of document.querySelectorAll("link[data-font-weight]")) {
-  const face = new FontFace("Source Serif 4", "url(" + link.href + ") format('woff2')", {weight: link.dataset.fontWeight, style: link.dataset.fontStyle, display: "swap"});
-  document.fonts.add(face);
-  face.load().catch(() => {});
-}
-</script>`;
 
 // The pages of both editions, named in both languages (src/lib/site.ts). Framework draws the English
 // sidebar; the build gives each Chinese page the Chinese one (scripts/framework/edition.ts).
@@ -48,7 +40,7 @@ export default {
   output: process.env.ATLAS_BUILD_OUTPUT ?? "dist",
   theme: ["air", "near-midnight"],
   globalStylesheets: [],
-  head: `<link rel="stylesheet" href="/assets/atlas.css">\n${fontLinks}\n${fontScript}`,
+  head: `<link rel="stylesheet" href="/assets/atlas.css">\n${fontLinks}`,
   footer: ({path}: {path: string}) => FOOTER[pathLang(path)],
   pages: sidebar,
   dynamicPaths: [...companyPaths, ...companyPaths.map((p) => editionPath(p, "zh"))],

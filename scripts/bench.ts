@@ -1,26 +1,144 @@
 /**
- * `npm run bench`: time to first chart for every story page in headless Chromium, median of several runs,
- * against a baseline measured in the same run — the density chart on a hand-written static page (one HTML
- * file and one bundled script, bench/baseline.ts). Needs a build (`npm run build`). Writes bench/results.json.
+ * `npm run bench`: when a reader first sees each story page's chart, against the fastest page there can be,
+ * measured in the same run. Needs a build (`npm run build`). Writes bench/results.json.
  *
- * "First chart" is the first `.atlas-chart .mark` in the page (the first table row on /data), detected by a
- * MutationObserver in the page and reported as milliseconds since navigation start.
+ * - The floor is a bare HTML page whose inline script draws 60 SVG circles: no stylesheet, no font, no module.
+ * - "Painted" is the first animation frame in which more than five chart marks inside `<main>` have a size, and
+ *   not before First Contentful Paint; a frame's marks show when that frame is painted, so this is what a reader
+ *   sees, not when a script inserted the nodes.
+ * - Each load is a fresh browser context (nothing cached), gzip-served as static hosts serve (scripts/serve.ts).
+ * - Two profiles: this machine as it is, and a phone (4× slower CPU, 150 ms round trip, 1.6 Mbit/s down,
+ *   750 kbit/s up, a 412 px wide screen), the throttling Lighthouse uses for mobile.
+ * - Bytes are what crossed the wire (compressed sizes with headers), by the paint and once the network has been
+ *   idle for half a second.
+ * Medians of BENCH_RUNS runs (default 5). BENCH_ROUTES ("funding,zh/density") and BENCH_PROFILES ("phone") narrow
+ * the run while working on one page.
  */
 import {mkdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {build} from "esbuild";
-import {launchBrowser, openPage, serveDist} from "../test/e2e/browser.js";
+import type {Browser, Page} from "playwright-core";
+import {launchBrowser, serveDist} from "../test/e2e/browser.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const PAGES = [
-  {route: "", selector: ".atlas-chart .mark"},
-  {route: "funding", selector: ".atlas-chart .mark"},
-  {route: "pivots", selector: ".atlas-chart .mark"},
-  {route: "density", selector: ".atlas-chart .mark"},
-  {route: "companies/zhipu", selector: ".atlas-chart .mark"},
-  {route: "data", selector: "table tbody tr"},
-  {route: "_bench/baseline.html", selector: ".atlas-chart .mark", label: "baseline (static page, density chart)"}
+const FLOOR = "_bench/floor.html";
+const ROUTES = process.env.BENCH_ROUTES?.split(",") ?? ["", "funding", "pivots", "density", "companies/zhipu", "zh/", "zh/density"];
+const PROFILE_NAMES = process.env.BENCH_PROFILES?.split(",") ?? ["desktop", "phone"];
+
+interface Profile {
+  name: string;
+  viewport: {width: number; height: number};
+  cpu: number;
+  network?: {latency: number; downloadThroughput: number; uploadThroughput: number};
+}
+
+const PROFILES: Profile[] = [
+  {name: "desktop", viewport: {width: 1280, height: 900}, cpu: 1},
+  {
+    name: "phone",
+    viewport: {width: 412, height: 823},
+    cpu: 4,
+    // Bytes per second, as the DevTools protocol takes them.
+    network: {latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8}
+  }
 ];
+
+/** The floor: what any page must at least cost to show 60 marks. */
+const FLOOR_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Floor</title><link rel="icon" href="data:,">
+<main><h1>Floor</h1><svg width="640" height="240" class="atlas-chart"></svg></main>
+<script>
+const svg = document.querySelector("svg");
+for (let i = 0; i < 60; ++i) {
+  const c = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+  c.setAttribute("class", "mark");
+  c.setAttribute("cx", 10 + i * 10);
+  c.setAttribute("cy", 120 + 80 * Math.sin(i / 6));
+  c.setAttribute("r", 4);
+  svg.append(c);
+}
+</script>
+`;
+
+/**
+ * Runs in the page before any of its own scripts: watches every animation frame until one has more than five
+ * sized marks in <main>, and keeps First Contentful Paint. A frame's callbacks run before it is painted, so the
+ * frame's time is when those marks reach the screen.
+ */
+const WATCH_PAINT = `{
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === "first-contentful-paint") window.__fcp = entry.startTime;
+  }).observe({type: "paint", buffered: true});
+  const frame = (time) => {
+    let visible = 0;
+    for (const mark of document.querySelectorAll("main .atlas-chart .mark")) {
+      const box = mark.getBoundingClientRect();
+      if (box.width > 0 || box.height > 0) ++visible;
+      if (visible > 5) break;
+    }
+    if (visible > 5) window.__paint = {marks: time, fcp: window.__fcp ?? NaN};
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}`;
+
+interface Load {
+  paint: number;
+  fcp: number;
+  bytesAtPaint: number;
+  bytesIdle: number;
+  requests: number;
+}
+
+/** Console errors and failed scripts: reported after the table, and they fail the run. */
+const problems = new Set<string>();
+
+async function load(browser: Browser, url: string, profile: Profile): Promise<Load> {
+  const context = await browser.newContext({viewport: profile.viewport, isMobile: profile.name === "phone"});
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  if (profile.network) await cdp.send("Network.emulateNetworkConditions", {offline: false, ...profile.network});
+  if (profile.cpu > 1) await cdp.send("Emulation.setCPUThrottlingRate", {rate: profile.cpu});
+  let bytes = 0;
+  let requests = 0;
+  let lastActivity = Date.now();
+  const pending = new Set<string>();
+  const urls = new Map<string, string>();
+  cdp.on("Network.requestWillBeSent", ({requestId, request}) => {
+    pending.add(requestId);
+    urls.set(requestId, request.url);
+    ++requests;
+    lastActivity = Date.now();
+  });
+  const settle = ({requestId}: {requestId: string}): void => {
+    pending.delete(requestId);
+    lastActivity = Date.now();
+  };
+  cdp.on("Network.loadingFinished", (event) => {
+    bytes += event.encodedDataLength;
+    settle(event);
+  });
+  cdp.on("Network.loadingFailed", settle);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  // As text: tsx may wrap a serialized function's inner functions in helpers the page does not have.
+  await page.addInitScript(WATCH_PAINT);
+  await page.goto(url, {waitUntil: "commit", timeout: 60_000});
+  await page.waitForFunction(() => (window as unknown as {__paint?: unknown}).__paint !== undefined, undefined, {timeout: 60_000, polling: 50});
+  const {marks, fcp} = await page.evaluate(() => (window as unknown as {__paint: {marks: number; fcp: number}}).__paint);
+  // FCP may be reported a moment after the frame it belongs to.
+  const fcpNow = Number.isNaN(fcp) ? await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN) : fcp;
+  const bytesAtPaint = bytes;
+  // Idle: no request in flight and none started for 500 ms (at most 60 s).
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && (pending.size || Date.now() - lastActivity < 500)) await new Promise((ok) => setTimeout(ok, 50));
+  if (pending.size) console.error("pending", [...pending].map((id) => urls.get(id)));
+  await context.close();
+  for (const error of new Set(errors)) problems.add(`${url} (${profile.name}): ${error}`);
+  return {paint: Math.max(marks, fcpNow), fcp: fcpNow, bytesAtPaint, bytesIdle: bytes, requests};
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -28,46 +146,49 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function writeBaseline(): Promise<void> {
-  const dir = join("dist", "_bench");
-  rmSync(dir, {recursive: true, force: true});
-  mkdirSync(dir, {recursive: true});
-  await build({entryPoints: ["bench/baseline.ts"], bundle: true, format: "esm", minify: true, outfile: join(dir, "baseline.js"), logLevel: "error"});
-  const css = "body{font-family:system-ui,sans-serif;margin:2rem}";
-  writeFileSync(join(dir, "baseline.html"), `<!doctype html><meta charset="utf-8"><title>Baseline</title><style>${css}</style><main></main><script type="module" src="./baseline.js"></script>\n`);
+interface Result {
+  profile: string;
+  page: string;
+  paint_ms: number;
+  fcp_ms: number;
+  x_floor: number;
+  kb_at_paint: number;
+  kb_idle: number;
+  requests: number;
+  runs_ms: number[];
 }
 
-await writeBaseline();
+mkdirSync(join("dist", "_bench"), {recursive: true});
+writeFileSync(join("dist", FLOOR), FLOOR_HTML);
 const [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
-const results: {page: string; runs: number[]; median: number}[] = [];
+const results: Result[] = [];
 try {
-  for (const {route, selector, label} of PAGES) {
-    const runs: number[] = [];
-    process.stderr.write(`bench: /${route} `);
-    for (let i = 0; i < RUNS; ++i) {
-      // A fresh context each run: nothing cached, as for a first-time reader.
-      const {page, context, problems} = await openPage(browser, new URL(server.url).origin);
-      // A MutationObserver on the document, set before any page script runs: it fires when the first mark
-      // is inserted, whichever script inserts it (a requestAnimationFrame loop set this early never runs).
-      await page.addInitScript((sel: string) => {
-        const observer = new MutationObserver(() => {
-          if (document.querySelector(sel)) {
-            (window as unknown as {__firstChart: number}).__firstChart = performance.now();
-            observer.disconnect();
-          }
-        });
-        observer.observe(document, {childList: true, subtree: true});
-      }, selector);
-      await page.goto(server.url + route);
-      await page.waitForFunction(() => (window as unknown as {__firstChart?: number}).__firstChart !== undefined, undefined, {timeout: 60_000});
-      runs.push(await page.evaluate(() => (window as unknown as {__firstChart: number}).__firstChart));
-      if (problems.consoleErrors.length || problems.foreignRequests.length) {
-        throw new Error(`/${route}: ${JSON.stringify(problems)}`);
+  for (const profile of PROFILES.filter((p) => PROFILE_NAMES.includes(p.name))) {
+    let floor = NaN;
+    for (const route of [FLOOR, ...ROUTES]) {
+      process.stderr.write(`bench ${profile.name}: /${route} `);
+      const loads: Load[] = [];
+      // Interleaved warm-up: the first load of a route pays for the server compressing its files once.
+      await load(browser, server.url + route, profile);
+      for (let i = 0; i < RUNS; ++i) {
+        loads.push(await load(browser, server.url + route, profile));
+        process.stderr.write(".");
       }
-      await context.close();
+      process.stderr.write("\n");
+      const paint = median(loads.map((l) => l.paint));
+      if (route === FLOOR) floor = paint;
+      results.push({
+        profile: profile.name,
+        page: route === FLOOR ? "floor (bare HTML, 60 SVG circles)" : `/${route}`,
+        paint_ms: Math.round(paint),
+        fcp_ms: Math.round(median(loads.map((l) => l.fcp))),
+        x_floor: Number((paint / floor).toFixed(2)),
+        kb_at_paint: Math.round(median(loads.map((l) => l.bytesAtPaint)) / 1024),
+        kb_idle: Math.round(median(loads.map((l) => l.bytesIdle)) / 1024),
+        requests: Math.round(median(loads.map((l) => l.requests))),
+        runs_ms: loads.map((l) => Math.round(l.paint))
+      });
     }
-    process.stderr.write("\n");
-    results.push({page: label ?? `/${route}`, runs: runs.map((r) => Math.round(r)), median: Math.round(median(runs))});
   }
 } finally {
   await browser.close();
@@ -75,11 +196,15 @@ try {
   rmSync(join("dist", "_bench"), {recursive: true, force: true});
 }
 
-const baseline = results.at(-1)!.median;
-console.log(`\ntime to first chart, headless Chromium, median of ${RUNS} runs (ms after navigation start)\n`);
-console.log("page".padEnd(42) + "median".padStart(8) + "  ×baseline  runs");
+console.log(`\nfirst chart painted (after First Contentful Paint), headless Chromium, gzip-served, median of ${RUNS} fresh loads\n`);
+console.log(["profile", "page", "painted ms", "× floor", "FCP ms", "kB by paint", "kB idle", "requests", "runs"].join(" | "));
 for (const r of results) {
-  console.log(r.page.padEnd(42) + String(r.median).padStart(8) + `  ${(r.median / baseline).toFixed(2).padStart(8)}  ${r.runs.join(", ")}`);
+  console.log([r.profile, r.page, r.paint_ms, r.x_floor.toFixed(2), r.fcp_ms, r.kb_at_paint, r.kb_idle, r.requests, r.runs_ms.join(" ")].join(" | "));
 }
 mkdirSync("bench", {recursive: true});
-writeFileSync("bench/results.json", `${JSON.stringify({runs: RUNS, baseline_ms: baseline, results}, null, 2)}\n`);
+writeFileSync("bench/results.json", `${JSON.stringify({runs: RUNS, measured: new Date().toISOString().slice(0, 10), results}, null, 2)}\n`);
+if (problems.size) {
+  console.error(`\n${problems.size} console errors while measuring:`);
+  for (const problem of problems) console.error(`  ${problem}`);
+  process.exitCode = 1;
+}

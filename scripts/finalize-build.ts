@@ -15,6 +15,7 @@ import {join, relative} from "node:path";
 import {walkFiles} from "./files.js";
 import {mendBuiltPages, STUB_VERSION} from "./framework/index.js";
 import {mendEditions} from "./framework/edition.js";
+import {lightenPages} from "./framework/firstPaint.js";
 import {mendMeta, siteUrlFromEnv} from "./framework/meta.js";
 import {renderCards} from "./card-images.js";
 import {prerender} from "./prerender.js";
@@ -82,6 +83,8 @@ export async function finalizeBuild(dist = "dist"): Promise<string[]> {
   console.log(`finalize-build: ${editions.en} English and ${editions.zh} Chinese pages, each with its edition's sidebar, switch and search`);
   const rendered = await prerender(dist);
   console.log(`finalize-build: rendered ${rendered.length} charts at build time`);
+  const light = lightenPages(dist);
+  console.log(`finalize-build: ${light.pages} pages start their ${light.modules} modules after the first paint (${Math.round(light.bytes / light.pages / 1024)} kB of HTML a page)`);
   // Pagefind indexes the pages in its own process while this one draws the card images (both only read the
   // pages); the head tags, which the index does not read, go in after both.
   const [search, cards] = await Promise.all([indexSite(dist), renderCards(dist)]);

@@ -3,6 +3,7 @@
  * then shows the result, or a readable error instead of a dead cell. Browser tests wait for aria-busy to
  * clear, and the time it took is recorded as a performance mark for the benchmarks.
  */
+import {engineProgressBar} from "./engineProgress.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 
 /**
@@ -14,7 +15,14 @@ const TEXT = bilingual<{failed: string | null; quoteLang: string | null}>({
   zh: {failed: "这部分内容未能加载。原始错误信息如下：", quoteLang: "en"}
 });
 
-export function busyRegion(message: string, {id, document: doc = globalThis.document}: {id?: string; document?: Document} = {}): HTMLElement {
+/**
+ * A region marked busy that says `message`. `engine`: it waits for DuckDB-WASM, so it also shows the engine's
+ * download as a progress bar (engineProgress.ts), until the region is filled.
+ */
+export function busyRegion(
+  message: string,
+  {id, engine = false, document: doc = globalThis.document}: {id?: string; engine?: boolean; document?: Document} = {}
+): HTMLElement {
   const region = doc.createElement("div");
   region.className = "atlas-region";
   if (id) region.id = id;
@@ -24,6 +32,7 @@ export function busyRegion(message: string, {id, document: doc = globalThis.docu
   status.className = "atlas-loading";
   status.textContent = message;
   region.append(status);
+  if (engine) region.append(engineProgressBar({document: doc}));
   return region;
 }
 

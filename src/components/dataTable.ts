@@ -3,8 +3,16 @@ import {bilingual, documentLang, type Lang} from "./i18n.js";
 
 /** The table's own words (the caption, labels and cells are the caller's). */
 const TEXT = bilingual({
-  en: {showing: (shown: number, total: number) => `Showing ${shown} of ${total} rows.`},
-  zh: {showing: (shown: number, total: number) => `共${total}行，此处显示其中${shown}行。`}
+  en: {
+    showing: (shown: number, total: number) => `Showing ${shown} of ${total} rows.`,
+    filter: "Filter rows",
+    matching: (shown: number, total: number) => `${shown} of ${total} rows contain the filter text.`
+  },
+  zh: {
+    showing: (shown: number, total: number) => `共${total}行，此处显示其中${shown}行。`,
+    filter: "筛选",
+    matching: (shown: number, total: number) => `${total}行中有${shown}行含有筛选的文字。`
+  }
 });
 
 /**
@@ -24,7 +32,15 @@ export interface DataTableOptions {
   limit?: number;
   /** Let the reader sort by a column (buttons in the headers; aria-sort says the order). */
   sortable?: boolean;
-  /** Offer the rows as a CSV file with this name (all rows, all shown columns, unformatted values). */
+  /**
+   * Let the reader filter the rows with a text box: a row stays when any of its cells, as shown, contains the
+   * text (case does not matter).
+   */
+  filter?: boolean;
+  /**
+   * Offer the rows as a CSV file with this name: all shown columns, unformatted values, and the rows in the
+   * reader's order and filter (all of them, past `limit`).
+   */
   download?: string;
   /** Document to create elements in (tests pass jsdom's). */
   document?: Document;
@@ -50,20 +66,41 @@ export function dataTable(rows: readonly Record<string, unknown>[], options: Dat
   const headRow = doc.createElement("tr");
   const body = doc.createElement("tbody");
   let order: {column: string; descending: boolean} | null = null;
-  const renderBody = () => {
-    let shown = rows.slice();
+  let query = "";
+  const cell = (row: Record<string, unknown>, column: string): string | Node =>
+    format[column] ? format[column](row[column], row) : formatValue(row[column]);
+  // What the filter reads: each row's cells as shown, made once.
+  let texts: string[] | null = null;
+  const rowText = (i: number) => {
+    texts ??= rows.map((row) => columns.map((column) => {
+      const formatted = cell(row, column);
+      return typeof formatted === "string" ? formatted : (formatted.textContent ?? "");
+    }).join("\u0000").toLocaleLowerCase());
+    return texts[i];
+  };
+  /** The rows in the reader's order and filter. */
+  const current = (): readonly Record<string, unknown>[] => {
+    let kept = rows.map((row, i) => ({row, i}));
+    if (query) kept = kept.filter(({i}) => rowText(i).includes(query));
     if (order) {
       const {column, descending} = order;
-      shown.sort((a, b) => compareValues(a[column], b[column]) * (descending ? -1 : 1));
+      kept.sort((a, b) => compareValues(a.row[column], b.row[column]) * (descending ? -1 : 1));
     }
-    shown = shown.slice(0, limit);
+    return kept.map(({row}) => row);
+  };
+  const matching = doc.createElement("p");
+  matching.className = "atlas-table-note atlas-table-matching";
+  matching.setAttribute("aria-live", "polite");
+  const renderBody = () => {
+    const kept = current();
+    matching.textContent = query ? TEXT(lang).matching(kept.length, rows.length) : "";
     body.replaceChildren(
-      ...shown.map((row) => {
+      ...kept.slice(0, limit).map((row) => {
         const tr = doc.createElement("tr");
         for (const column of columns) {
           const td = doc.createElement("td");
           const value = row[column];
-          const formatted = format[column] ? format[column](value, row as Record<string, unknown>) : formatValue(value);
+          const formatted = cell(row, column);
           if (typeof formatted === "string") td.textContent = formatted;
           else td.append(formatted);
           if (typeof value === "number") td.className = "numeric";
@@ -97,8 +134,21 @@ export function dataTable(rows: readonly Record<string, unknown>[], options: Dat
   head.append(headRow);
   renderBody();
   table.append(head, body);
+  if (options.filter) {
+    const label = doc.createElement("label");
+    label.className = "atlas-table-filter";
+    const input = doc.createElement("input");
+    input.type = "search";
+    input.autocomplete = "off";
+    input.addEventListener("input", () => {
+      query = input.value.trim().toLocaleLowerCase();
+      renderBody();
+    });
+    label.append(TEXT(lang).filter, " ", input);
+    wrapper.append(label, matching);
+  }
   wrapper.append(table);
-  if (options.download) wrapper.append(csvButton(rows, columns, options.download, doc, lang));
+  if (options.download) wrapper.append(csvButton(current, columns, options.download, doc, lang));
   if (rows.length > limit) {
     const note = doc.createElement("p");
     note.className = "atlas-table-note";

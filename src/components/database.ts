@@ -11,6 +11,7 @@
 import type * as duckdb from "@duckdb/duckdb-wasm";
 import type * as Arrow from "apache-arrow";
 import type {DataType, Table, Vector} from "apache-arrow";
+import {reportEngineProgress} from "./engineProgress.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 import {readParquet, type ColumnKind, type ParquetTable} from "./parquet.js";
 
@@ -272,24 +273,46 @@ async function instantiate(engine: typeof duckdb, lang: Lang): Promise<duckdb.As
   // which would leave the page waiting forever. So race the start against a check that the engine file is
   // there and is wasm (its first 4 bytes, in parallel, so it adds no latency), the worker's death, and a
   // deadline.
+  //
+  // The download is reported as it goes (engineProgress.ts): DuckDB counts the bytes its worker receives, and the
+  // same probe tells the file's size, which DuckDB's own figure (the Content-Length) is not when the host
+  // compresses the file.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const progress = {loaded: 0, total: null as number | null, done: false};
+  const report = () => reportEngineProgress({...progress});
   const failure = new Promise<never>((_, reject) => {
-    checkWasm(wasm, lang).catch(reject);
+    checkWasm(wasm, lang).then((size) => {
+      progress.total = size;
+      report();
+    }, reject);
     worker.addEventListener("error", (event) => reject(new Error(event.message || t.workerFailed)), {once: true});
     timer = setTimeout(() => reject(new Error(t.noAnswer(START_TIMEOUT_MS / 1000))), START_TIMEOUT_MS);
   });
   try {
-    await Promise.race([db.instantiate(wasm), failure]);
+    await Promise.race([
+      db.instantiate(wasm, null, (p) => {
+        progress.loaded = p.bytesLoaded;
+        report();
+      }),
+      failure
+    ]);
   } catch (error) {
     worker.terminate();
+    reportEngineProgress(null);
     throw error;
   } finally {
     clearTimeout(timer);
   }
+  progress.done = true;
+  report();
   return db;
 }
 
-async function checkWasm(url: string, lang: Lang): Promise<void> {
+/**
+ * Checks that the engine file is there and is wasm, from its first 4 bytes, and returns its size when the host
+ * tells it: the total of a byte range's Content-Range, or the Content-Length of an uncompressed whole file.
+ */
+async function checkWasm(url: string, lang: Lang): Promise<number | null> {
   const t = TEXT(lang);
   let response: Response;
   try {
@@ -309,6 +332,11 @@ async function checkWasm(url: string, lang: Lang): Promise<void> {
   }
   const magic = Array.from(head.slice(0, 4));
   if (magic.join() !== "0,97,115,109") throw new Error(t.notWasm(url));
+  const range = /\/(\d+)\s*$/.exec(response.headers.get("content-range") ?? "");
+  if (response.status === 206) return range ? Number(range[1]) : null;
+  const encoding = response.headers.get("content-encoding");
+  const length = Number(response.headers.get("content-length"));
+  return (!encoding || encoding === "identity") && length > 0 ? length : null;
 }
 
 function toArrow(parquet: ParquetTable, arrow: typeof Arrow): Table {

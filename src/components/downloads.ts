@@ -23,14 +23,22 @@ export function downloadLink(href: string, filename: string, label: string, doc:
  * A button that saves the rows as CSV (lists joined with ";", dates as ISO days). Its label is in the page's
  * language (by default the document's <html lang>); the file's columns stay the tables' SQL names.
  */
-export function csvButton(rows: readonly Record<string, unknown>[], columns: string[], filename: string, doc: Document = globalThis.document, lang: Lang = documentLang(doc)): HTMLButtonElement {
+export function csvButton(
+  rows: readonly Record<string, unknown>[] | (() => readonly Record<string, unknown>[]),
+  columns: string[],
+  filename: string,
+  doc: Document = globalThis.document,
+  lang: Lang = documentLang(doc)
+): HTMLButtonElement {
   const button = doc.createElement("button");
   button.type = "button";
   button.className = "atlas-download";
   button.dataset.format = "csv";
   button.textContent = TEXT(lang).csv;
   button.addEventListener("click", () => {
-    saveBlob(new Blob([toCsv(rows as Record<string, unknown>[], columns)], {type: "text/csv;charset=utf-8"}), filename, doc);
+    // A function gives the rows as they are when the reader clicks (a table's current order and filter).
+    const saved = typeof rows === "function" ? rows() : rows;
+    saveBlob(new Blob([toCsv(saved as Record<string, unknown>[], columns)], {type: "text/csv;charset=utf-8"}), filename, doc);
   });
   return button;
 }

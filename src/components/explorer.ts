@@ -11,6 +11,7 @@
 import {DatabaseError, type AtlasDatabase, type QueryResult} from "./database.js";
 import {dataTable} from "./dataTable.js";
 import {saveBlob} from "./downloads.js";
+import {engineProgressBar} from "./engineProgress.js";
 import {bilingual, HTML_LANG, type Lang} from "./i18n.js";
 import {quickChart, columnKind} from "./quickChart.js";
 import {resultToParquet} from "./resultParquet.js";
@@ -33,7 +34,7 @@ const inLanguage = (lang: Lang) => ({lang});
 
 const TEXT = bilingual({
   en: {
-    starting: "Starting DuckDB-WASM (it compiles a 34 MB engine; a second or two)…",
+    starting: "Starting DuckDB-WASM (the first time, it downloads and compiles a 34 MB engine)…",
     sqlLabel: "SQL query",
     run: "Run",
     cancel: "Cancel",
@@ -62,7 +63,7 @@ const TEXT = bilingual({
     meaning: (f: PackageField) => f.description
   },
   zh: {
-    starting: "正在启动 DuckDB-WASM（要先编译一个 34 MB 的引擎，约需一两秒）……",
+    starting: "正在启动 DuckDB-WASM（首次使用时要下载并编译一个 34 MB 的引擎）……",
     sqlLabel: "SQL 查询",
     run: "运行",
     cancel: "取消",
@@ -134,6 +135,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   const status = el("p", {className: "atlas-explorer-status atlas-loading", id: "explore-status"}, t.starting);
   status.setAttribute("aria-live", "polite");
   status.setAttribute("aria-busy", "true");
+  const progress = engineProgressBar({document: doc, lang});
   const editor = el("textarea", {id: "atlas-sql", className: "atlas-sql", spellcheck: false, rows: 10});
   editor.setAttribute("aria-label", t.sqlLabel);
   const run = el("button", {type: "button", id: "atlas-run", className: "atlas-run"}, t.run);
@@ -159,6 +161,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
 
   root.append(
     status,
+    progress,
     el("div", {className: "atlas-explorer-editor"}, el("label", {htmlFor: "atlas-sql", className: "atlas-sql-label"}, "SQL"), editor),
     el("div", {className: "atlas-explorer-actions"}, run, cancel, limitLabel, hint),
     error,
@@ -281,6 +284,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     async (db) => {
       const tables = await db.describe();
       status.textContent = t.ready(tables.length, Math.round(db.startup.instantiate + db.startup.register));
+      progress.remove();
       status.classList.remove("atlas-loading");
       status.setAttribute("aria-busy", "false");
       schema.replaceChildren(
@@ -299,6 +303,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     },
     (caught) => {
       status.textContent = (caught as Error).message;
+      progress.remove();
       status.classList.remove("atlas-loading");
       status.classList.add("atlas-error");
       status.setAttribute("aria-busy", "false");

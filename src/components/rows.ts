@@ -301,6 +301,11 @@ export interface DensityPointsRow {
   params_b: number | null;
   density: number | null;
   is_record: boolean | null;
+  /**
+   * Release date of the last earlier point at least as dense (null: none); a point is a record of any window that
+   * holds it and starts after this date.
+   */
+  prior_peak_date: Date | null;
   company_id: string | null;
   source_ids: string[];
   confidence: string | null;

@@ -385,6 +385,8 @@ export interface DensityPointsRow {
   is_record: boolean | null;
   /** sets a new maximum density when points are taken in date order (computed here) */
   is_running_max: boolean | null;
+  /** release date of the last earlier model at least as dense (blank: none, the model is a running maximum); the model sets a density record in any release window that holds it and starts after this date */
+  prior_peak_date: Date | null;
   /** also among the 29 models of the 2024 preprint (arXiv 2412.04315v2) */
   in_arxiv_v2: boolean | null;
   /** company id when the model is one of the atlas's companies */

@@ -91,6 +91,30 @@ export function runningMaxRecords<T>(points: T[], t: (p: T) => number, y: (p: T)
   return records;
 }
 
+/**
+ * For each point, the last point before it, in the order runningMaxRecords takes them (by t, the highest y first
+ * on a tie), whose y is at least its own; null when there is none. A point is a running-maximum record of any
+ * window that holds it and starts after its prior peak, so the build can publish the prior peak once and "the
+ * records of a window" becomes a filter on a published column (`density_points.prior_peak_date`), the same in SQL
+ * and in the page. The points with no prior peak are runningMaxRecords(points).
+ */
+export function priorPeaks<T>(points: T[], t: (p: T) => number, y: (p: T) => number): Map<T, T | null> {
+  const keyed = points.map((p, i) => ({p, t: t(p), y: y(p), i}));
+  for (const k of keyed) {
+    if (!Number.isFinite(k.t) || !Number.isFinite(k.y)) throw new Error(`priorPeaks: non-finite t or y`);
+  }
+  keyed.sort((a, b) => a.t - b.t || b.y - a.y || a.i - b.i);
+  // The points not yet outdone, highest first: a point lower than a later one can never again be a prior peak.
+  const standing: {p: T; y: number}[] = [];
+  const peaks = new Map<T, T | null>();
+  for (const k of keyed) {
+    while (standing.length && standing[standing.length - 1].y < k.y) standing.pop();
+    peaks.set(k.p, standing.length ? standing[standing.length - 1].p : null);
+    standing.push(k);
+  }
+  return peaks;
+}
+
 /** Ordinary least squares of ln(y) on t. Needs y > 0 and at least two distinct t. */
 export function fitExponential(points: {t: number; y: number}[]): ExponentialFit {
   const n = points.length;

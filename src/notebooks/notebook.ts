@@ -43,9 +43,12 @@ if (typeof document !== "undefined" && !document.querySelector("link[data-inputs
   }).observe(document.body, {childList: true, subtree: true});
 }
 
-/** A visible “loading…” note (aria-busy until `settle` fills it); display it, then pass it to `settle`. */
+/**
+ * A visible “loading…” note for the notebook's database (aria-busy until `settle` fills it), with the engine's
+ * download as a progress bar; display it, then pass it to `settle`.
+ */
 export function loadingNote(message: string, id?: string): HTMLElement {
-  return busyRegion(message, {id});
+  return busyRegion(message, {id, engine: true});
 }
 
 /**

@@ -6,6 +6,7 @@
 import {existsSync, readdirSync} from "node:fs";
 import {join, relative} from "node:path";
 import {execFileSync} from "node:child_process";
+import {gzipSync} from "node:zlib";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll} from "vitest";
 import {serveStatic, type StaticServer} from "../../scripts/serve.js";
@@ -144,4 +145,67 @@ export async function openPage(browser: Browser, origin: string, viewport = {wid
 export async function waitForCells(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForLoadState("networkidle", {timeout});
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, {timeout});
+}
+
+/** What a page received: in all, and by response. */
+export interface WireBytes {
+  total: number;
+  responses: {url: string; bytes: number; estimated: boolean}[];
+  /**
+   * Requests the count could not see: a worker's (the page's CDP session does not hear them) or one that failed
+   * or was cut short. A test that trusts `total` asserts there were none.
+   */
+  uncounted: string[];
+}
+
+/** Types a host compresses (Parquet and fonts are compressed already, and hosts send them as they are). */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|xml)|image\/svg)/;
+
+/**
+ * Counts the bytes a page receives while `load` runs (navigate, wait for the network to idle), as a host that
+ * compresses text sends them: each response's encodedDataLength (CDP Network.loadingFinished: headers and body as
+ * received), except that a text response sent uncompressed (scripts/serve.ts sends files as they are) counts its
+ * headers plus its body's gzip size, marked `estimated`. A response the server compressed counts as received.
+ */
+export async function wireBytes(page: Page, load: () => Promise<unknown>): Promise<WireBytes> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const seen = new Map<string, {url: string; mimeType: string; encoded: boolean}>();
+  const counted: Promise<WireBytes["responses"][number]>[] = [];
+  cdp.on("Network.responseReceived", ({requestId, response}) => {
+    const encoding = Object.entries(response.headers).find(([name]) => name.toLowerCase() === "content-encoding")?.[1];
+    seen.set(requestId, {url: response.url, mimeType: response.mimeType, encoded: !!encoding && encoding !== "identity"});
+  });
+  cdp.on("Network.loadingFinished", ({requestId, encodedDataLength}) => {
+    const response = seen.get(requestId);
+    counted.push(
+      (async () => {
+        const url = response?.url ?? requestId;
+        if (!response || response.encoded || !COMPRESSIBLE.test(response.mimeType)) return {url, bytes: encodedDataLength, estimated: false};
+        const {body, base64Encoded} = await cdp.send("Network.getResponseBody", {requestId});
+        const raw = Buffer.from(body, base64Encoded ? "base64" : "utf8");
+        return {url, bytes: encodedDataLength - raw.length + gzipSync(raw).length, estimated: true};
+      })()
+    );
+  });
+  const requested: string[] = [];
+  const listen = (request: {url(): string}) => void requested.push(request.url());
+  page.on("request", listen);
+  try {
+    await load();
+    const responses = await Promise.all(counted);
+    // Matched one for one: a URL asked for twice (a byte-range probe, then the file) must be counted twice.
+    const left = new Map<string, number>();
+    for (const r of responses) left.set(r.url, (left.get(r.url) ?? 0) + 1);
+    const uncounted = requested.filter((url) => {
+      if (/^(data|blob):/.test(url)) return false;
+      const n = left.get(url) ?? 0;
+      left.set(url, n - 1);
+      return n <= 0;
+    });
+    return {total: responses.reduce((sum, r) => sum + r.bytes, 0), responses, uncounted};
+  } finally {
+    page.off("request", listen);
+    await cdp.detach().catch(() => {});
+  }
 }

@@ -2,12 +2,12 @@
 /**
  * The overview's and the funding page's findings, filter bar and rounds table in Chinese (src/zh/index.md,
  * src/zh/funding.md), and in English as they were. The page modules name their files through Framework's
- * FileAttachment (tables.ts) and query DuckDB (database.ts); both are stood in for here.
+ * FileAttachment (tables.ts) and, when the reader asks, query DuckDB (database.ts); both are stood in for here.
  */
 import {beforeEach, describe, expect, test, vi} from "vitest";
 
 vi.mock("../../src/components/tables.js", () => ({PARQUET: {}, CSV: {funding_rounds: "funding_rounds.csv"}}));
-// The rounds table's query: two rows as DuckDB returns them for the funding_rounds SELECT.
+// The rounds table's query, when the reader runs it: two rows as DuckDB returns them for the funding_rounds SELECT.
 vi.mock("../../src/components/database.js", () => ({
   getDatabase: async () => ({
     query: async () => ({
@@ -190,42 +190,59 @@ describe("the funding page's controls and rounds table follow the language", () 
     expect([...bar.querySelectorAll("label")].map((l) => l.textContent!.trim())).toEqual(["甲 Alpha", "Beta", "丙 Gamma", "Linear", "Log"]);
   });
 
-  test("rounds table: waiting message, caption, headers, cells and download link in Chinese", async () => {
+  test("rounds table: drawn at once; caption, headers, cells, filter, actions and download link in Chinese", async () => {
     const region = roundsTable(data("zh"), {companies: FUNDED, scale: "linear"});
-    expect(region.textContent).toBe("正在启动 DuckDB-WASM…");
-    await vi.waitFor(() => expect(region.getAttribute("aria-busy")).toBe("false"));
-    expect(region.querySelector("caption")!.textContent).toBe("共2条融资记录");
+    expect(region.getAttribute("aria-busy")).toBe("false");
+    expect(region.dataset.source).toBe("page");
+    expect(region.querySelector("caption")!.textContent).toBe("共9条融资记录");
     expect([...region.querySelectorAll("th")].map((th) => th.textContent)).toEqual([
       "公司", "日期", "类型", "轮次", "报道金额", "百万美元（下限）", "百万美元（上限）", "报道估值", "计入总额", "未计入原因", "存在分歧", "可信度", "来源"
     ]);
     const rows = [...region.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
-    expect(rows[0].slice(0, 5)).toEqual(["甲", "2024年3月", "融资轮", "A轮", "数亿元"]);
-    expect(rows[0][8]).toBe("是");
-    expect(rows[0][11]).toBe("中");
-    expect(rows[1].slice(0, 4)).toEqual(["甲", "2025年12月30日", "IPO", "IPO"]);
-    expect(rows[1][8]).toBe("否");
+    // By date, as the SQL orders them.
+    expect(rows.map((r) => r[1])).toEqual(["2023年1月", "2023年6月", "2024年1月", "2024年3月", "2024年6月", "2025年1月", "2025年2月", "2025年6月", "2025年12月30日"]);
+    expect(rows[3].slice(0, 5)).toEqual(["甲", "2024年3月", "融资轮", "A轮", "数亿元"]);
+    expect(rows[3][8]).toBe("是");
+    expect(rows[3][11]).toBe("中");
+    expect(rows[8].slice(0, 4)).toEqual(["甲", "2025年12月30日", "IPO", "IPO"]);
+    expect(rows[8][8]).toBe("否");
     // The reason a row is left out is an English data value: shown as it is, marked English.
-    const note = region.querySelectorAll("tbody tr")[1].querySelectorAll("td")[9].firstElementChild!;
+    const note = region.querySelectorAll("tbody tr")[8].querySelectorAll("td")[9].firstElementChild!;
     expect(note.getAttribute("lang")).toBe("en");
     expect(note.textContent).toBe("an IPO, not a private round");
     expect(region.querySelector(".atlas-download")!.textContent).toBe("下载 CSV");
     expect(region.querySelector(".atlas-download-link")!.textContent).toBe("下载全部公司的每一轮融资（CSV）");
+    expect(region.querySelector(".atlas-table-filter")!.textContent).toBe("筛选 ");
+    expect(region.querySelector(".atlas-run-sql")!.textContent).toBe("用 SQL 运行");
+    expect(region.querySelector("details.atlas-query code")!.textContent).toContain("WHERE list_contains(['alpha', 'beta', 'gamma'], f.company_id)");
     const own = ownText(region);
-    expect(own).not.toMatch(/\b(Showing|Download|Company|Date|Kind|Round|In totals|Why not|Sources|yes|no|funding rows)\b/);
+    expect(own).not.toMatch(/\b(Showing|Download|Company|Date|Kind|Round|In totals|Why not|Sources|yes|no|funding rows|Run|Open|Filter)\b/);
   });
 
-  test("rounds table in English is as it was", async () => {
-    const region = roundsTable(data("en"), {companies: FUNDED, scale: "linear"});
-    expect(region.textContent).toBe("Starting DuckDB-WASM…");
-    await vi.waitFor(() => expect(region.getAttribute("aria-busy")).toBe("false"));
-    expect(region.querySelector("caption")!.textContent).toBe("2 funding rows");
+  test("rounds table: the reader's filter keeps the rows that mention the text, and says how many", async () => {
+    const region = roundsTable(data("zh"), {companies: FUNDED, scale: "linear"});
+    const input = region.querySelector(".atlas-table-filter input") as HTMLInputElement;
+    input.value = "ipo";
+    input.dispatchEvent(new Event("input"));
+    expect([...region.querySelectorAll("tbody tr")].map((tr) => tr.querySelectorAll("td")[1].textContent)).toEqual(["2025年12月30日"]);
+    expect(region.querySelector(".atlas-table-matching")!.textContent).toBe("9行中有1行含有筛选的文字。");
+    expect(region.querySelector(".atlas-table")!.getAttribute("data-rows")).toBe("9");
+  });
+
+  test("rounds table in English is as it was, drawn from the rounds of the companies chosen", async () => {
+    const region = roundsTable(data("en"), {companies: ["alpha"], scale: "linear"});
+    expect(region.querySelector("caption")!.textContent).toBe("4 funding rows");
     expect([...region.querySelectorAll("th")].map((th) => th.textContent).slice(0, 4)).toEqual(["Company", "Date", "Kind", "Round"]);
-    const first = [...region.querySelectorAll("tbody tr:first-child td")].map((td) => td.textContent);
-    expect(first.slice(0, 5)).toEqual(["甲 Alpha", "2024-03", "round", "Series A", "数亿元"]);
-    expect(first[8]).toBe("yes");
-    expect(first[11]).toBe("medium");
-    expect(region.querySelector("tbody tr:first-child td:nth-child(4)")!.children).toHaveLength(0);
+    const second = [...region.querySelectorAll("tbody tr:nth-child(2) td")].map((td) => td.textContent);
+    expect(second.slice(0, 5)).toEqual(["甲 Alpha", "2024-03", "round", "Series A", "数亿元"]);
+    expect(second[8]).toBe("yes");
+    expect(second[11]).toBe("medium");
+    expect(region.querySelector("tbody tr:nth-child(2) td:nth-child(4)")!.children).toHaveLength(0);
     expect(region.querySelector(".atlas-download")!.textContent).toBe("Download CSV");
     expect(region.querySelector(".atlas-download-link")!.textContent).toBe("Download every round of every company (CSV)");
+    expect(region.querySelector(".atlas-run-sql")!.textContent).toBe("Run in SQL");
+    expect(region.querySelector(".atlas-explore-link")!.textContent).toBe("Open in /explore");
+    expect(region.querySelector("details.atlas-query summary")!.textContent).toBe("The query in SQL");
   });
+
 });

@@ -521,15 +521,15 @@ export const pivotModelCounts: ModelCountsRow[] = [
   {company_id: "modelbest", year: 2025, releases: 1, edge: 1, open_weights: 0, moe: 0}
 ];
 
-function point(id: string, release_date: Date, density: number, is_record: boolean, params_b = 7): DensityPointsRow {
-  return {id, model: id, release_date, params_b, density, is_record, company_id: null, source_ids: ["s1"], confidence: "high"};
+function point(id: string, release_date: Date, density: number, is_record: boolean, prior_peak_date: Date | null = null, params_b = 7): DensityPointsRow {
+  return {id, model: id, release_date, params_b, density, is_record, prior_peak_date, company_id: null, source_ids: ["s1"], confidence: "high"};
 }
 
-/** Density doubling every 90 days on the records; one point below the running maximum. */
+/** Density doubling every 90 days on the records; one point below the running maximum (p2 is its prior peak). */
 export const densityPoints: DensityPointsRow[] = [
   point("p1", utc(2023, 3, 1), 1, true),
   point("p2", utc(2023, 5, 30), 2, true),
-  point("p3", utc(2023, 7, 1), 1.5, false),
+  point("p3", utc(2023, 7, 1), 1.5, false, utc(2023, 5, 30)),
   point("p4", utc(2023, 8, 28), 4, true),
   point("p5", utc(2023, 11, 26), 8, true)
 ];

@@ -20,9 +20,9 @@ import {
   sourceRows
 } from "./storyFixtures.js";
 
-// The page modules name their Parquet files through Framework's FileAttachment, and ask DuckDB-WASM for their
-// SQL tables; neither exists under vitest. The fake database answers with the rows the test sets and records
-// the query it was asked.
+// The page modules name their Parquet files through Framework's FileAttachment, and ask DuckDB-WASM when the
+// reader runs a table's SQL; neither exists under vitest. The fake database answers with the rows the test sets
+// and records the query it was asked.
 vi.mock("observablehq:stdlib", () => ({FileAttachment: (name: string) => ({href: name})}));
 const database = vi.hoisted(() => ({rows: [] as Record<string, unknown>[], asked: [] as {sql: string; params: unknown[]}[]}));
 vi.mock("../../src/components/database.js", () => ({
@@ -166,21 +166,55 @@ describe("pivots page in Chinese", () => {
     expect(table.querySelector("tbody tr")!.textContent).toBe("2024-09Car partnershipWutong Auto (梧桐汽车)ModelBest and Wutong Automedium");
   });
 
-  test("models per year: asked for Chinese names, shown company first with Chinese headers", async () => {
-    database.rows = [{"2024": 2, "2025": 1, "2026": 0, company: "面壁智能", "2023 or earlier": 0, edge: 3, "open weights": 2}];
-    const region = await filled(pivots.modelCountsTable({companies: ["modelbest"], deployment: "all"}, "zh"));
-    expect(database.asked.at(-1)!.params).toEqual(["zh", "modelbest"]);
+  test("models per year: drawn at once from model_counts, company first with Chinese headers and names", async () => {
+    const asked = database.asked.length;
+    const region = pivots.modelCountsTable(await pivotsData("zh"), {companies: ["modelbest"], deployment: "all"});
+    expect(region.getAttribute("aria-busy")).toBe("false");
+    expect(region.dataset.source).toBe("page");
+    expect(database.asked.length, "no engine until the reader asks").toBe(asked);
     expect(region.querySelector("caption")!.textContent).toBe("各公司每年发布的模型数");
     expect([...region.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["公司", "2023年及以前", "2024年", "2025年", "2026年", "端侧", "开放权重"]);
     expect(region.querySelector("tbody tr")!.textContent).toBe("面壁智能021032");
+    expect(region.querySelector(".atlas-run-sql")!.textContent).toBe("用 SQL 运行");
+    expect(region.querySelector("details.atlas-query summary")!.textContent).toBe("这张表的 SQL 查询");
+    const sql = region.querySelector("details.atlas-query code")!.textContent!;
+    expect(sql).toContain("coalesce(c.short_zh, c.label) AS company");
+    expect(sql).toContain("list_contains(['modelbest'], m.company_id)");
+    expect(new URL((region.querySelector(".atlas-explore-link") as HTMLAnchorElement).href).searchParams.get("sql")).toBe(sql);
   });
 
-  test("models per year in English keeps the SQL names as headers", async () => {
-    database.rows = [{"2024": 2, "2025": 1, "2026": 0, company: "面壁智能 ModelBest", "2023 or earlier": 0, edge: 3, "open weights": 2}];
-    const region = await filled(pivots.modelCountsTable({companies: ["modelbest"], deployment: "all"}));
-    expect(database.asked.at(-1)!.params).toEqual(["en", "modelbest"]);
+  test("models per year: Run in SQL sends the shown query and shows DuckDB's answer in place", async () => {
+    database.rows = [{"2024": 2, "2025": 1, "2026": 0, company: "面壁智能", "2023 or earlier": 0, edge: 3, "open weights": 2}];
+    const region = pivots.modelCountsTable(await pivotsData("zh"), {companies: ["modelbest", "alpha"], deployment: "all"});
+    document.body.append(region);
+    const sql = region.querySelector("details.atlas-query code")!.textContent!;
+    (region.querySelector(".atlas-run-sql") as HTMLButtonElement).click();
+    expect(region.getAttribute("aria-busy")).toBe("true");
+    await filled(region);
+    // The text shown is the text run: its values are in it, none is bound apart.
+    expect(database.asked.at(-1)!.sql).toBe(sql);
+    expect(database.asked.at(-1)!.params ?? []).toEqual([]);
+    expect(region.dataset.source).toBe("duckdb");
+    expect(region.querySelectorAll("tbody tr")).toHaveLength(1);
+    expect(region.querySelector("tbody tr")!.textContent).toBe("面壁智能021032");
+    expect(region.querySelector(".atlas-query-status")!.textContent).toMatch(/^以下是 DuckDB-WASM 对这条查询的回答：共1行/);
+    region.remove();
+  });
+
+  test("models per year in English keeps the SQL names as headers and the English label", async () => {
+    const region = pivots.modelCountsTable(await pivotsData("en"), {companies: ["modelbest", "alpha"], deployment: "all"});
     expect(region.querySelector("caption")!.textContent).toBe("Model releases per company and year");
     expect([...region.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["company", "2023 or earlier", "2024", "2025", "2026", "edge", "open weights"]);
+    // In display order (alpha before modelbest), each year's releases summed from model_counts.
+    expect([...region.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))).toEqual([
+      ["甲 Alpha", "1", "0", "1", "0", "0", "1"],
+      ["面壁智能 ModelBest", "0", "2", "1", "0", "3", "2"]
+    ]);
+    const sql = region.querySelector("details.atlas-query code")!.textContent!;
+    expect(sql).toMatch(/^SELECT c\.label AS company,/);
+    expect(sql).toContain("list_contains(['modelbest', 'alpha'], m.company_id)");
+    expect(region.querySelector(".atlas-run-sql")!.textContent).toBe("Run in SQL");
+    expect(region.querySelector(".atlas-explore-link")!.getAttribute("href")).toMatch(/^\.\/explore\?sql=SELECT/);
   });
 });
 
@@ -241,17 +275,28 @@ describe("density page in Chinese", () => {
     expect(density.claimsDownload(await densityData("en")).textContent).toBe("Download CSV");
   });
 
-  test("the records table: Chinese caption, headers and release dates", async () => {
-    database.rows = [{model: "p1", release_date: new Date(Date.UTC(2023, 2, 1)), density: 1, params_b: 7}];
-    const region = await filled(density.recordsTable({fit: "records", window: ["2023-03-01", "2023-11-26"]}, "zh"));
+  test("the records table: Chinese caption, headers and release dates, drawn at once", async () => {
+    const region = density.recordsTable(await densityData("zh"), {fit: "records", window: ["2023-03-01", "2023-11-26"]});
+    expect(region.dataset.source).toBe("page");
     expect(region.querySelector("caption")!.textContent).toBe("2023年3月1日至2023年11月26日间创下密度纪录的模型");
     expect([...region.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["模型", "发布日期", "密度", "参数量（B）"]);
     expect(region.querySelector("tbody tr")!.textContent).toBe("p12023年3月1日17");
+    // p3 is below p2, released earlier in the window: not a record of it.
+    expect([...region.querySelectorAll("tbody tr td:first-child")].map((td) => td.textContent)).toEqual(["p1", "p2", "p4", "p5"]);
+    expect(region.querySelector(".atlas-explore-link")!.textContent).toBe("在“用 SQL 探索”页打开");
+    expect(ownText(region)).not.toMatch(ENGLISH_UI);
+  });
+
+  test("the records of a window that starts after a model's prior peak include it; the SQL says the same window", async () => {
+    const region = density.recordsTable(await densityData("en"), {fit: "records", window: ["2023-06-01", "2023-11-26"]});
+    expect([...region.querySelectorAll("tbody tr td:first-child")].map((td) => td.textContent)).toEqual(["p3", "p4", "p5"]);
+    const sql = region.querySelector("details.atlas-query code")!.textContent!;
+    expect(sql).toContain("WHERE release_date BETWEEN '2023-06-01'::DATE AND '2023-11-26'::DATE");
+    expect(sql).toContain("AND (prior_peak_date IS NULL OR prior_peak_date < '2023-06-01'::DATE)");
   });
 
   test("the records table in English is unchanged", async () => {
-    database.rows = [{model: "p1", release_date: new Date(Date.UTC(2023, 2, 1)), density: 1, params_b: 7}];
-    const region = await filled(density.recordsTable({fit: "records", window: ["2023-03-01", "2023-11-26"]}));
+    const region = density.recordsTable(await densityData("en"), {fit: "records", window: ["2023-03-01", "2023-11-26"]});
     expect(region.querySelector("caption")!.textContent).toBe("Record-setting models, 2023-03-01 to 2023-11-26");
     expect([...region.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Model", "Released", "Density", "Parameters (B)"]);
     expect(region.querySelector("tbody tr")!.textContent).toBe("p12023-03-0117");

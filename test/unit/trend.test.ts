@@ -6,6 +6,7 @@ import {
   fitDensingTrend,
   fitExponential,
   mulberry32,
+  priorPeaks,
   runningMaxRecords,
   type DensityPoint
 } from "../../src/lib/trend.js";
@@ -103,6 +104,58 @@ describe("runningMaxRecords", () => {
 
   test("runningMaxRecords(NaN) throws", () => {
     expect(() => pick([{t: NaN, y: 1, name: "x"}])).toThrow(/non-finite/);
+  });
+});
+
+describe("priorPeaks", () => {
+  type P = {t: number; y: number; name: string};
+  const peaksOf = (points: P[]) => {
+    const peaks = priorPeaks(points, (p) => p.t, (p) => p.y);
+    return Object.fromEntries(points.map((p) => [p.name, peaks.get(p)?.name ?? null]));
+  };
+
+  test("priorPeaks(points) names the last earlier point at least as high; a tie in y blocks, a tie in t puts the higher first", () => {
+    expect(
+      peaksOf([
+        {t: 1, y: 1, name: "a"},
+        {t: 2, y: 0.5, name: "b"},
+        {t: 3, y: 2, name: "c"},
+        {t: 4, y: 2, name: "d"},
+        {t: 5, y: 1.5, name: "e"},
+        {t: 5, y: 1.8, name: "f"},
+        {t: 6, y: 3, name: "g"}
+      ])
+    ).toEqual({a: null, b: "a", c: null, d: "c", e: "f", f: "d", g: null});
+  });
+
+  test("priorPeaks(points): the points with no prior peak are runningMaxRecords(points)", () => {
+    const random = mulberry32(7);
+    const points = Array.from({length: 60}, (_, i) => ({t: Math.floor(random() * 30), y: Math.round(random() * 20) / 4, name: `p${i}`}));
+    const peaks = priorPeaks(points, (p) => p.t, (p) => p.y);
+    const records = runningMaxRecords(points, (p) => p.t, (p) => p.y);
+    expect(new Set(points.filter((p) => peaks.get(p) === null))).toEqual(new Set(records));
+  });
+
+  test("priorPeaks(points): a window's running-maximum records are its points whose prior peak lies before the window", () => {
+    const random = mulberry32(11);
+    for (let trial = 0; trial < 200; trial++) {
+      // Few distinct t and y, so ties in both are common.
+      const points = Array.from({length: 25}, (_, i) => ({t: Math.floor(random() * 12), y: Math.floor(random() * 8), name: `p${i}`}));
+      const peaks = priorPeaks(points, (p) => p.t, (p) => p.y);
+      const from = Math.floor(random() * 12);
+      const to = from + Math.floor(random() * (12 - from));
+      const inWindow = points.filter((p) => p.t >= from && p.t <= to);
+      const expected = runningMaxRecords(inWindow, (p) => p.t, (p) => p.y);
+      const filtered = inWindow.filter((p) => {
+        const peak = peaks.get(p);
+        return peak === null || peak!.t < from;
+      });
+      expect(new Set(filtered)).toEqual(new Set(expected));
+    }
+  });
+
+  test("priorPeaks(NaN) throws", () => {
+    expect(() => priorPeaks([{t: 1, y: NaN}], (p) => p.t, (p) => p.y)).toThrow(/non-finite/);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The densing-law page (src/density.md, src/zh/density.md): its tables, its filter bar (which models to fit and
  * over what window, kept in the URL), its charts as defined in views.ts, the findings its prose quotes and the
- * table of records DuckDB answers for the window. Every word it puts on the page is in TEXT, in both
+ * table of the window's records (a filter on the build's prior_peak_date, in the page and in its SQL alike). Every word it puts on the page is in TEXT, in both
  * languages; the page's language is `data.lang`.
  *
  * The one computation left in the browser is the refit for the reader's window (fitFor, with the build's
@@ -13,11 +13,14 @@ import {dateRange, radioGroup} from "../controls.js";
 import {formatValue} from "../dataTable.js";
 import {fitFor} from "../densityChart.js";
 import {csvButton} from "../downloads.js";
-import {bilingual, formatDay, formatNumber, type Lang} from "../i18n.js";
+import {asDate, isoDay} from "../cells.js";
+import {bilingual, formatDay, formatNumber} from "../i18n.js";
 import {priceHalving} from "../priceChart.js";
+import type {DensityPointsRow} from "../rows.js";
 import {densityParams, densitySpan, VIEWS, windowDates, type DensityState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
-import {sqlTable, urlFilterBar} from "./pageParts.js";
+import {orderBy} from "../rowOrder.js";
+import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
 import {dataNames} from "./pageText.js";
 
 const TABLES = ["company_summary", "density_points", "density_fit", "claims", "price_points"] as const;
@@ -173,23 +176,48 @@ export function claimsDownload(data: DensityData): HTMLElement {
   return button;
 }
 
-/** "The records, asked in SQL": DuckDB-WASM computes the running maximum for the window. */
-export function recordsTable(state: DensityState, lang: Lang = "en"): HTMLElement {
+/**
+ * The window's records in SQL: the models released in the window that no earlier model of the window matched.
+ * The build publishes each model's prior peak (the last earlier model at least as dense), so a record of the
+ * window is a model whose prior peak, if any, came before the window: a filter, not a running maximum.
+ */
+export const RECORDS_SQL = `SELECT model, release_date, density, params_b
+FROM density_points
+WHERE release_date BETWEEN ?::DATE AND ?::DATE
+  AND (prior_peak_date IS NULL OR prior_peak_date < ?::DATE)
+ORDER BY release_date, id`;
+
+/** RECORDS_SQL's rows for the window, from the page's published points: the same rows, columns and order. */
+export function recordRows(points: readonly DensityPointsRow[], state: Pick<DensityState, "window">): Record<string, unknown>[] {
+  const [from, to] = state.window;
+  const day = (value: unknown) => {
+    const date = asDate(value);
+    return date ? isoDay(date) : null;
+  };
+  return points
+    .filter((p) => {
+      const released = day(p.release_date);
+      const peak = day(p.prior_peak_date);
+      return released !== null && released >= from && released <= to && (peak === null || peak < from);
+    })
+    .sort(orderBy((p) => p.release_date, (p) => p.id))
+    .map((p) => ({model: p.model, release_date: p.release_date, density: p.density, params_b: p.params_b}));
+}
+
+/** "The records of the window": drawn from the points, its SQL run in DuckDB-WASM when the reader asks. */
+export function recordsTable(data: Pick<DensityData, "density_points" | "lang">, state: DensityState): HTMLElement {
+  const lang = data.lang ?? "en";
   const t = TEXT(lang);
   const [from, to] = state.window;
-  return sqlTable({
+  return sqlBackedTable({
     id: "density-sql",
-    sql: `SELECT model, release_date, density, params_b
-          FROM (
-            SELECT *, max(density) OVER (ORDER BY release_date, density DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_max
-            FROM density_points
-            WHERE release_date BETWEEN ?::DATE AND ?::DATE
-          )
-          WHERE previous_max IS NULL OR density > previous_max
-          ORDER BY release_date`,
-    params: [from, to],
+    lang,
+    rows: recordRows(data.density_points, state),
+    sql: RECORDS_SQL,
+    params: [from, to, from],
     table: () => ({
       caption: t.records.caption(t.day(from), t.day(to)),
+      columns: ["model", "release_date", "density", "params_b"],
       labels: t.records.labels,
       // formatDay gives the ISO day in English, as the table always showed it.
       format: {release_date: (v) => (v instanceof Date ? formatDay(v, lang) : formatValue(v))},

@@ -1,7 +1,7 @@
 /**
  * The funding page (src/funding.md and its Chinese twin src/zh/funding.md): its tables, its filter bar
  * (companies and scale, kept in the URL), its charts as defined in views.ts, the findings its prose quotes and
- * the "every round" table DuckDB answers. The page itself is prose with a few calls into this module; every
+ * the "every round" table (drawn from the published rows, its SQL run in DuckDB-WASM when the reader asks). The page itself is prose with a few calls into this module; every
  * word this module adds is in TEXT below, in both languages, and follows `data.lang`.
  */
 import * as d3 from "../d3.js";
@@ -11,11 +11,12 @@ import {checkboxGroup, radioGroup} from "../controls.js";
 import {downloadLink} from "../downloads.js";
 import {formatValue} from "../dataTable.js";
 import {bilingual, formatDateText, listText} from "../i18n.js";
+import {orderBy} from "../rowOrder.js";
 import type {InvestorLinksRow} from "../rows.js";
 import {CSV} from "../tables.js";
 import {fundedCompanies, fundingParams, VIEWS, type FundingState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
-import {sqlTable, urlFilterBar} from "./pageParts.js";
+import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
 import {OVERVIEW_TEXT, sourceSpan} from "./overview.js";
 
 /** The funding page's phrases, labels and table words in both languages. */
@@ -175,23 +176,55 @@ export function fundingFindings(data: FundingData, state: FundingState) {
   };
 }
 
-/** "Every round, with its sources": DuckDB-WASM answers it, filtered to the companies chosen. */
+/**
+ * "Every round, with its sources" in SQL: the rounds of the companies chosen, with the company's label. The
+ * SQL reads the English label (the SQL stays one text); a Chinese page shows the Chinese short name.
+ */
+export const ROUNDS_SQL = `SELECT f.id, c.label AS company, f.date_raw AS date, f.kind, f.round,
+  f.amount_reported, f.amount_usd_low, f.amount_usd_high, f.valuation_reported,
+  f.counted, f.counted_note, f.conflict_key, f.confidence, f.source_ids
+FROM funding_rounds f
+JOIN company_summary c ON c.company_id = f.company_id
+WHERE list_contains(?, f.company_id)
+ORDER BY f.date, f.id`;
+
+/** ROUNDS_SQL's rows for the companies chosen, from the page's published rows: the same rows, columns and order. */
+export function roundRows(data: Pick<FundingData, "funding_rounds" | "company_summary">, state: Pick<FundingState, "companies">): Record<string, unknown>[] {
+  const label = new Map(data.company_summary.map((c) => [c.company_id, c.label]));
+  const chosen = new Set(state.companies);
+  return data.funding_rounds
+    .filter((f) => chosen.has(f.company_id) && label.has(f.company_id))
+    .sort(orderBy((f) => f.date, (f) => f.id))
+    .map((f) => ({
+      id: f.id,
+      company: label.get(f.company_id),
+      date: f.date_raw,
+      kind: f.kind,
+      round: f.round,
+      amount_reported: f.amount_reported,
+      amount_usd_low: f.amount_usd_low,
+      amount_usd_high: f.amount_usd_high,
+      valuation_reported: f.valuation_reported,
+      counted: f.counted,
+      counted_note: f.counted_note,
+      conflict_key: f.conflict_key,
+      confidence: f.confidence,
+      source_ids: f.source_ids
+    }));
+}
+
+/** "Every round, with its sources", filtered to the companies chosen: drawn from the rows, its SQL on request. */
 export function roundsTable(data: FundingData, state: FundingState): HTMLElement {
   const lang = data.lang ?? "en";
   const t = FUNDING_TEXT(lang).table;
-  // The SQL reads the English label (the SQL stays one text); a Chinese page shows the Chinese short name.
   const companyName = new Map(data.company_summary.map((c) => [c.label, companyLabel(c, c.label, lang)]));
   const coded = (words: Record<string, string>) => (v: unknown) => (typeof v === "string" && Object.hasOwn(words, v) ? words[v] : formatValue(v));
-  return sqlTable({
+  return sqlBackedTable({
     id: "rounds-sql",
     lang,
-    sql: `SELECT f.id, c.label AS company, f.date_raw AS date, f.kind, f.round,
-                 f.amount_reported, f.amount_usd_low, f.amount_usd_high, f.valuation_reported,
-                 f.counted, f.counted_note, f.conflict_key, f.confidence, f.source_ids
-          FROM funding_rounds f JOIN company_summary c ON c.company_id = f.company_id
-          WHERE list_contains(string_split(?, ','), f.company_id)
-          ORDER BY f.date, f.id`,
-    params: [state.companies.join(",")],
+    rows: roundRows(data, state),
+    sql: ROUNDS_SQL,
+    params: [state.companies],
     table: (rows) => ({
       columns: ["company", "date", "kind", "round", "amount_reported", "amount_usd_low", "amount_usd_high", "valuation_reported", "counted", "counted_note", "conflict_key", "confidence", "source_ids"],
       labels: t.labels,

@@ -1,13 +1,13 @@
 /**
  * What the story pages' modules share: a filter bar whose controls start from the URL and write back to it,
- * and a table that DuckDB-WASM answers in a region marked busy until it is filled (the reader's loading state,
- * and the signal the browser tests wait on).
+ * and a table drawn from the published rows with its SQL beside it, which DuckDB-WASM runs only when the reader
+ * asks ("Run in SQL"). The database module, and the engine behind it, load on that click, never with the page.
  */
-import {busyRegion, fillRegion} from "../busyRegion.js";
 import {controlBar} from "../controls.js";
-import {getDatabase} from "../database.js";
-import {dataTable, type DataTableOptions} from "../dataTable.js";
-import {bilingual, documentLang, type Lang} from "../i18n.js";
+import type {DataTableOptions} from "../dataTable.js";
+import {documentLang, type Lang} from "../i18n.js";
+import {queryTable} from "../queryTable.js";
+import {inlineSql} from "../sqlText.js";
 import {PARQUET} from "../tables.js";
 import {bindUrl, readParams, type Control, type Specs, type Values} from "../urlState.js";
 
@@ -22,33 +22,33 @@ export function urlFilterBar<S extends Specs>(specs: S, make: (initial: Values<S
   return controlBar<Record<keyof S, unknown>>(controls) as Control<Values<S>>;
 }
 
-const TEXT = bilingual({
-  en: {starting: "Starting DuckDB-WASM…"},
-  zh: {starting: "正在启动 DuckDB-WASM…"}
-});
-
-export interface SqlTableOptions {
+export interface SqlBackedTableOptions {
   /** id of the region (tests and in-page links use it). */
   id: string;
+  /**
+   * The rows to show now: the page's published rows filtered, sorted and shaped exactly as `sql` with `params`
+   * gives them (the browser tests hold one against the other).
+   */
+  rows: readonly Record<string, unknown>[];
+  /** The same question in SQL over the published tables, with `?` for each of `params`. */
   sql: string;
   params?: unknown[];
-  /** How the result is shown, given its rows. */
+  /** How rows are shown, given them (the page's or DuckDB's). */
   table: (rows: Record<string, unknown>[]) => DataTableOptions;
   /** Anything shown after the table (a download link). */
   after?: () => Node[];
-  /** The page's language (the waiting message, the table's and the error's own words); by default its <html lang>. */
+  /** The page's language; by default its <html lang>. */
   lang?: Lang;
 }
 
-/** A table DuckDB-WASM answers; the region says it is starting, then holds the table with its row count. */
-export function sqlTable({id, sql, params = [], table: options, after = () => [], lang = documentLang()}: SqlTableOptions): HTMLElement {
-  const region = busyRegion(TEXT(lang).starting, {id});
-  fillRegion(region, async () => {
-    const db = await getDatabase(PARQUET);
-    const result = await db.query(sql, params);
-    const table = dataTable(result.rows, {lang, ...options(result.rows)});
-    table.dataset.rows = String(result.rows.length);
-    return [table, ...after()];
-  }, lang);
-  return region;
+/** A story table: drawn from the page's rows at once; its SQL (values inlined) runs in DuckDB-WASM on request. */
+export function sqlBackedTable({id, rows, sql, params = [], table, after, lang = documentLang()}: SqlBackedTableOptions): HTMLElement {
+  return queryTable(rows, {id, sql: inlineSql(sql, params), table, after, lang, run: (text) => runInDuckDB(text, lang)});
+}
+
+/** Opens the page's database (once) and runs the reader's SQL in it. */
+async function runInDuckDB(sql: string, lang: Lang) {
+  const {getDatabase} = await import("../database.js");
+  const db = await getDatabase(PARQUET, lang);
+  return db.query(sql);
 }

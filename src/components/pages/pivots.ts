@@ -1,8 +1,8 @@
 /**
  * The pivots page (src/pivots.md, src/zh/pivots.md): its tables, its filter bar (companies and deployment,
  * kept in the URL), its charts as defined in views.ts, ModelBest's partners, the findings its prose quotes
- * and the models-per-year table DuckDB answers from model_counts (one release per model, as the build counts
- * them). Every word it puts on the page is in TEXT, in both languages; the page's language is `data.lang`.
+ * and the models-per-year table from model_counts (one release per model, as the build counts them), drawn in
+ * the page and run in DuckDB-WASM when the reader asks. Every word it puts on the page is in TEXT, in both languages; the page's language is `data.lang`.
  */
 import * as d3 from "../d3.js";
 import {companyLabel} from "../companyLookup.js";
@@ -13,7 +13,8 @@ import {bilingual, formatDateText, listText, type Lang} from "../i18n.js";
 import type {CompanySummaryRow} from "../rows.js";
 import {pivotsParams, VIEWS, type PivotsState, type StoryData} from "../views.js";
 import {loadTables} from "./load.js";
-import {sqlTable, urlFilterBar} from "./pageParts.js";
+import {orderBy} from "../rowOrder.js";
+import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
 import {dataNames, dataText} from "./pageText.js";
 
 const TABLES = ["company_summary", "events", "models", "model_counts"] as const;
@@ -171,24 +172,66 @@ export function partnersTable(data: PivotsData): HTMLElement {
 const COUNT_COLUMNS = ["company", "2023 or earlier", "2024", "2025", "2026", "edge", "open weights"];
 
 /**
- * "Models per company and year, asked in SQL": DuckDB-WASM over model_counts, for the companies chosen.
- * The company goes by its label, or by its Chinese short name on a Chinese page; the columns keep their SQL names.
+ * Models per company and year in SQL: the build's counts (model_counts) summed into year columns for the
+ * companies chosen. The company goes by its label, or on a Chinese page by its Chinese short name.
  */
-export function modelCountsTable(state: PivotsState, lang: Lang = "en"): HTMLElement {
+export function modelCountsSql(lang: Lang): string {
+  const company = lang === "zh" ? "coalesce(c.short_zh, c.label)" : "c.label";
+  return `SELECT ${company} AS company,
+  coalesce(sum(m.releases) FILTER (WHERE m.year <= 2023), 0)::INTEGER AS "2023 or earlier",
+  coalesce(sum(m.releases) FILTER (WHERE m.year = 2024), 0)::INTEGER AS "2024",
+  coalesce(sum(m.releases) FILTER (WHERE m.year = 2025), 0)::INTEGER AS "2025",
+  coalesce(sum(m.releases) FILTER (WHERE m.year >= 2026), 0)::INTEGER AS "2026",
+  sum(m.edge)::INTEGER AS edge,
+  sum(m.open_weights)::INTEGER AS "open weights"
+FROM model_counts m
+JOIN company_summary c ON c.company_id = m.company_id
+WHERE list_contains(?, m.company_id)
+GROUP BY c.label, c.short_zh, c.display_order
+ORDER BY c.display_order`;
+}
+
+/**
+ * modelCountsSql's rows from the page's published rows: each chosen company's counts put into year columns,
+ * the same rows, columns and order. Summing a company's published per-year counts is reshaping, as the SQL's
+ * GROUP BY is: no count is made here that the build did not make.
+ */
+export function modelCountRows(data: Pick<PivotsData, "model_counts" | "company_summary">, state: Pick<PivotsState, "companies">, lang: Lang): Record<string, unknown>[] {
+  const chosen = new Set(state.companies);
+  // SQL's sum: null when every value is null, else the sum of the others.
+  const sum = (values: (number | null)[]) => (values.some((v) => v !== null) ? values.reduce<number>((a, v) => a + (v ?? 0), 0) : null);
+  return data.company_summary
+    .filter((c) => chosen.has(c.company_id))
+    .map((c) => ({c, counts: data.model_counts.filter((m) => m.company_id === c.company_id)}))
+    .filter(({counts}) => counts.length > 0)
+    .sort(orderBy(({c}) => c.display_order))
+    .map(({c, counts}) => {
+      const releases = (keep: (year: number) => boolean) => sum(counts.filter((m) => keep(m.year)).map((m) => m.releases)) ?? 0;
+      return {
+        company: lang === "zh" ? (c.short_zh ?? c.label) : c.label,
+        "2023 or earlier": releases((y) => y <= 2023),
+        "2024": releases((y) => y === 2024),
+        "2025": releases((y) => y === 2025),
+        "2026": releases((y) => y >= 2026),
+        edge: sum(counts.map((m) => m.edge)),
+        "open weights": sum(counts.map((m) => m.open_weights))
+      };
+    });
+}
+
+/**
+ * "Models per company and year" for the companies chosen: drawn from model_counts in the page, its SQL run in
+ * DuckDB-WASM when the reader asks. The columns keep their SQL names (the Chinese page labels them).
+ */
+export function modelCountsTable(data: Pick<PivotsData, "model_counts" | "company_summary" | "lang">, state: PivotsState): HTMLElement {
+  const lang = data.lang ?? "en";
   const t = TEXT(lang).counts;
-  return sqlTable({
+  return sqlBackedTable({
     id: "models-sql",
-    sql: `SELECT CASE WHEN ? = 'zh' THEN coalesce(c.short_zh, c.label) ELSE c.label END AS company,
-                 coalesce(sum(m.releases) FILTER (WHERE m.year <= 2023), 0)::INTEGER AS "2023 or earlier",
-                 coalesce(sum(m.releases) FILTER (WHERE m.year = 2024), 0)::INTEGER AS "2024",
-                 coalesce(sum(m.releases) FILTER (WHERE m.year = 2025), 0)::INTEGER AS "2025",
-                 coalesce(sum(m.releases) FILTER (WHERE m.year >= 2026), 0)::INTEGER AS "2026",
-                 sum(m.edge)::INTEGER AS edge,
-                 sum(m.open_weights)::INTEGER AS "open weights"
-          FROM model_counts m JOIN company_summary c ON c.company_id = m.company_id
-          WHERE list_contains(string_split(?, ','), m.company_id)
-          GROUP BY c.label, c.short_zh, c.display_order ORDER BY c.display_order`,
-    params: [lang, state.companies.join(",")],
+    lang,
+    rows: modelCountRows(data, state, lang),
+    sql: modelCountsSql(lang),
+    params: [state.companies],
     // Named, because a row object puts its integer-like keys ("2024") before the others: without this the
     // years came before the company.
     table: () => ({columns: COUNT_COLUMNS, caption: t.caption, labels: t.labels, download: "models-per-year.csv"})

@@ -1,10 +1,13 @@
 /**
  * The script every page loads (the build bundles it to `_atlas/site.<hash>.js`; scripts/framework/edition.ts
- * adds the tag): the language switch and the sidebar's search.
+ * adds the tag): the language switch and the sidebar's search, and, once the first frame is painted, the rest of
+ * the page (afterPaint.ts).
  */
 import {documentLang} from "../i18n.js";
+import {afterNextPaint, startPage} from "./afterPaint.js";
 import {bindLanguageSwitch} from "./languageSwitch.js";
 import {bindSearch} from "./siteSearch.js";
 
+afterNextPaint(() => startPage());
 bindLanguageSwitch();
 for (const form of document.querySelectorAll<HTMLFormElement>("form.atlas-search")) bindSearch(form, documentLang());

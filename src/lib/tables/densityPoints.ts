@@ -1,10 +1,10 @@
 /**
  * The densing-law points (capability density against release date), with t in days since the Llama-1
  * release (the paper's origin) and our own running-maximum flag next to the paper's, so a reader can see
- * they agree.
+ * they agree; and each point's prior peak, which makes the records of any release window a filter on a column.
  */
 import {daysBetween} from "../dates.js";
-import {runningMaxRecords} from "../trend.js";
+import {priorPeaks, runningMaxRecords} from "../trend.js";
 import {dateColumns, dateValues, sourceRow, type PublishedTable} from "./common.js";
 
 /** t = 0 of the densing law: the Llama-1 release, as the paper plots it. */
@@ -29,6 +29,13 @@ export const densityPoints: PublishedTable = {
     {name: "density", type: "DOUBLE", description: "capability density (effective parameters ÷ actual parameters)", description_zh: "能力密度（有效参数量 ÷ 实际参数量）", unit: "ratio"},
     {name: "is_record", type: "BOOLEAN", description: "on the paper's running-maximum line", description_zh: "位于论文的创新高连线上"},
     {name: "is_running_max", type: "BOOLEAN", description: "sets a new maximum density when points are taken in date order (computed here)", description_zh: "按日期先后排列时创下新的密度最高值（由本项目计算）"},
+    {
+      name: "prior_peak_date",
+      type: "DATE",
+      description:
+        "release date of the last earlier model at least as dense (blank: none, the model is a running maximum); the model sets a density record in any release window that holds it and starts after this date",
+      description_zh: "在它之前、密度不低于它的最近一个模型的发布日期（为空表示没有，即它本身就是累计最高值）；凡是包含该模型、且起点晚于这一日期的发布时间窗口，它都是窗口内的密度纪录"
+    },
     {name: "in_arxiv_v2", type: "BOOLEAN", description: "also among the 29 models of the 2024 preprint (arXiv 2412.04315v2)", description_zh: "也在 2024 年预印本（arXiv 2412.04315v2）的 29 个模型之列"},
     {name: "company_id", type: "VARCHAR", description: "company id when the model is one of the atlas's companies", description_zh: "模型出自本图谱所涉公司时，该公司的 id"},
     {name: "value_status", type: "VARCHAR", description: "how the value was obtained (derived: read from the figure's vector geometry)", description_zh: "数值是怎样得到的（derived：从论文图的矢量几何中读出）"},
@@ -38,9 +45,10 @@ export const densityPoints: PublishedTable = {
   ],
   build(dataset) {
     const rows = dataset.density_points;
-    const records = new Set(
-      runningMaxRecords(rows, (p) => daysBetween(DENSITY_ORIGIN, p.release_date!.date), (p) => p.density!)
-    );
+    const t = (p: (typeof rows)[number]) => daysBetween(DENSITY_ORIGIN, p.release_date!.date);
+    const records = new Set(runningMaxRecords(rows, t, (p) => p.density!));
+    // Published so that a window's records are a filter, in SQL and in the page alike (trend.ts priorPeaks).
+    const peaks = priorPeaks(rows, t, (p) => p.density!);
     return rows.map((p) => ({
       id: p.id,
       model: p.model,
@@ -50,6 +58,7 @@ export const densityPoints: PublishedTable = {
       density: p.density,
       is_record: p.is_record,
       is_running_max: records.has(p),
+      prior_peak_date: peaks.get(p)?.release_date!.date ?? null,
       in_arxiv_v2: p.in_arxiv_v2,
       company_id: p.company_id,
       value_status: p.value_status,

@@ -1,0 +1,41 @@
+/**
+ * What a built page loads once a reader can see it. The build (scripts/framework/firstPaint.ts) moves the
+ * page's modules, their preloads and the font files into `<template id="atlas-after-paint">`; this puts them
+ * into the document after the first frame is painted, so the build-time chart shows before the browser
+ * downloads and evaluates the live page. Scripts cloned from a template run when inserted.
+ */
+
+/** Runs `then` after the next painted frame: a task queued from a frame callback runs once that frame is drawn. */
+export function afterNextPaint(then: () => void, doc: Document = document): void {
+  const view = doc.defaultView;
+  // A hidden tab draws no frames; waiting would leave it without its page until shown.
+  if (!view || doc.visibilityState === "hidden") return void setTimeout(then, 0);
+  view.requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+/** The site's font, from the files the template names (Framework rewrites their hashed, page-relative URLs). */
+export function loadFonts(links: Iterable<HTMLLinkElement>, doc: Document = document): void {
+  // FontFace, not an @font-face rule: Framework's CSS bundler cannot resolve font URLs.
+  const Face = (doc.defaultView as (Window & typeof globalThis) | null)?.FontFace;
+  if (!Face) return;
+  for (const link of links) {
+    const face = new Face("Source Serif 4", `url(${link.href}) format('woff2')`, {
+      weight: link.dataset.fontWeight,
+      style: link.dataset.fontStyle,
+      display: "swap"
+    });
+    doc.fonts.add(face);
+    face.load().catch(() => {});
+  }
+}
+
+/** Empties the page's after-paint template into its head; returns whether there was one. */
+export function startPage(doc: Document = document): boolean {
+  const template = doc.getElementById("atlas-after-paint") as HTMLTemplateElement | null;
+  if (template?.localName !== "template") return false;
+  const content = doc.importNode(template.content, true);
+  template.remove();
+  doc.head.append(content);
+  loadFonts(doc.head.querySelectorAll<HTMLLinkElement>("link[data-font-weight]"), doc);
+  return true;
+}
