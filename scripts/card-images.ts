@@ -8,6 +8,7 @@
  *
  * A page without a chart (/data, /explore, notebooks) gets its edition's site card: the home page's.
  */
+import {createHash} from "node:crypto";
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, relative} from "node:path";
@@ -23,7 +24,7 @@ import {editionPath, SITE_TITLE} from "../src/lib/site.js";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
-/** Where the images go, from the site's root. */
+/** Where the images go, from the site's root (with the site script: content-named files only). */
 export const CARD_DIR = "_atlas/cards";
 /** The chart's width on the card: wider than the page's column, so its shape suits the card's. */
 const CHART_WIDTH = 1100;
@@ -35,7 +36,7 @@ const FOOTER = 58;
 const BOX = {width: CARD_WIDTH - 2 * MARGIN, height: CARD_HEIGHT - MARGIN / 2 - FOOTER - 8};
 
 export interface CardImage {
-  /** The PNG's path from the site's root ("_atlas/cards/zh/funding.png"). */
+  /** The PNG's path from the site's root, named by its content ("_atlas/cards/zh/funding.1a2b3c4d.png"). */
   file: string;
   width: number;
   height: number;
@@ -131,18 +132,16 @@ export async function renderCards(dist: string): Promise<Map<string, CardImage>>
         const svg = cardSvg(chart, lang, pageName(html));
         const {files, missing} = cardFonts(textOf(svg), fontDir);
         if (missing.length) console.warn(`card-images: ${path}: the card font has no glyph for ${missing.map((c) => JSON.stringify(c)).join(" ")}; they are left out of the image`);
-        const card: CardImage = {
-          file: `${CARD_DIR}${path.endsWith("/") ? `${path}index` : path}.png`,
-          width: CARD_WIDTH,
-          height: CARD_HEIGHT,
-          alt: figure.querySelector(".atlas-chart-title")?.textContent?.trim() ?? pageName(html)
-        };
+        const card: CardImage = {file: "", width: CARD_WIDTH, height: CARD_HEIGHT, alt: figure.querySelector(".atlas-chart-title")?.textContent?.trim() ?? pageName(html)};
         cards.set(path, card);
-        // resvg draws on a worker thread while the next chart is drawn here.
+        // resvg draws on a worker thread while the next chart is drawn here. The file is named by its content,
+        // like everything under _atlas/ (hosts may cache it for good), so a changed chart gets a new address.
         writes.push(
           renderAsync(svg, {font: {...font, fontFiles: files}, fitTo: {mode: "original"}, background: "#fff"}).then((image) => {
+            const png = image.asPng();
+            card.file = `${CARD_DIR}${path.endsWith("/") ? `${path}index` : path}.${createHash("sha256").update(png).digest("hex").slice(0, 8)}.png`;
             mkdirSync(dirname(join(dist, card.file)), {recursive: true});
-            writeFileSync(join(dist, card.file), image.asPng());
+            writeFileSync(join(dist, card.file), png);
           })
         );
       }

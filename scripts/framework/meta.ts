@@ -28,7 +28,7 @@ export const DESCRIPTION_LIMIT: Record<Lang, number> = {en: 160, zh: 80};
 const OG_LOCALE: Record<Lang, string> = {en: "en_US", zh: "zh_CN"};
 
 export interface PageCard {
-  /** From the site's root ("_atlas/cards/zh/funding.png"). */
+  /** From the site's root ("_atlas/cards/zh/funding.1a2b3c4d.png"). */
   file: string;
   width: number;
   height: number;
