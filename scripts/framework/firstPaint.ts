@@ -6,7 +6,7 @@
  * inlined, and the small site script; everything else waits in an inert `<template id="atlas-after-paint">`
  * at the end of the body, which the site script (src/components/site/afterPaint.ts) puts into the document
  * after the first frame is painted:
- * - the module preloads and the font files, as they were;
+ * - the module preloads and the font files, as they were, and the tables the page preloads;
  * - the page's inline module scripts, moved to files next to the page (`density.1a2b3c4d.js` beside
  *   `density.html`), so their relative imports and file paths resolve exactly as they did inline. Scripts
  *   cloned from a template run when inserted; with scripts off, nothing of it loads.
@@ -29,6 +29,8 @@ export interface LightPage {
 
 const MODULE_PRELOAD = /<link rel="modulepreload" href="[^"]*">\n?/g;
 const FONT_PRELOAD = /<link rel="preload" as="font"[^>]*>\n?/g;
+/** The tables a page preloads (`<link rel="preload" as="fetch">` in its Markdown), wherever they are. */
+const TABLE_PRELOAD = /<link rel="preload" as="fetch"[^>]*>\n?/g;
 const STYLE_PRELOAD = /<link rel="preload" as="style" href="[^"]*">\n?/g;
 const STYLESHEET = /<link rel="stylesheet"(?: type="text\/css")? href="([^"]*)">\n?/g;
 const INLINE_MODULE = /<script type="module">([\s\S]*?)<\/script>\n?/g;
@@ -70,8 +72,14 @@ export function lightenPage(html: string, {page, pageName, css}: {page: string; 
     return "";
   });
   if (!modules.size) throw new Error(`${page}: no inline module script in the head; re-verify scripts/framework/firstPaint.ts`);
-  const template = `<template id="${AFTER_PAINT_ID}">\n${later.join("\n")}\n</template>\n`;
-  const light = html.slice(0, start) + head + html.slice(end);
+  // The page's tables start with its modules: fetched before the first paint, they share the phone's bandwidth
+  // with the HTML that paint is waiting for.
+  const tables: string[] = [];
+  const rest = html.slice(end).replace(TABLE_PRELOAD, (tag) => (tables.push(tag.trim()), ""));
+  const scripts = later.filter((tag) => tag.startsWith("<script"));
+  const preloads = later.filter((tag) => !tag.startsWith("<script"));
+  const template = `<template id="${AFTER_PAINT_ID}">\n${[...preloads, ...tables, ...scripts].join("\n")}\n</template>\n`;
+  const light = html.slice(0, start) + head + rest;
   const bodyEnd = light.search(/<\/body>/i);
   if (bodyEnd < 0) throw new Error(`${page}: no </body>; re-verify scripts/framework/firstPaint.ts`);
   return {html: light.slice(0, bodyEnd) + template + light.slice(bodyEnd), modules};

@@ -44,7 +44,11 @@ describe("a built page's head", () => {
     const template = doc.getElementById(AFTER_PAINT_ID) as HTMLTemplateElement;
     expect(template.parentElement).toBe(doc.body);
     const later = [...template.content.children].map((e) => e.getAttribute("rel") ?? e.localName);
-    expect(later).toEqual(["modulepreload", "modulepreload", "modulepreload", "preload", "preload", "preload", "preload", "script"]);
+    expect(later).toEqual(["modulepreload", "modulepreload", "modulepreload", ...Array(4 + 6).fill("preload"), "script"]);
+    expect([...template.content.querySelectorAll('link[as="fetch"]')].map((l) => l.getAttribute("href"))).toEqual(
+      ["density_points", "density_fit", "claims", "price_points", "company_summary", "sources"].map((t) => expect.stringMatching(new RegExp(`^\\./_file/data/${t}\\.[0-9a-f]{8}\\.parquet$`)))
+    );
+    expect(doc.querySelector('main link[rel="preload"]')).toBeNull();
     const script = template.content.querySelector("script")!;
     expect(script.getAttribute("type")).toBe("module");
     expect(script.getAttribute("src")).toMatch(/^\.\/density\.[0-9a-f]{8}\.js$/);
@@ -61,10 +65,11 @@ describe("a built page's head", () => {
     expect([...changed.keys()][0]).not.toBe([...modules.keys()][0]);
   });
 
-  test("leaves the body's content as it was: the build-time chart and the table preloads", () => {
+  test("leaves the body's content as it was: the build-time chart and the prose", () => {
     const before = new JSDOM(PAGE).window.document;
     expect(doc.getElementById("prerender-density")!.outerHTML).toBe(before.getElementById("prerender-density")!.outerHTML);
-    expect(doc.querySelector("main")!.innerHTML).toBe(before.querySelector("main")!.innerHTML);
+    for (const link of before.querySelectorAll('main link[rel="preload"]')) link.remove();
+    expect(doc.querySelector("main")!.innerHTML.replace(/\n+/g, "\n")).toBe(before.querySelector("main")!.innerHTML.replace(/\n+/g, "\n"));
     expect(html.length).toBeLessThan(PAGE.length);
   });
 
