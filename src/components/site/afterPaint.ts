@@ -29,12 +29,28 @@ export function loadFonts(links: Iterable<HTMLLinkElement>, doc: Document = docu
   }
 }
 
-/** Empties the page's after-paint template into its head; returns whether there was one. */
-export function startPage(doc: Document = document): boolean {
+/** Resolves when the stylesheet has loaded or failed (a failed one must not keep the page from starting). */
+function settled(link: HTMLLinkElement): Promise<void> {
+  return new Promise((done) => {
+    link.addEventListener("load", () => done(), {once: true});
+    link.addEventListener("error", () => done(), {once: true});
+  });
+}
+
+/**
+ * Empties the page's after-paint template into its head: the whole stylesheets first, then, once they have
+ * loaded, the preloads, fonts and modules, so nothing a module draws shows unstyled. Resolves to whether there
+ * was a template.
+ */
+export async function startPage(doc: Document = document): Promise<boolean> {
   const template = doc.getElementById("atlas-after-paint") as HTMLTemplateElement | null;
   if (template?.localName !== "template") return false;
   const content = doc.importNode(template.content, true);
   template.remove();
+  const sheets = [...content.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+  const loaded = Promise.all(sheets.map(settled));
+  doc.head.append(...sheets);
+  await loaded;
   doc.head.append(content);
   loadFonts(doc.head.querySelectorAll<HTMLLinkElement>("link[data-font-weight]"), doc);
   return true;
