@@ -14,6 +14,7 @@ import {walkFiles} from "./files.js";
 import {mendBuiltPages, STUB_VERSION} from "./framework/index.js";
 import {mendEditions} from "./framework/edition.js";
 import {lightenPages} from "./framework/firstPaint.js";
+import {minifyModules} from "./framework/minify.js";
 import {prerender} from "./prerender.js";
 import {bundleSiteScript, indexSite} from "./site-assets.js";
 import {siteMap} from "../src/lib/site.js";
@@ -70,6 +71,8 @@ export async function finalizeBuild(dist = "dist"): Promise<string[]> {
   console.log(`finalize-build: ${editions.en} English and ${editions.zh} Chinese pages, each with its edition's sidebar, switch and search`);
   const rendered = await prerender(dist);
   console.log(`finalize-build: rendered ${rendered.length} charts at build time`);
+  const minified = await minifyModules(dist);
+  console.log(`finalize-build: minified the site's ${minified.files} modules from ${Math.round(minified.before / 1024)} kB to ${Math.round(minified.after / 1024)} kB`);
   const light = lightenPages(dist);
   console.log(`finalize-build: ${light.pages} pages start their ${light.modules} modules after the first paint (${Math.round(light.bytes / light.pages / 1024)} kB of HTML a page)`);
   const search = await indexSite(dist);

@@ -141,6 +141,8 @@ describe("starting the page after the first paint", () => {
     expect(head.querySelectorAll('script[type="module"][src^="./density."]')).toHaveLength(1);
     expect(window.document.getElementById(AFTER_PAINT_ID)).toBeNull();
     expect(added.map((f) => f.weight)).toEqual(["400", "400", "600", "700"]);
+    // Faces, not preloads: a weight the page never uses is never fetched.
+    expect(head.querySelector('link[rel="preload"][as="font"]')).toBeNull();
     expect(added[0].source).toMatch(/^url\(http:\/\/localhost\/six-tigers-atlas\/_file\/assets\/fonts\/source-serif-4-latin-400-normal\.[0-9a-f]{8}\.woff2\)/);
     expect(await startPage(window.document)).toBe(false);
   });

@@ -24,8 +24,8 @@ export function loadFonts(links: Iterable<HTMLLinkElement>, doc: Document = docu
       style: link.dataset.fontStyle,
       display: "swap"
     });
+    // Added, not loaded: the browser fetches a face when some text on the page uses it.
     doc.fonts.add(face);
-    face.load().catch(() => {});
   }
 }
 
@@ -51,7 +51,10 @@ export async function startPage(doc: Document = document): Promise<boolean> {
   const loaded = Promise.all(sheets.map(settled));
   doc.head.append(...sheets);
   await loaded;
+  // The font links name the files; as preloads they would fetch every weight whether the page uses it or not.
+  const fonts = [...content.querySelectorAll<HTMLLinkElement>("link[data-font-weight]")];
+  for (const font of fonts) font.remove();
   doc.head.append(content);
-  loadFonts(doc.head.querySelectorAll<HTMLLinkElement>("link[data-font-weight]"), doc);
+  loadFonts(fonts, doc);
   return true;
 }
