@@ -60,13 +60,10 @@ for (let i = 0; i < 60; ++i) {
 
 /**
  * Runs in the page before any of its own scripts: watches every animation frame until one has more than five
- * sized marks in <main>, and keeps First Contentful Paint. A frame's callbacks run before it is painted, so the
+ * sized marks in <main>. A frame's callbacks run before it is painted, so the
  * frame's time is when those marks reach the screen.
  */
 const WATCH_PAINT = `{
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.name === "first-contentful-paint") window.__fcp = entry.startTime;
-  }).observe({type: "paint", buffered: true});
   const frame = (time) => {
     let visible = 0;
     for (const mark of document.querySelectorAll("main .atlas-chart .mark")) {
@@ -74,7 +71,7 @@ const WATCH_PAINT = `{
       if (box.width > 0 || box.height > 0) ++visible;
       if (visible > 5) break;
     }
-    if (visible > 5) window.__paint = {marks: time, fcp: window.__fcp ?? NaN};
+    if (visible > 5) window.__paint = {marks: time};
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -98,14 +95,16 @@ async function load(browser: Browser, url: string, profile: Profile): Promise<Lo
   await cdp.send("Network.enable");
   if (profile.network) await cdp.send("Network.emulateNetworkConditions", {offline: false, ...profile.network});
   if (profile.cpu > 1) await cdp.send("Emulation.setCPUThrottlingRate", {rate: profile.cpu});
-  let bytes = 0;
+  // Each finished response with its time (the protocol's monotonic seconds); the document's request is time 0,
+  // which is the page's navigation start, so bytes by the paint are those finished before it.
+  const finished: {at: number; bytes: number}[] = [];
+  let start = NaN;
   let requests = 0;
   let lastActivity = Date.now();
   const pending = new Set<string>();
-  const urls = new Map<string, string>();
-  cdp.on("Network.requestWillBeSent", ({requestId, request}) => {
+  cdp.on("Network.requestWillBeSent", ({requestId, timestamp, type}) => {
+    if (type === "Document" && Number.isNaN(start)) start = timestamp;
     pending.add(requestId);
-    urls.set(requestId, request.url);
     ++requests;
     lastActivity = Date.now();
   });
@@ -114,7 +113,7 @@ async function load(browser: Browser, url: string, profile: Profile): Promise<Lo
     lastActivity = Date.now();
   };
   cdp.on("Network.loadingFinished", (event) => {
-    bytes += event.encodedDataLength;
+    finished.push({at: (event.timestamp - start) * 1000, bytes: event.encodedDataLength});
     settle(event);
   });
   cdp.on("Network.loadingFailed", settle);
@@ -127,17 +126,19 @@ async function load(browser: Browser, url: string, profile: Profile): Promise<Lo
   await page.addInitScript(WATCH_PAINT);
   await page.goto(url, {waitUntil: "commit", timeout: 60_000});
   await page.waitForFunction(() => (window as unknown as {__paint?: unknown}).__paint !== undefined, undefined, {timeout: 60_000, polling: 50});
-  const {marks, fcp} = await page.evaluate(() => (window as unknown as {__paint: {marks: number; fcp: number}}).__paint);
-  // FCP may be reported a moment after the frame it belongs to.
-  const fcpNow = Number.isNaN(fcp) ? await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN) : fcp;
-  const bytesAtPaint = bytes;
+  const {marks} = await page.evaluate(() => (window as unknown as {__paint: {marks: number}}).__paint);
+  // The paint entry is reported a moment after the frame it belongs to.
+  const fcpNow = await (
+    await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime, undefined, {timeout: 10_000, polling: 20})
+  ).jsonValue();
   // Idle: no request in flight and none started for 500 ms (at most 60 s).
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && (pending.size || Date.now() - lastActivity < 500)) await new Promise((ok) => setTimeout(ok, 50));
-  if (pending.size) console.error("pending", [...pending].map((id) => urls.get(id)));
   await context.close();
   for (const error of new Set(errors)) problems.add(`${url} (${profile.name}): ${error}`);
-  return {paint: Math.max(marks, fcpNow), fcp: fcpNow, bytesAtPaint, bytesIdle: bytes, requests};
+  const paint = Math.max(marks, fcpNow);
+  const sum = (list: typeof finished) => list.reduce((total, f) => total + f.bytes, 0);
+  return {paint, fcp: fcpNow, bytesAtPaint: sum(finished.filter((f) => f.at <= paint)), bytesIdle: sum(finished), requests};
 }
 
 function median(values: number[]): number {
@@ -164,29 +165,29 @@ const [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
 const results: Result[] = [];
 try {
   for (const profile of PROFILES.filter((p) => PROFILE_NAMES.includes(p.name))) {
-    let floor = NaN;
-    for (const route of [FLOOR, ...ROUTES]) {
-      process.stderr.write(`bench ${profile.name}: /${route} `);
-      const loads: Load[] = [];
-      // Interleaved warm-up: the first load of a route pays for the server compressing its files once.
-      await load(browser, server.url + route, profile);
-      for (let i = 0; i < RUNS; ++i) {
-        loads.push(await load(browser, server.url + route, profile));
-        process.stderr.write(".");
-      }
-      process.stderr.write("\n");
-      const paint = median(loads.map((l) => l.paint));
-      if (route === FLOOR) floor = paint;
+    const routes = [FLOOR, ...ROUTES];
+    const loads = new Map<string, Load[]>(routes.map((r) => [r, []]));
+    // One load of each first: the server compresses each file once, as a host would have ahead of time.
+    for (const route of routes) await load(browser, server.url + route, profile);
+    // Round-robin, the floor first in every round: whatever else the machine is doing falls on all pages alike,
+    // and each page is compared with the floor of its own round.
+    for (let i = 0; i < RUNS; ++i) {
+      process.stderr.write(`bench ${profile.name}: round ${i + 1} of ${RUNS}\n`);
+      for (const route of routes) loads.get(route)!.push(await load(browser, server.url + route, profile));
+    }
+    const floor = loads.get(FLOOR)!;
+    for (const route of routes) {
+      const runs = loads.get(route)!;
       results.push({
         profile: profile.name,
         page: route === FLOOR ? "floor (bare HTML, 60 SVG circles)" : `/${route}`,
-        paint_ms: Math.round(paint),
-        fcp_ms: Math.round(median(loads.map((l) => l.fcp))),
-        x_floor: Number((paint / floor).toFixed(2)),
-        kb_at_paint: Math.round(median(loads.map((l) => l.bytesAtPaint)) / 1024),
-        kb_idle: Math.round(median(loads.map((l) => l.bytesIdle)) / 1024),
-        requests: Math.round(median(loads.map((l) => l.requests))),
-        runs_ms: loads.map((l) => Math.round(l.paint))
+        paint_ms: Math.round(median(runs.map((l) => l.paint))),
+        fcp_ms: Math.round(median(runs.map((l) => l.fcp))),
+        x_floor: Number(median(runs.map((l, i) => l.paint / floor[i].paint)).toFixed(2)),
+        kb_at_paint: Math.round(median(runs.map((l) => l.bytesAtPaint)) / 1024),
+        kb_idle: Math.round(median(runs.map((l) => l.bytesIdle)) / 1024),
+        requests: Math.round(median(runs.map((l) => l.requests))),
+        runs_ms: runs.map((l) => Math.round(l.paint))
       });
     }
   }
@@ -196,7 +197,8 @@ try {
   rmSync(join("dist", "_bench"), {recursive: true, force: true});
 }
 
-console.log(`\nfirst chart painted (after First Contentful Paint), headless Chromium, gzip-served, median of ${RUNS} fresh loads\n`);
+console.log(`\nfirst chart painted (after First Contentful Paint), headless Chromium, gzip-served, median of ${RUNS} fresh loads;`);
+console.log("× floor is the median of each load's ratio to the floor page loaded in the same round\n");
 console.log(["profile", "page", "painted ms", "× floor", "FCP ms", "kB by paint", "kB idle", "requests", "runs"].join(" | "));
 for (const r of results) {
   console.log([r.profile, r.page, r.paint_ms, r.x_floor.toFixed(2), r.fcp_ms, r.kb_at_paint, r.kb_idle, r.requests, r.runs_ms.join(" ")].join(" | "));

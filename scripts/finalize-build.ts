@@ -17,6 +17,7 @@ import {mendBuiltPages, STUB_VERSION} from "./framework/index.js";
 import {mendEditions} from "./framework/edition.js";
 import {lightenPages} from "./framework/firstPaint.js";
 import {mendMeta, siteUrlFromEnv} from "./framework/meta.js";
+import {minifyModules} from "./framework/minify.js";
 import {renderCards} from "./card-images.js";
 import {prerender} from "./prerender.js";
 import {writeSiteIcons} from "./site-icons.js";
@@ -83,6 +84,8 @@ export async function finalizeBuild(dist = "dist"): Promise<string[]> {
   console.log(`finalize-build: ${editions.en} English and ${editions.zh} Chinese pages, each with its edition's sidebar, switch and search`);
   const rendered = await prerender(dist);
   console.log(`finalize-build: rendered ${rendered.length} charts at build time`);
+  const minified = await minifyModules(dist);
+  console.log(`finalize-build: minified the site's ${minified.files} modules from ${Math.round(minified.before / 1024)} kB to ${Math.round(minified.after / 1024)} kB`);
   const light = lightenPages(dist);
   console.log(`finalize-build: ${light.pages} pages start their ${light.modules} modules after the first paint (${Math.round(light.bytes / light.pages / 1024)} kB of HTML a page)`);
   // Pagefind indexes the pages in its own process while this one draws the card images (both only read the

@@ -2,11 +2,12 @@
  * Makes every built page paint like a bare one (../shared/design/first-paint.md measured why it did not):
  * Framework's template puts 40–60 `<link rel="modulepreload">`, four font preloads, two render-blocking
  * stylesheets and an 18 kB inline module in the head, so the browser downloads and evaluates the page's whole
- * module graph before it shows the build-time chart. After this step a page's head holds only its stylesheet,
- * inlined, and the small site script; everything else waits in an inert `<template id="atlas-after-paint">`
- * at the end of the body, which the site script (src/components/site/afterPaint.ts) puts into the document
- * after the first frame is painted:
- * - the module preloads and the font files, as they were;
+ * module graph before it shows the build-time chart. After this step a page's head holds only the rules of its
+ * stylesheets that the page as built uses, inlined (criticalCss.ts), and the small site script; everything else
+ * waits in an inert `<template id="atlas-after-paint">` at the end of the body, which the site script
+ * (src/components/site/afterPaint.ts) puts into the document after the first frame is painted:
+ * - the stylesheets, whole (the modules start once they have loaded, so nothing a script draws is unstyled);
+ * - the module preloads and the font files, as they were, and the tables the page preloads;
  * - the page's inline module scripts, moved to files next to the page (`density.1a2b3c4d.js` beside
  *   `density.html`), so their relative imports and file paths resolve exactly as they did inline. Scripts
  *   cloned from a template run when inserted; with scripts off, nothing of it loads.
@@ -16,6 +17,7 @@ import {createHash} from "node:crypto";
 import {readFileSync, writeFileSync} from "node:fs";
 import {basename, dirname, join, relative} from "node:path";
 import {walkFiles} from "../files.js";
+import {criticalCss, pageMatcher} from "./criticalCss.js";
 import {isFrameworkPage} from "./template.js";
 
 /** The id of the template the site script empties into the document after the first paint. */
@@ -29,6 +31,8 @@ export interface LightPage {
 
 const MODULE_PRELOAD = /<link rel="modulepreload" href="[^"]*">\n?/g;
 const FONT_PRELOAD = /<link rel="preload" as="font"[^>]*>\n?/g;
+/** The tables a page preloads (`<link rel="preload" as="fetch">` in its Markdown), wherever they are. */
+const TABLE_PRELOAD = /<link rel="preload" as="fetch"[^>]*>\n?/g;
 const STYLE_PRELOAD = /<link rel="preload" as="style" href="[^"]*">\n?/g;
 const STYLESHEET = /<link rel="stylesheet"(?: type="text\/css")? href="([^"]*)">\n?/g;
 const INLINE_MODULE = /<script type="module">([\s\S]*?)<\/script>\n?/g;
@@ -53,16 +57,21 @@ export function lightenPage(html: string, {page, pageName, css}: {page: string; 
   head = head.replace(MODULE_PRELOAD, (tag) => (later.push(tag.trim()), ""));
   head = head.replace(FONT_PRELOAD, (tag) => (later.push(tag.trim()), ""));
   head = head.replace(STYLE_PRELOAD, "");
-  // One <style> where the first stylesheet was, in the stylesheets' order: nothing blocks rendering on a download.
+  // Where the first stylesheet was, one <style> with the rules of both that the page as built needs: nothing
+  // blocks rendering on a download. The stylesheets themselves come first after the paint, whole.
   const sheets: string[] = [];
+  const links: string[] = [];
   let at = -1;
-  head = head.replace(STYLESHEET, (tag, href: string, offset: number) => {
+  head = head.replace(STYLESHEET, (tag: string, href: string, offset: number) => {
     if (at < 0) at = offset;
     sheets.push(css(href));
+    links.push(tag.trim());
     return "";
   });
   if (!sheets.length) throw new Error(`${page}: no stylesheet link in the head; re-verify scripts/framework/firstPaint.ts`);
-  head = head.slice(0, at) + `<style>\n${sheets.join("\n")}\n</style>\n` + head.slice(at);
+  const critical = criticalCss(sheets.join("\n"), pageMatcher(html.slice(end)));
+  head = head.slice(0, at) + `<style>\n${critical}\n</style>\n` + head.slice(at);
+  later.unshift(...links);
   head = head.replace(INLINE_MODULE, (_tag, code: string) => {
     const name = `${pageName}.${createHash("sha256").update(code).digest("hex").slice(0, 8)}.js`;
     modules.set(name, code.trim() + "\n");
@@ -70,8 +79,15 @@ export function lightenPage(html: string, {page, pageName, css}: {page: string; 
     return "";
   });
   if (!modules.size) throw new Error(`${page}: no inline module script in the head; re-verify scripts/framework/firstPaint.ts`);
-  const template = `<template id="${AFTER_PAINT_ID}">\n${later.join("\n")}\n</template>\n`;
-  const light = html.slice(0, start) + head + html.slice(end);
+  // The page's tables start with its modules: fetched before the first paint, they share the phone's bandwidth
+  // with the HTML that paint is waiting for.
+  const tables: string[] = [];
+  const rest = html.slice(end).replace(TABLE_PRELOAD, (tag) => (tables.push(tag.trim()), ""));
+  const scripts = later.filter((tag) => tag.startsWith("<script"));
+  const preloads = later.filter((tag) => !tag.startsWith("<script"));
+  // Stylesheets stay first: the site script waits for them before it starts the modules.
+  const template = `<template id="${AFTER_PAINT_ID}">\n${[...preloads, ...tables, ...scripts].join("\n")}\n</template>\n`;
+  const light = html.slice(0, start) + head + rest;
   const bodyEnd = light.search(/<\/body>/i);
   if (bodyEnd < 0) throw new Error(`${page}: no </body>; re-verify scripts/framework/firstPaint.ts`);
   return {html: light.slice(0, bodyEnd) + template + light.slice(bodyEnd), modules};

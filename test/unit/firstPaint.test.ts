@@ -11,8 +11,8 @@ import {afterNextPaint, startPage} from "../../src/components/site/afterPaint.js
 
 const PAGE = readFileSync("test/fixtures/framework/density-built.html", "utf8");
 const SHEETS: Record<string, string> = {
-  "./_observablehq/theme-air,near-midnight.b050d634.css": ":root{--theme-foreground:#1b1e23}\n/*# sourceMappingURL=theme.css.map */",
-  "./_file/assets/atlas.3946bb99.css": ".atlas-chart{max-width:100%}"
+  "./_observablehq/theme-air,near-midnight.b050d634.css": ":root{--theme-foreground:#1b1e23}\n.observablehq--inspect{color:red}\n/*# sourceMappingURL=theme.css.map */",
+  "./_file/assets/atlas.3946bb99.css": ".atlas-chart{max-width:100%}\n.atlas-grid-row:hover{color:blue}"
 };
 const lighten = (html = PAGE) => lightenPage(html, {page: "density.html", pageName: "density", css: (href) => inlinable(SHEETS[href], href)});
 const headOf = (html: string) => html.slice(html.indexOf("<head>"), html.indexOf("</head>"));
@@ -31,11 +31,14 @@ describe("a built page's head", () => {
     expect(doc.head.querySelectorAll('link[rel="alternate"]')).toHaveLength(3);
   });
 
-  test("carries both stylesheets inline, in their order, without source-map comments", () => {
+  test("carries the rules of both stylesheets that the page uses, in their order, without source-map comments", () => {
     const styles = [...doc.head.querySelectorAll("style")].map((s) => s.textContent!);
     expect(styles).toHaveLength(1);
     expect(styles[0].indexOf("--theme-foreground")).toBeLessThan(styles[0].indexOf(".atlas-chart"));
     expect(styles[0]).not.toContain("sourceMappingURL");
+    // Rules for what only a script draws (the inspector, the result grid) wait for the whole stylesheet.
+    expect(styles[0]).not.toContain("observablehq--inspect");
+    expect(styles[0]).not.toContain("atlas-grid-row");
     // Before the title's end? No: where the first stylesheet was, so <meta charset> stays first.
     expect(headOf(html).indexOf("<style>")).toBeGreaterThan(headOf(html).indexOf("<meta charset"));
   });
@@ -44,7 +47,12 @@ describe("a built page's head", () => {
     const template = doc.getElementById(AFTER_PAINT_ID) as HTMLTemplateElement;
     expect(template.parentElement).toBe(doc.body);
     const later = [...template.content.children].map((e) => e.getAttribute("rel") ?? e.localName);
-    expect(later).toEqual(["modulepreload", "modulepreload", "modulepreload", "preload", "preload", "preload", "preload", "script"]);
+    expect(later).toEqual(["stylesheet", "stylesheet", "modulepreload", "modulepreload", "modulepreload", ...Array(4 + 6).fill("preload"), "script"]);
+    expect([...template.content.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href"))).toEqual(Object.keys(SHEETS));
+    expect([...template.content.querySelectorAll('link[as="fetch"]')].map((l) => l.getAttribute("href"))).toEqual(
+      ["density_points", "density_fit", "claims", "price_points", "company_summary", "sources"].map((t) => expect.stringMatching(new RegExp(`^\\./_file/data/${t}\\.[0-9a-f]{8}\\.parquet$`)))
+    );
+    expect(doc.querySelector('main link[rel="preload"]')).toBeNull();
     const script = template.content.querySelector("script")!;
     expect(script.getAttribute("type")).toBe("module");
     expect(script.getAttribute("src")).toMatch(/^\.\/density\.[0-9a-f]{8}\.js$/);
@@ -61,10 +69,11 @@ describe("a built page's head", () => {
     expect([...changed.keys()][0]).not.toBe([...modules.keys()][0]);
   });
 
-  test("leaves the body's content as it was: the build-time chart and the table preloads", () => {
+  test("leaves the body's content as it was: the build-time chart and the prose", () => {
     const before = new JSDOM(PAGE).window.document;
     expect(doc.getElementById("prerender-density")!.outerHTML).toBe(before.getElementById("prerender-density")!.outerHTML);
-    expect(doc.querySelector("main")!.innerHTML).toBe(before.querySelector("main")!.innerHTML);
+    for (const link of before.querySelectorAll('main link[rel="preload"]')) link.remove();
+    expect(doc.querySelector("main")!.innerHTML.replace(/\n+/g, "\n")).toBe(before.querySelector("main")!.innerHTML.replace(/\n+/g, "\n"));
     expect(html.length).toBeLessThan(PAGE.length);
   });
 
@@ -106,7 +115,7 @@ describe("starting the page after the first paint", () => {
     }
   });
 
-  test("puts the template's content into the head once, and makes the font of its font links", () => {
+  test("puts the stylesheets into the head, then, once they have loaded, the rest; once; and makes the font of its font links", async () => {
     const {html} = lighten();
     const {window} = new JSDOM(html, {url: "http://localhost/six-tigers-atlas/density"});
     const added: {family: string; source: string; weight?: string}[] = [];
@@ -120,13 +129,21 @@ describe("starting the page after the first paint", () => {
       }
     };
     (window.document as unknown as {fonts: {add(): void}}).fonts = {add() {}};
-    expect(startPage(window.document)).toBe(true);
+    const started = startPage(window.document);
     const head = window.document.head;
+    // The modules wait for the whole stylesheets (jsdom loads none: say they have).
+    const sheets = [...head.querySelectorAll('link[rel="stylesheet"]')];
+    expect(sheets).toHaveLength(2);
+    expect(head.querySelector('script[type="module"][src^="./density."]')).toBeNull();
+    for (const sheet of sheets) sheet.dispatchEvent(new window.Event("load"));
+    expect(await started).toBe(true);
     expect(head.querySelectorAll('link[rel="modulepreload"]')).toHaveLength(3);
     expect(head.querySelectorAll('script[type="module"][src^="./density."]')).toHaveLength(1);
     expect(window.document.getElementById(AFTER_PAINT_ID)).toBeNull();
     expect(added.map((f) => f.weight)).toEqual(["400", "400", "600", "700"]);
+    // Faces, not preloads: a weight the page never uses is never fetched.
+    expect(head.querySelector('link[rel="preload"][as="font"]')).toBeNull();
     expect(added[0].source).toMatch(/^url\(http:\/\/localhost\/six-tigers-atlas\/_file\/assets\/fonts\/source-serif-4-latin-400-normal\.[0-9a-f]{8}\.woff2\)/);
-    expect(startPage(window.document)).toBe(false);
+    expect(await startPage(window.document)).toBe(false);
   });
 });

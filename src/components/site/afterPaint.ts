@@ -24,18 +24,37 @@ export function loadFonts(links: Iterable<HTMLLinkElement>, doc: Document = docu
       style: link.dataset.fontStyle,
       display: "swap"
     });
+    // Added, not loaded: the browser fetches a face when some text on the page uses it.
     doc.fonts.add(face);
-    face.load().catch(() => {});
   }
 }
 
-/** Empties the page's after-paint template into its head; returns whether there was one. */
-export function startPage(doc: Document = document): boolean {
+/** Resolves when the stylesheet has loaded or failed (a failed one must not keep the page from starting). */
+function settled(link: HTMLLinkElement): Promise<void> {
+  return new Promise((done) => {
+    link.addEventListener("load", () => done(), {once: true});
+    link.addEventListener("error", () => done(), {once: true});
+  });
+}
+
+/**
+ * Empties the page's after-paint template into its head: the whole stylesheets first, then, once they have
+ * loaded, the preloads, fonts and modules, so nothing a module draws shows unstyled. Resolves to whether there
+ * was a template.
+ */
+export async function startPage(doc: Document = document): Promise<boolean> {
   const template = doc.getElementById("atlas-after-paint") as HTMLTemplateElement | null;
   if (template?.localName !== "template") return false;
   const content = doc.importNode(template.content, true);
   template.remove();
+  const sheets = [...content.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+  const loaded = Promise.all(sheets.map(settled));
+  doc.head.append(...sheets);
+  await loaded;
+  // The font links name the files; as preloads they would fetch every weight whether the page uses it or not.
+  const fonts = [...content.querySelectorAll<HTMLLinkElement>("link[data-font-weight]")];
+  for (const font of fonts) font.remove();
   doc.head.append(content);
-  loadFonts(doc.head.querySelectorAll<HTMLLinkElement>("link[data-font-weight]"), doc);
+  loadFonts(fonts, doc);
   return true;
 }

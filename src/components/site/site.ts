@@ -8,6 +8,6 @@ import {afterNextPaint, startPage} from "./afterPaint.js";
 import {bindLanguageSwitch} from "./languageSwitch.js";
 import {bindSearch} from "./siteSearch.js";
 
-afterNextPaint(() => startPage());
+afterNextPaint(() => void startPage());
 bindLanguageSwitch();
 for (const form of document.querySelectorAll<HTMLFormElement>("form.atlas-search")) bindSearch(form, documentLang());
