@@ -316,7 +316,9 @@ async function checkWasm(url: string, lang: Lang): Promise<number | null> {
   const t = TEXT(lang);
   let response: Response;
   try {
-    response = await fetch(url, {headers: {Range: "bytes=0-3"}});
+    // Past the HTTP cache: a partial answer stored beside a compressed whole copy (hosts that gzip .wasm) makes
+    // the browser drop that copy, and the next visit would download the engine again.
+    response = await fetch(url, {headers: {Range: "bytes=0-3"}, cache: "no-store"});
   } catch (error) {
     throw new Error(t.unreachable(messageOf(error)));
   }

@@ -25,15 +25,13 @@ const NO_ENGINE_ROUTES = builtRoutes().filter((r) => !/^(zh\/)?(explore|notebook
 const ENGINE = /duckdb|\.wasm(\?|$)/i;
 
 /**
- * The issue's budget for a story page until the network is idle: 350 kB as a compressing host sends it. This
- * branch measures 400–470 kB (JavaScript ≈ 190–200 kB, fonts 84 kB, Parquet 110–180 kB gzip); the rest of the
- * way is the paint work's (fewer module preloads, fonts). Until that lands the test holds the line at
- * CEILING, which a stray large file crosses (the engine itself is caught by its URL, and a request the count
- * cannot see, such as a worker's, fails the test).
- * TODO(paint): assert BUDGET once the page template's preloads are trimmed.
+ * The issue's budget for a story page until the network is idle is 350 kB as a compressing host sends it. The
+ * pages measure 369–449 kB (minified modules ≈ 100 kB, the fonts a page uses 41–63 kB, Parquet 110–180 kB, of
+ * which the sources table alone is 66 kB on every page): the budget is not met yet, and the test holds the line
+ * just above today's heaviest page (/zh/, 449 kB), so any growth fails it.
  */
 const BUDGET = 350_000;
-const CEILING = 520_000;
+const CEILING = 460_000;
 
 describe("story pages never start the engine", () => {
   test("the story pages and their Chinese twins are all here", () => {
@@ -223,11 +221,14 @@ describe("the engine's download", () => {
         await page.goto(`${site.server.url}explore`);
         await page.waitForSelector("#explore-status[aria-busy=false]", {timeout: 60_000});
         expect(await page.locator("#explore-status").textContent()).toMatch(/DuckDB-WASM is ready/);
-        started.push(engineRequests.splice(0).length);
+        // A compressing host's cached copy of the engine is compressed, so the browser cannot answer the client's
+        // 4-byte range probe from it and asks the server for those 4 bytes; what must not come again is a whole file.
+        const whole = engineRequests.splice(0).filter((request) => request.endsWith(" whole"));
+        started.push(whole.length);
         await page.close();
       }
       expect(started[0], "the first visit downloads the engine and its worker").toBeGreaterThanOrEqual(2);
-      expect(started[1], "the second asks the server for none of them").toBe(0);
+      expect(started[1], "the second downloads none of them again").toBe(0);
     } finally {
       site.server.server.off("request", count);
       await context.close();
