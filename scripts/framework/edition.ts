@@ -24,7 +24,8 @@ const WORDS = {
   zh: {toggle: "展开或收起侧边栏", contents: "目录", search: "搜索", searchLabel: "搜索本站", switchTo: "English", switchLabel: "Read this page in English"}
 } as const;
 
-const escapeHtml = (text: string): string =>
+/** Text for an HTML attribute or element built by the build's page steps (this one and meta.ts). */
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]!);
 
 /** The page path of a built file: "index.html" → "/", "zh/funding.html" → "/zh/funding", "zh/index.html" → "/zh/". */

@@ -15,7 +15,7 @@ import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {walkFiles} from "../files.js";
 import {cacheDir, root} from "./paths.js";
-import {pagePath, rootHref} from "./edition.js";
+import {escapeHtml, pagePath, rootHref} from "./edition.js";
 import {isFrameworkPage} from "./template.js";
 import {pathLang, SITE_TITLE, type Lang} from "../../src/lib/site.js";
 
@@ -34,9 +34,6 @@ export interface PageCard {
   height: number;
   alt: string;
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]!);
 
 /**
  * The site's public address from `SITE_URL`, ending in a slash; undefined when it is unset. Throws when it is
