@@ -53,14 +53,18 @@ export function lightenPage(html: string, {page, pageName, css}: {page: string; 
   if (!isFrameworkPage(html) || html.includes(`id="${AFTER_PAINT_ID}"`)) return {html, modules};
   const {start, end} = headOf(html, page);
   let head = html.slice(start, end);
-  const later: string[] = [];
-  head = head.replace(MODULE_PRELOAD, (tag) => (later.push(tag.trim()), ""));
-  head = head.replace(FONT_PRELOAD, (tag) => (later.push(tag.trim()), ""));
+  // What the template holds, in the order it is put into the page: the stylesheets first (the site script waits
+  // for them before it starts the modules), then the preloads and fonts, the tables, the modules.
+  const links: string[] = [];
+  const preloads: string[] = [];
+  const tables: string[] = [];
+  const scripts: string[] = [];
+  head = head.replace(MODULE_PRELOAD, (tag) => (preloads.push(tag.trim()), ""));
+  head = head.replace(FONT_PRELOAD, (tag) => (preloads.push(tag.trim()), ""));
   head = head.replace(STYLE_PRELOAD, "");
   // Where the first stylesheet was, one <style> with the rules of both that the page as built needs: nothing
   // blocks rendering on a download. The stylesheets themselves come first after the paint, whole.
   const sheets: string[] = [];
-  const links: string[] = [];
   let at = -1;
   head = head.replace(STYLESHEET, (tag: string, href: string, offset: number) => {
     if (at < 0) at = offset;
@@ -71,22 +75,17 @@ export function lightenPage(html: string, {page, pageName, css}: {page: string; 
   if (!sheets.length) throw new Error(`${page}: no stylesheet link in the head; re-verify scripts/framework/firstPaint.ts`);
   const critical = criticalCss(sheets.join("\n"), pageMatcher(html.slice(end)));
   head = head.slice(0, at) + `<style>\n${critical}\n</style>\n` + head.slice(at);
-  later.unshift(...links);
   head = head.replace(INLINE_MODULE, (_tag, code: string) => {
     const name = `${pageName}.${createHash("sha256").update(code).digest("hex").slice(0, 8)}.js`;
     modules.set(name, code.trim() + "\n");
-    later.push(`<script type="module" src="./${name}"></script>`);
+    scripts.push(`<script type="module" src="./${name}"></script>`);
     return "";
   });
   if (!modules.size) throw new Error(`${page}: no inline module script in the head; re-verify scripts/framework/firstPaint.ts`);
   // The page's tables start with its modules: fetched before the first paint, they share the phone's bandwidth
   // with the HTML that paint is waiting for.
-  const tables: string[] = [];
   const rest = html.slice(end).replace(TABLE_PRELOAD, (tag) => (tables.push(tag.trim()), ""));
-  const scripts = later.filter((tag) => tag.startsWith("<script"));
-  const preloads = later.filter((tag) => !tag.startsWith("<script"));
-  // Stylesheets stay first: the site script waits for them before it starts the modules.
-  const template = `<template id="${AFTER_PAINT_ID}">\n${[...preloads, ...tables, ...scripts].join("\n")}\n</template>\n`;
+  const template = `<template id="${AFTER_PAINT_ID}">\n${[...links, ...preloads, ...tables, ...scripts].join("\n")}\n</template>\n`;
   const light = html.slice(0, start) + head + rest;
   const bodyEnd = light.search(/<\/body>/i);
   if (bodyEnd < 0) throw new Error(`${page}: no </body>; re-verify scripts/framework/firstPaint.ts`);
