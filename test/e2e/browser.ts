@@ -6,7 +6,6 @@
 import {existsSync, readdirSync} from "node:fs";
 import {join, relative} from "node:path";
 import {execFileSync} from "node:child_process";
-import {gzipSync} from "node:zlib";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll} from "vitest";
 import {serveStatic, type StaticServer} from "../../scripts/serve.js";
@@ -150,7 +149,7 @@ export async function waitForCells(page: Page, timeout = 30_000): Promise<void> 
 /** What a page received: in all, and by response. */
 export interface WireBytes {
   total: number;
-  responses: {url: string; bytes: number; estimated: boolean}[];
+  responses: {url: string; bytes: number}[];
   /**
    * Requests the count could not see: a worker's (the page's CDP session does not hear them) or one that failed
    * or was cut short. A test that trusts `total` asserts there were none.
@@ -158,42 +157,25 @@ export interface WireBytes {
   uncounted: string[];
 }
 
-/** Types a host compresses (Parquet and fonts are compressed already, and hosts send them as they are). */
-const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|xml)|image\/svg)/;
-
 /**
- * Counts the bytes a page receives while `load` runs (navigate, wait for the network to idle), as a host that
- * compresses text sends them: each response's encodedDataLength (CDP Network.loadingFinished: headers and body as
- * received), except that a text response sent uncompressed (scripts/serve.ts sends files as they are) counts its
- * headers plus its body's gzip size, marked `estimated`. A response the server compressed counts as received.
+ * Counts the bytes a page receives while `load` runs (navigate, wait for the network to idle): each response's
+ * encodedDataLength (CDP Network.loadingFinished: headers and body as received). The test server compresses
+ * text and WebAssembly as hosts do (scripts/serve.ts), so that is what a reader's browser receives.
  */
 export async function wireBytes(page: Page, load: () => Promise<unknown>): Promise<WireBytes> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  const seen = new Map<string, {url: string; mimeType: string; encoded: boolean}>();
-  const counted: Promise<WireBytes["responses"][number]>[] = [];
-  cdp.on("Network.responseReceived", ({requestId, response}) => {
-    const encoding = Object.entries(response.headers).find(([name]) => name.toLowerCase() === "content-encoding")?.[1];
-    seen.set(requestId, {url: response.url, mimeType: response.mimeType, encoded: !!encoding && encoding !== "identity"});
-  });
+  const urls = new Map<string, string>();
+  const responses: WireBytes["responses"] = [];
+  cdp.on("Network.responseReceived", ({requestId, response}) => void urls.set(requestId, response.url));
   cdp.on("Network.loadingFinished", ({requestId, encodedDataLength}) => {
-    const response = seen.get(requestId);
-    counted.push(
-      (async () => {
-        const url = response?.url ?? requestId;
-        if (!response || response.encoded || !COMPRESSIBLE.test(response.mimeType)) return {url, bytes: encodedDataLength, estimated: false};
-        const {body, base64Encoded} = await cdp.send("Network.getResponseBody", {requestId});
-        const raw = Buffer.from(body, base64Encoded ? "base64" : "utf8");
-        return {url, bytes: encodedDataLength - raw.length + gzipSync(raw).length, estimated: true};
-      })()
-    );
+    responses.push({url: urls.get(requestId) ?? requestId, bytes: encodedDataLength});
   });
   const requested: string[] = [];
   const listen = (request: {url(): string}) => void requested.push(request.url());
   page.on("request", listen);
   try {
     await load();
-    const responses = await Promise.all(counted);
     // Matched one for one: a URL asked for twice (a byte-range probe, then the file) must be counted twice.
     const left = new Map<string, number>();
     for (const r of responses) left.set(r.url, (left.get(r.url) ?? 0) + 1);
