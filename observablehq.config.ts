@@ -11,7 +11,7 @@ import {editionPath, FOOTER, pathLang, siteMap} from "./src/lib/site.js";
 const FONTS = [
   ["400", "normal"],
   ["400", "italic"],
-  ["600", "normal"],
+  // No 600: semibold text takes the 700 face the headings have already fetched, 22 kB less on most pages.
   ["700", "normal"]
 ] as const;
 

@@ -6,7 +6,8 @@
  * - "Painted" is the first animation frame in which more than five chart marks inside `<main>` have a size, and
  *   not before First Contentful Paint; a frame's marks show when that frame is painted, so this is what a reader
  *   sees, not when a script inserted the nodes.
- * - Each load is a fresh browser context (nothing cached), gzip-served as static hosts serve (scripts/serve.ts).
+ * - Each load is a fresh browser context (nothing cached), gzip-served as static hosts serve (scripts/serve.ts),
+ *   navigated once its new window has settled.
  * - Two profiles: this machine as it is, and a phone (4× slower CPU, 150 ms round trip, 1.6 Mbit/s down,
  *   750 kbit/s up, a 412 px wide screen), the throttling Lighthouse uses for mobile.
  * - Bytes are what crossed the wire (compressed sizes with headers), by the paint and once the network has been
@@ -21,6 +22,7 @@ import {launchBrowser, serveDist} from "../test/e2e/browser.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FLOOR = "_bench/floor.html";
+const SETTLE_MS = 400;
 const ROUTES = process.env.BENCH_ROUTES?.split(",") ?? ["", "funding", "pivots", "density", "companies/zhipu", "zh/", "zh/density"];
 const PROFILE_NAMES = process.env.BENCH_PROFILES?.split(",") ?? ["desktop", "phone"];
 
@@ -91,6 +93,10 @@ const problems = new Set<string>();
 async function load(browser: Browser, url: string, profile: Profile): Promise<Load> {
   const context = await browser.newContext({viewport: profile.viewport, isMobile: profile.name === "phone"});
   const page: Page = await context.newPage();
+  // A new window makes Chromium start its own pieces (a renderer for the browser's omnibox, on this machine's two
+  // cores) for a few hundred ms. A reader's browser is open before they follow a link, so the load starts once
+  // the window has settled; the floor waits the same.
+  await new Promise((ok) => setTimeout(ok, SETTLE_MS));
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   if (profile.network) await cdp.send("Network.emulateNetworkConditions", {offline: false, ...profile.network});

@@ -30,7 +30,7 @@ const IMPLICIT_PACKAGES = [
 const SEEDED = new Set(["apache-arrow", "parquet-wasm", "@duckdb/duckdb-wasm"]);
 
 /** Font files to self-host (Source Serif 4, Framework's text face), latin subset. */
-const FONT_WEIGHTS = ["400-normal", "400-italic", "600-normal", "700-normal"];
+const FONT_WEIGHTS = ["400-normal", "400-italic", "700-normal"];
 
 const show = (path: string): string => relative(root, path);
 

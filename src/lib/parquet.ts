@@ -3,8 +3,9 @@
  *
  * Column types are declared, never inferred, so a column of blanks still comes out as DATE or DOUBLE and the
  * browser decoder (hyparquet) gets the same types DuckDB would. Output is deterministic: rows are sorted by the
- * given key and DuckDB writes no timestamps, so the same rows give byte-identical files. SNAPPY compression,
- * because hyparquet reads it without an extra codec package.
+ * given key and DuckDB writes no timestamps, so the same rows give byte-identical files. ZSTD at level 19: the
+ * tables are read whole by every story page, and it makes them about a quarter smaller than Snappy (247 → 186 kB
+ * for all of them); the browser decodes it with fzstd (4 kB gzip, src/components/parquet.ts), DuckDB natively.
  */
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -55,7 +56,7 @@ export async function writeParquet(
       const order = orderBy.map(quoteIdent).join(", ");
       await connection.run(
         `COPY (SELECT * FROM t ORDER BY ${order}) TO ${quoteString(parquetPath)} ` +
-          `(FORMAT parquet, COMPRESSION snappy${kv ? `, KV_METADATA {${kv}}` : ""})`
+          `(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19${kv ? `, KV_METADATA {${kv}}` : ""})`
       );
     } finally {
       connection.closeSync();

@@ -1,3 +1,4 @@
+import {parquetMetadata} from "hyparquet";
 import {describe, expect, test} from "vitest";
 import {decodeParquet} from "../../src/components/parquet.js";
 import {writeParquet, type ColumnSpec} from "../../src/lib/parquet.js";
@@ -37,6 +38,15 @@ describe("writeParquet(rows, columns) and decodeParquet(bytes)", () => {
     expect(b.tags).toEqual(["alibaba", "tencent"]);
     expect(table.rows[0]).toMatchObject({date: null, amount: null, count: null, open: null, tags: []});
     expect(table.rows[2].tags).toEqual(["<script>alert(1)</script>"]);
+  });
+
+  test("every column is ZSTD-compressed, which the page's decoder reads (hyparquet alone reads only Snappy)", async () => {
+    const bytes = await writeParquet(rows, columns);
+    const codecs = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).row_groups.flatMap(
+      (group) => group.columns.map((column) => column.meta_data?.codec)
+    );
+    expect(new Set(codecs)).toEqual(new Set(["ZSTD"]));
+    expect((await decodeParquet(bytes)).rows).toHaveLength(3);
   });
 
   test("output is byte-identical for the same rows in any order", async () => {
