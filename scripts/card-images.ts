@@ -1,7 +1,7 @@
 /**
  * The image a shared link shows (Open Graph / Twitter card): each page's first chart, rendered at build time as a
  * 1200×630 PNG in the page's language. The chart is the page's first prerender slot, drawn again by the same
- * view (scripts/prerender.ts, src/components/views.ts) at a card's width, made standalone by the chart download's
+ * view (scripts/prerender.ts, src/components/views/) at a card's width, made standalone by the chart download's
  * own `standaloneSvg` (title, source line and licence included), set on a white card with the site's name, and
  * rasterized by resvg (an npm package with a native binary; no browser at build time) in Noto Sans SC from npm
  * (scripts/card-fonts.ts).

@@ -2,8 +2,8 @@
  * Build-time rendering of each story page's first chart (run by finalize-build): the same component, fed the
  * same published tables, rendered under jsdom at the content width and written into the page's empty slot,
  * so the chart shows as soon as the HTML does. The page's own cell replaces it with the live chart
- * (src/components/prerendered.ts). Recipes are the pages' own view definitions (src/components/views.ts) in
- * their default state (no URL filters).
+ * (src/components/prerendered.ts). Recipes are the pages' own view definitions (one module per page in
+ * src/components/views/, gathered by views/all.ts) in their default state (no URL filters).
  */
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
@@ -83,12 +83,12 @@ export async function chartRenderer(dist: string): Promise<ChartRenderer> {
 }
 
 /**
- * A recipe per slot name: the view of that name in src/components/views.ts (the definition the page's live
+ * A recipe per slot name: the view of that name in src/components/views/all.ts (the definition the page's live
  * cell uses), with its tables read from dist/ and its default state (no URL filters).
  */
 async function loadRecipes(): Promise<Record<string, Recipe>> {
   // Imported here, after the jsdom globals exist, because d3 and the components read them when they load.
-  const {VIEWS, loadStoryData} = await import("../src/components/views.js");
+  const [{VIEWS}, {loadStoryData}] = await Promise.all([import("../src/components/views/all.js"), import("../src/components/views.js")]);
   return Object.fromEntries(
     Object.entries(VIEWS).map(([name, view]): [string, Recipe] => [
       name,

@@ -9,9 +9,8 @@
  * English data values (round names, event titles, build notes) stay as they are on a Chinese page, inside an
  * element with `lang="en"`, so screen readers read them in English and tests can tell data from our prose.
  */
-import {CONFIDENCE_TEXT, DEPLOYMENT_TEXT, EVENT_TYPE_LABELS_ZH} from "../components/chartWords.js";
+import {BASIS_LABELS, CONFIDENCE_TEXT, DEPLOYMENT_TEXT, EVENT_TYPE_LABELS_ZH} from "../components/chartWords.js";
 import {formatValue} from "../components/dataTable.js";
-import {BASIS_LABELS} from "../components/revenueFunding.js";
 import {aside, bilingual, formatCurrencyMillions, formatDateText, formatUsdMillions, type Lang} from "../components/i18n.js";
 
 type Terms = Record<string, Record<string, string>>;

@@ -1,7 +1,8 @@
 /**
- * Words several charts say about the same columns (a row's confidence, a model's deployment, an event's type),
- * kept once in both languages so the event lanes, the model scatter and a company's timeline name them alike,
- * and the Chinese time ticks those charts put under d3's axis.
+ * Words several charts say about the same columns (a row's confidence, a model's deployment, an event's type,
+ * how a results row was published), kept once in both languages so the event lanes, the model scatter, the
+ * revenue chart and a company's timeline and tables name them alike, and the Chinese time ticks those charts
+ * put under d3's axis.
  */
 import type * as d3 from "./d3.js";
 import {bilingual, formatTimeTick, type Lang} from "./i18n.js";
@@ -77,4 +78,29 @@ export function eventTypeLabel(type: string, lang: Lang = "en"): string {
 export function localizeTimeTicks(plot: d3.Selection<SVGGElement, unknown, null, undefined>, lang: Lang = "en"): void {
   if (lang === "en") return;
   plot.selectAll<SVGTextElement, Date>(".axis-x .tick text").text((d) => formatTimeTick(d, lang));
+}
+
+/** How a results row was published, in words, in both languages. */
+const BASIS_TEXT = bilingual<Record<string, string>>({
+  en: {
+    prospectus: "prospectus",
+    annual_results: "annual results",
+    interim_results: "interim results",
+    press: "press report (not a filing)"
+  },
+  zh: {
+    prospectus: "招股书",
+    annual_results: "年度业绩公告",
+    interim_results: "中期业绩公告",
+    press: "媒体报道（非正式披露）"
+  }
+});
+
+/** How a results row was published, in English words (kept for modules that index it directly). */
+export const BASIS_LABELS: Record<string, string> = BASIS_TEXT("en");
+
+/** How a results row was published, in the page's language; an unknown basis as written, none as "". */
+export function basisLabel(basis: string | null | undefined, lang: Lang = "en"): string {
+  const labels = BASIS_TEXT(lang);
+  return basis && Object.hasOwn(labels, basis) ? labels[basis] : String(basis ?? "");
 }

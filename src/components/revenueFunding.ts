@@ -20,6 +20,7 @@ import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
 import type {CompanySummaryRow, FinancialsRow} from "./rows.js";
 import {bilingual, formatDateText, listText, type Lang} from "./i18n.js";
+import {BASIS_LABELS, basisLabel} from "./chartWords.js";
 
 /** A company_summary row with the columns this chart reads. */
 export type RevenueFundingCompany = CompanyRef &
@@ -62,30 +63,9 @@ const MEASURE_TEXT = bilingual<Record<Measure, string>>({
 /** What each mark is, in English (the legend and tooltips take the page's language from MEASURE_TEXT). */
 export const MEASURE_LABELS: Record<Measure, string> = MEASURE_TEXT("en");
 
-/** How a results row was published, in words, in both languages. */
-const BASIS_TEXT = bilingual<Record<string, string>>({
-  en: {
-    prospectus: "prospectus",
-    annual_results: "annual results",
-    interim_results: "interim results",
-    press: "press report (not a filing)"
-  },
-  zh: {
-    prospectus: "招股书",
-    annual_results: "年度业绩公告",
-    interim_results: "中期业绩公告",
-    press: "媒体报道（非正式披露）"
-  }
-});
-
-/** How a results row was published, in English words (kept for modules that index it directly). */
-export const BASIS_LABELS: Record<string, string> = BASIS_TEXT("en");
-
-/** How a results row was published, in the page's language; an unknown basis as written, none as "". */
-export function basisLabel(basis: string | null | undefined, lang: Lang = "en"): string {
-  const labels = BASIS_TEXT(lang);
-  return basis && Object.hasOwn(labels, basis) ? labels[basis] : String(basis ?? "");
-}
+// How a results row was published: the words live in chartWords.ts, since a company page's results table says
+// them too and should not load this chart to do so.
+export {BASIS_LABELS, basisLabel};
 
 /** Chinese names of the reporting currencies, written after the amount ("7.24亿元", "7900万美元"). */
 const CURRENCY_ZH: Record<string, string> = {CNY: "元", RMB: "元", USD: "美元", HKD: "港元"};

@@ -1,30 +1,21 @@
 /**
- * Every story chart's view, defined once: which published tables it reads, its URL state (specs and
+ * Every story chart's view is defined once: which published tables it reads, its URL state (specs and
  * defaults) and how tables + state + width become an element. The page's live cell and the build-time
  * render (scripts/prerender.ts) both call these, so a chart rendered into the HTML at build time is the chart
  * the page draws with no filters set, and a change to a view cannot reach one and miss the other.
+ *
+ * This is the core the views share: the tables, how they are loaded, what a view is, and the URL state of
+ * each page. It imports no chart component. The views themselves live one module per page
+ * (src/components/views/<page>.ts), so a page's module graph holds only the charts it draws;
+ * src/components/views/all.ts gathers them by name for the build and tests, and no page imports it.
  *
  * Nothing here touches FileAttachment, the URL or the DOM around the chart: tables arrive as rows (the page
  * reads them with hyparquet, the build from dist/), state as plain values.
  */
 import {indexSources, type SourceIndex} from "./chart.js";
 import {asDate, isoDay} from "./cells.js";
-import {claimsPanel} from "./claimsPanel.js";
-import {companyTimeline} from "./companyTimeline.js";
-import {courseGrid} from "./courseGrid.js";
-import {cumulativeFunding} from "./cumulativeFunding.js";
-import {densityChart} from "./densityChart.js";
-import {deviceProjection} from "./deviceProjection.js";
-import {eventSwimlanes, INDUSTRY_ID} from "./eventSwimlanes.js";
-import {fundingValuationScatter} from "./fundingValuationScatter.js";
-import {investorNetwork} from "./investorNetwork.js";
-import {modelScatter} from "./modelScatter.js";
-import {priceChart} from "./priceChart.js";
-import {revenueFunding} from "./revenueFunding.js";
-import {timelineStrip} from "./timelineStrip.js";
 import type {Lang} from "./i18n.js";
 import {dateRangeParam, oneOfParam, readParams, subsetParam} from "./urlState.js";
-import {valuationChart} from "./valuationChart.js";
 import type {
   ClaimsRow,
   CompaniesRow,
@@ -89,8 +80,11 @@ export interface View<K extends TableKey, S> {
   render(data: StoryData<K>, state: S, width: number, slot?: Element): Element;
 }
 
-const view = <K extends TableKey, S>(v: View<K, S>): View<K, S> => v;
-const none = () => ({});
+/** A view, typed by its tables and state (the identity, there for inference). */
+export const view = <K extends TableKey, S>(v: View<K, S>): View<K, S> => v;
+
+/** The state of a view without URL filters. */
+export const none = () => ({});
 
 // --- URL state of each page ------------------------------------------------------------------------------
 
@@ -135,126 +129,7 @@ export function windowDates(window: readonly [string, string]): [Date, Date] {
 /** The lines of the densing law's reference slopes: the preprint's 3.3 months, the journal's 3.5 and ModelBest's 8. */
 export const REFERENCE_MONTHS = [3.3, 3.5, 8];
 
-// --- Views ---------------------------------------------------------------------------------------------
-
-export const VIEWS = {
-  "funding-valuation": view({
-    tables: ["company_summary"],
-    defaults: none,
-    render: (d, _s, width) => fundingValuationScatter(d.company_summary, {width, sources: d.sourceIndex, lang: d.lang})
-  }),
-  "revenue-funding": view({
-    tables: ["company_summary", "financials"],
-    defaults: none,
-    render: (d, _s, width) => revenueFunding(d.company_summary, {width, sources: d.sourceIndex, lang: d.lang, financials: d.financials})
-  }),
-  "course-grid": view({
-    tables: ["company_summary"],
-    defaults: none,
-    render: (d) => courseGrid(d.company_summary, {sources: d.sourceIndex, lang: d.lang})
-  }),
-  "timeline-strip": view({
-    tables: ["company_summary", "companies", "funding_rounds", "events"],
-    defaults: none,
-    render: (d, _s, width) => timelineStrip(d.company_summary, {rounds: d.funding_rounds, events: d.events, variants: d.companies, width, sources: d.sourceIndex, lang: d.lang})
-  }),
-  "cumulative-funding": view({
-    tables: ["company_summary", "funding_rounds", "funding_steps"],
-    defaults: (d): FundingState => readParams(fundingParams(d), "") as FundingState,
-    render: (d, s: FundingState, width) =>
-      cumulativeFunding(d.funding_steps, {companies: d.company_summary, width, scale: s.scale, companyIds: s.companies, sources: d.sourceIndex, lang: d.lang})
-  }),
-  "valuation-chart": view({
-    tables: ["company_summary", "funding_rounds"],
-    defaults: (d): FundingState => readParams(fundingParams(d), "") as FundingState,
-    render: (d, s: FundingState, width) => valuationChart(d.funding_rounds, {companies: d.company_summary, width, companyIds: s.companies, sources: d.sourceIndex, lang: d.lang})
-  }),
-  "investor-network": view({
-    tables: ["company_summary", "funding_rounds", "investor_links"],
-    defaults: (d): FundingState => readParams(fundingParams(d), "") as FundingState,
-    render: (d, s: FundingState, width) =>
-      investorNetwork(
-        d.investor_links.filter((l) => s.companies.includes(l.company_id)),
-        {companies: d.company_summary, width, sources: d.sourceIndex, lang: d.lang}
-      )
-  }),
-  "event-swimlanes": view({
-    tables: ["company_summary", "events"],
-    defaults: (d): PivotsState => readParams(pivotsParams(d), "") as PivotsState,
-    render: (d, s: PivotsState, width) =>
-      eventSwimlanes(d.events, {companies: d.company_summary, width, companyIds: [...s.companies, INDUSTRY_ID], sources: d.sourceIndex, lang: d.lang})
-  }),
-  "model-scatter": view({
-    tables: ["company_summary", "models"],
-    defaults: (d): PivotsState => readParams(pivotsParams(d), "") as PivotsState,
-    render: (d, s: PivotsState, width) =>
-      modelScatter(d.models, {companies: d.company_summary, width, companyIds: s.companies, deployment: s.deployment, sources: d.sourceIndex, lang: d.lang})
-  }),
-  "minicpm-scatter": view({
-    tables: ["company_summary", "models"],
-    defaults: none,
-    render: (d, _s, width) => modelScatter(d.models, {companies: d.company_summary, width, companyIds: ["modelbest"], deployment: "all", sources: d.sourceIndex, lang: d.lang})
-  }),
-  density: view({
-    tables: ["company_summary", "density_points"],
-    defaults: (d): DensityState => readParams(densityParams(d), "") as DensityState,
-    render: (d, s: DensityState, width) =>
-      densityChart(d.density_points, {
-        width,
-        window: windowDates(s.window),
-        recordsOnly: s.fit === "records",
-        referenceMonths: REFERENCE_MONTHS,
-        sources: d.sourceIndex, lang: d.lang,
-        companies: d.company_summary
-      })
-  }),
-  claims: view({
-    tables: ["claims", "density_fit"],
-    defaults: none,
-    render: (d) => claimsPanel(d.claims, {fits: d.density_fit, sources: d.sourceIndex, lang: d.lang})
-  }),
-  "device-projection": view({
-    tables: ["company_summary", "density_points", "density_fit", "claims"],
-    defaults: none,
-    render: (d, _s, width) =>
-      deviceProjection(d.density_points, {
-        fit: d.density_fit.find((f) => f.fit_id === "records")!,
-        claim: d.claims.find((c) => c.metric === "gpt4_level_on_device"),
-        width,
-        sources: d.sourceIndex, lang: d.lang,
-        companies: d.company_summary
-      })
-  }),
-  "price-chart": view({
-    tables: ["price_points"],
-    defaults: none,
-    render: (d, _s, width) => priceChart(d.price_points, {width, sources: d.sourceIndex, lang: d.lang})
-  }),
-  "company-timeline": view({
-    tables: ["company_summary", "funding_rounds", "models", "events"],
-    defaults: none,
-    render: (d, _s, width, slot) => {
-      const id = slot?.getAttribute("data-company");
-      const company = d.company_summary.find((c) => c.company_id === id);
-      if (!company) throw new Error(`company-timeline: unknown data-company ${JSON.stringify(id)}`);
-      const mine = <R extends {company_id: string}>(rows: R[]) => rows.filter((r) => r.company_id === id);
-      return companyTimeline({
-        company,
-        rounds: mine(d.funding_rounds) as never,
-        models: mine(d.models) as never,
-        events: mine(d.events) as never,
-        width,
-        sources: d.sourceIndex, lang: d.lang
-      });
-    }
-  })
-};
-
-export type ViewName = keyof typeof VIEWS;
-
-/** Renders a view by name with its default state: the build-time render of a page's slot. */
-export function renderDefault(name: string, data: StoryData<TableKey>, width: number, slot?: Element): Element {
-  const v = (VIEWS as Record<string, View<TableKey, unknown>>)[name];
-  if (!v) throw new Error(`no view named "${name}"`);
-  return v.render(data, v.defaults(data), width, slot);
-}
+/** Each state's default: the page's URL specs read with no query string (what the build renders). */
+export const fundingDefaults = (d: StoryData<"company_summary" | "funding_rounds">): FundingState => readParams(fundingParams(d), "") as FundingState;
+export const pivotsDefaults = (d: StoryData<"company_summary">): PivotsState => readParams(pivotsParams(d), "") as PivotsState;
+export const densityDefaults = (d: StoryData<"density_points">): DensityState => readParams(densityParams(d), "") as DensityState;

@@ -1,6 +1,6 @@
 /**
  * The densing-law page (src/density.md, src/zh/density.md): its tables, its filter bar (which models to fit and
- * over what window, kept in the URL), its charts as defined in views.ts, the findings its prose quotes and the
+ * over what window, kept in the URL), its charts as defined in views/density.ts, the findings its prose quotes and the
  * table of the window's records (a filter on the build's prior_peak_date, in the page and in its SQL alike). Every word it puts on the page is in TEXT, in both
  * languages; the page's language is `data.lang`.
  *
@@ -17,7 +17,8 @@ import {asDate, isoDay} from "../cells.js";
 import {bilingual, formatDay, formatNumber} from "../i18n.js";
 import {priceHalving} from "../priceChart.js";
 import type {DensityPointsRow} from "../rows.js";
-import {densityParams, densitySpan, VIEWS, windowDates, type DensityState, type StoryData} from "../views.js";
+import {densityParams, densitySpan, windowDates, type DensityState, type StoryData} from "../views.js";
+import {DENSITY_VIEWS} from "../views/density.js";
 import {loadTables} from "./load.js";
 import {orderBy} from "../rowOrder.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
@@ -102,10 +103,10 @@ export function densityFilters(data: DensityData) {
 
 /** The density page's charts. */
 export const densityViews = {
-  density: (data: DensityData, state: DensityState, width: number) => VIEWS.density.render(data, state, width),
-  claims: (data: DensityData) => VIEWS.claims.render(data, {}, 0),
-  device: (data: DensityData, width: number) => VIEWS["device-projection"].render(data, {}, width),
-  prices: (data: DensityData, width: number) => VIEWS["price-chart"].render(data, {}, width)
+  density: (data: DensityData, state: DensityState, width: number) => DENSITY_VIEWS.density.render(data, state, width),
+  claims: (data: DensityData) => DENSITY_VIEWS.claims.render(data, {}, 0),
+  device: (data: DensityData, width: number) => DENSITY_VIEWS["device-projection"].render(data, {}, width),
+  prices: (data: DensityData, width: number) => DENSITY_VIEWS["price-chart"].render(data, {}, width)
 };
 
 /**

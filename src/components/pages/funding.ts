@@ -1,6 +1,6 @@
 /**
  * The funding page (src/funding.md and its Chinese twin src/zh/funding.md): its tables, its filter bar
- * (companies and scale, kept in the URL), its charts as defined in views.ts, the findings its prose quotes and
+ * (companies and scale, kept in the URL), its charts as defined in views/funding.ts, the findings its prose quotes and
  * the "every round" table (drawn from the published rows, its SQL run in DuckDB-WASM when the reader asks). The page itself is prose with a few calls into this module; every
  * word this module adds is in TEXT below, in both languages, and follows `data.lang`.
  */
@@ -14,10 +14,11 @@ import {bilingual, formatDateText, listText} from "../i18n.js";
 import {orderBy} from "../rowOrder.js";
 import type {InvestorLinksRow} from "../rows.js";
 import {CSV} from "../tables.js";
-import {fundedCompanies, fundingParams, VIEWS, type FundingState, type StoryData} from "../views.js";
+import {fundedCompanies, fundingParams, type FundingState, type StoryData} from "../views.js";
+import {FUNDING_VIEWS} from "../views/funding.js";
 import {loadTables} from "./load.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
-import {OVERVIEW_TEXT, sourceSpan} from "./overview.js";
+import {OVERVIEW_TEXT, sourceSpan} from "./overviewText.js";
 
 /** The funding page's phrases, labels and table words in both languages. */
 export const FUNDING_TEXT = bilingual({
@@ -130,9 +131,9 @@ export function fundingFilters(data: FundingData) {
 
 /** The funding page's charts for the chosen filters. */
 export const fundingViews = {
-  cumulative: (data: FundingData, state: FundingState, width: number) => VIEWS["cumulative-funding"].render(data, state, width),
-  valuations: (data: FundingData, state: FundingState, width: number) => VIEWS["valuation-chart"].render(data, state, width),
-  investors: (data: FundingData, state: FundingState, width: number) => VIEWS["investor-network"].render(data, state, width)
+  cumulative: (data: FundingData, state: FundingState, width: number) => FUNDING_VIEWS["cumulative-funding"].render(data, state, width),
+  valuations: (data: FundingData, state: FundingState, width: number) => FUNDING_VIEWS["valuation-chart"].render(data, state, width),
+  investors: (data: FundingData, state: FundingState, width: number) => FUNDING_VIEWS["investor-network"].render(data, state, width)
 };
 
 /** What the funding page says in words about the companies chosen, in the page's language. */

@@ -1,7 +1,7 @@
 /**
  * How a story page reads its tables in the browser: straight from the published Parquet with hyparquet, so
  * charts paint without waiting for DuckDB. The build reads the same tables from dist/ (scripts/prerender.ts);
- * both hand them to the views of src/components/views.ts, with the page's language (its <html lang>).
+ * both hand them to the views of src/components/views/ (the page only its own), with the page's language (its <html lang>).
  */
 import {documentLang} from "../i18n.js";
 import {readParquet} from "../parquet.js";

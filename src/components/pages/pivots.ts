@@ -1,6 +1,6 @@
 /**
  * The pivots page (src/pivots.md, src/zh/pivots.md): its tables, its filter bar (companies and deployment,
- * kept in the URL), its charts as defined in views.ts, ModelBest's partners, the findings its prose quotes
+ * kept in the URL), its charts as defined in views/pivots.ts, ModelBest's partners, the findings its prose quotes
  * and the models-per-year table from model_counts (one release per model, as the build counts them), drawn in
  * the page and run in DuckDB-WASM when the reader asks. Every word it puts on the page is in TEXT, in both languages; the page's language is `data.lang`.
  */
@@ -11,7 +11,8 @@ import {dataTable, formatValue} from "../dataTable.js";
 import {EVENT_TYPE_LABELS, EVENT_TYPE_LABELS_ZH} from "../chartWords.js";
 import {bilingual, formatDateText, listText, type Lang} from "../i18n.js";
 import type {CompanySummaryRow} from "../rows.js";
-import {pivotsParams, VIEWS, type PivotsState, type StoryData} from "../views.js";
+import {pivotsParams, type PivotsState, type StoryData} from "../views.js";
+import {PIVOTS_VIEWS} from "../views/pivots.js";
 import {loadTables} from "./load.js";
 import {orderBy} from "../rowOrder.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
@@ -93,9 +94,9 @@ export function pivotsFilters(data: PivotsData) {
 
 /** The pivots page's charts for the chosen filters. */
 export const pivotsViews = {
-  events: (data: PivotsData, state: PivotsState, width: number) => VIEWS["event-swimlanes"].render(data, state, width),
-  models: (data: PivotsData, state: PivotsState, width: number) => VIEWS["model-scatter"].render(data, state, width),
-  minicpm: (data: PivotsData, width: number) => VIEWS["minicpm-scatter"].render(data, {}, width)
+  events: (data: PivotsData, state: PivotsState, width: number) => PIVOTS_VIEWS["event-swimlanes"].render(data, state, width),
+  models: (data: PivotsData, state: PivotsState, width: number) => PIVOTS_VIEWS["model-scatter"].render(data, state, width),
+  minicpm: (data: PivotsData, width: number) => PIVOTS_VIEWS["minicpm-scatter"].render(data, {}, width)
 };
 
 const MODELBEST = "modelbest";
