@@ -7,7 +7,7 @@ import {readFileSync} from "node:fs";
 import {JSDOM} from "jsdom";
 import {describe, expect, test, vi} from "vitest";
 import {AFTER_PAINT_ID, inlinable, lightenPage} from "../../scripts/framework/firstPaint.js";
-import {afterNextPaint, startPage} from "../../src/components/site/afterPaint.js";
+import {afterNextPaint, FIRST_PAINT_WAIT_MS, startPage} from "../../src/components/site/afterPaint.js";
 
 const PAGE = readFileSync("test/fixtures/framework/density-built.html", "utf8");
 const SHEETS: Record<string, string> = {
@@ -107,6 +107,66 @@ describe("starting the page after the first paint", () => {
       vi.runAllTimers();
       expect(then).not.toHaveBeenCalled();
       frames[0](0);
+      expect(then).not.toHaveBeenCalled();
+      vi.runAllTimers();
+      expect(then).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test("where the browser reports paints, waits for the first contentful one (the frame on the screen), then a task", () => {
+    const {window} = new JSDOM("<!doctype html><body>", {pretendToBeVisual: true});
+    vi.useFakeTimers({toFake: ["setTimeout"]});
+    try {
+      const observers: {callback: (list: {getEntriesByName(name: string): unknown[]}) => void; disconnected: boolean}[] = [];
+      (window as unknown as {PerformanceObserver: unknown}).PerformanceObserver = Object.assign(
+        class {
+          record: (typeof observers)[number];
+          constructor(callback: (typeof observers)[number]["callback"]) {
+            this.record = {callback, disconnected: false};
+            observers.push(this.record);
+          }
+          observe() {}
+          disconnect() {
+            this.record.disconnected = true;
+          }
+        },
+        {supportedEntryTypes: ["paint"]}
+      );
+      window.requestAnimationFrame = () => {
+        throw new Error("no frame callback where paint timing exists");
+      };
+      const then = vi.fn();
+      afterNextPaint(then, window.document);
+      const entries = (names: string[]) => ({getEntriesByName: (name: string) => names.filter((n) => n === name)});
+      observers[0].callback(entries(["first-paint"]));
+      vi.advanceTimersByTime(10);
+      expect(then).not.toHaveBeenCalled();
+      observers[0].callback(entries(["first-contentful-paint"]));
+      expect(observers[0].disconnected).toBe(true);
+      expect(then).not.toHaveBeenCalled();
+      vi.runAllTimers();
+      expect(then).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test("starts anyway when no contentful paint is reported", () => {
+    const {window} = new JSDOM("<!doctype html><body>", {pretendToBeVisual: true});
+    vi.useFakeTimers({toFake: ["setTimeout"]});
+    try {
+      (window as unknown as {PerformanceObserver: unknown}).PerformanceObserver = Object.assign(
+        class {
+          observe() {}
+          disconnect() {}
+        },
+        {supportedEntryTypes: ["paint"]}
+      );
+      const then = vi.fn();
+      afterNextPaint(then, window.document);
+      vi.advanceTimersByTime(FIRST_PAINT_WAIT_MS - 1);
       expect(then).not.toHaveBeenCalled();
       vi.runAllTimers();
       expect(then).toHaveBeenCalledOnce();

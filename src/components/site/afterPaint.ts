@@ -5,13 +5,39 @@
  * downloads and evaluates the live page. Scripts cloned from a template run when inserted.
  */
 
-/** Runs `then` after the next painted frame: a task queued from a frame callback runs once that frame is drawn. */
+/**
+ * Runs `then` once the page's first frame is on the screen: when the browser reports the first contentful paint.
+ * A frame callback only says a frame is about to be drawn; drawing it (raster, compositing) still takes tens of
+ * milliseconds on other threads, which the page's downloads and module evaluation would otherwise compete with
+ * on a small CPU. Where paint timing is missing, the next frame and a task after it stand in.
+ */
 export function afterNextPaint(then: () => void, doc: Document = document): void {
   const view = doc.defaultView;
   // A hidden tab draws no frames; waiting would leave it without its page until shown.
   if (!view || doc.visibilityState === "hidden") return void setTimeout(then, 0);
-  view.requestAnimationFrame(() => setTimeout(then, 0));
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    setTimeout(then, 0);
+  };
+  const Observer = (view as Window & typeof globalThis).PerformanceObserver;
+  if (!Observer?.supportedEntryTypes?.includes("paint")) return void view.requestAnimationFrame(start);
+  const observer = new Observer((list) => {
+    if (!list.getEntriesByName("first-contentful-paint").length) return;
+    observer.disconnect();
+    start();
+  });
+  observer.observe({type: "paint", buffered: true});
+  // A page with nothing contentful to paint never reports it.
+  setTimeout(() => {
+    observer.disconnect();
+    start();
+  }, FIRST_PAINT_WAIT_MS);
 }
+
+/** How long a page waits for its first contentful paint before it starts anyway. */
+export const FIRST_PAINT_WAIT_MS = 3000;
 
 /** The site's font, from the files the template names (Framework rewrites their hashed, page-relative URLs). */
 export function loadFonts(links: Iterable<HTMLLinkElement>, doc: Document = document): void {
