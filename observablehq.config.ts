@@ -3,25 +3,9 @@ import {editionPath, FOOTER, pathLang, siteMap} from "./src/lib/site.js";
 
 /**
  * Observable Framework configuration. Everything the built site loads comes from the site itself: no Google
- * Fonts (globalStylesheets is emptied and Source Serif 4 is self-hosted), no CDN, no analytics, no telemetry.
+ * Fonts (globalStylesheets is emptied; text is set in the reader's own serif, src/assets/atlas.css), no CDN, no
+ * analytics, no telemetry.
  */
-
-// Framework copies files named in `head` into the build and rewrites their paths for every page depth, which
-// keeps the fonts working under a sub-path (GitHub Pages) as well as at the root.
-const FONTS = [
-  ["400", "normal"],
-  ["400", "italic"],
-  // No 600: semibold text takes the 700 face the headings have already fetched, 22 kB less on most pages.
-  ["700", "normal"]
-] as const;
-
-// The links are inert until the site script puts them to use after the first paint (src/components/site/afterPaint.ts
-// makes FontFaces of them; Framework's CSS bundler cannot resolve font URLs in an @font-face rule). `npm run dev`
-// has no site script, so the preview shows the fallback serif.
-const fontLinks = FONTS.map(
-  ([weight, style]) =>
-    `<link rel="preload" as="font" type="font/woff2" crossorigin data-font-weight="${weight}" data-font-style="${style}" href="/assets/fonts/source-serif-4-latin-${weight}-${style}.woff2">`
-).join("\n");
 
 // The pages of both editions, named in both languages (src/lib/site.ts). Framework draws the English
 // sidebar; the build gives each Chinese page the Chinese one (scripts/framework/edition.ts).
@@ -40,7 +24,7 @@ export default {
   output: process.env.ATLAS_BUILD_OUTPUT ?? "dist",
   theme: ["air", "near-midnight"],
   globalStylesheets: [],
-  head: `<link rel="stylesheet" href="/assets/atlas.css">\n${fontLinks}`,
+  head: `<link rel="stylesheet" href="/assets/atlas.css">`,
   footer: ({path}: {path: string}) => FOOTER[pathLang(path)],
   pages: sidebar,
   dynamicPaths: [...companyPaths, ...companyPaths.map((p) => editionPath(p, "zh"))],

@@ -1,17 +1,16 @@
 /**
  * Makes every built page paint like a bare one (../shared/design/first-paint.md measured why it did not):
- * Framework's template puts 40–60 `<link rel="modulepreload">`, four font preloads, two render-blocking
+ * Framework's template puts 40–60 `<link rel="modulepreload">`, two render-blocking
  * stylesheets and an 18 kB inline module in the head, so the browser downloads and evaluates the page's whole
  * module graph before it shows the build-time chart. After this step a page's head holds only the rules of its
  * stylesheets that the page as built uses, inlined (criticalCss.ts), and the small site script; everything else
  * waits in an inert `<template id="atlas-after-paint">` at the end of the body, which the site script
  * (src/components/site/afterPaint.ts) puts into the document after the first frame is painted:
  * - the stylesheets, whole (the modules start once they have loaded, so nothing a script draws is unstyled);
- * - the module preloads and the font files, as they were, and the tables the page preloads;
+ * - the module preloads, as they were, and the tables the page preloads;
  * - the page's inline module scripts, moved to files next to the page (`density.1a2b3c4d.js` beside
  *   `density.html`), so their relative imports and file paths resolve exactly as they did inline. Scripts
  *   cloned from a template run when inserted; with scripts off, nothing of it loads.
- * The site script then makes the site's font of the font links (observablehq.config.ts).
  */
 import {createHash} from "node:crypto";
 import {readFileSync, writeFileSync} from "node:fs";
@@ -30,7 +29,6 @@ export interface LightPage {
 }
 
 const MODULE_PRELOAD = /<link rel="modulepreload" href="[^"]*">\n?/g;
-const FONT_PRELOAD = /<link rel="preload" as="font"[^>]*>\n?/g;
 /** The tables a page preloads (`<link rel="preload" as="fetch">` in its Markdown), wherever they are. */
 const TABLE_PRELOAD = /<link rel="preload" as="fetch"[^>]*>\n?/g;
 const STYLE_PRELOAD = /<link rel="preload" as="style" href="[^"]*">\n?/g;
@@ -54,13 +52,12 @@ export function lightenPage(html: string, {page, pageName, css}: {page: string; 
   const {start, end} = headOf(html, page);
   let head = html.slice(start, end);
   // What the template holds, in the order it is put into the page: the stylesheets first (the site script waits
-  // for them before it starts the modules), then the preloads and fonts, the tables, the modules.
+  // for them before it starts the modules), then the preloads, the tables, the modules.
   const links: string[] = [];
   const preloads: string[] = [];
   const tables: string[] = [];
   const scripts: string[] = [];
   head = head.replace(MODULE_PRELOAD, (tag) => (preloads.push(tag.trim()), ""));
-  head = head.replace(FONT_PRELOAD, (tag) => (preloads.push(tag.trim()), ""));
   head = head.replace(STYLE_PRELOAD, "");
   // Where the first stylesheet was, one <style> with the rules of both that the page as built needs: nothing
   // blocks rendering on a download. The stylesheets themselves come first after the paint, whole.

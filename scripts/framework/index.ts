@@ -3,7 +3,7 @@
  * every entry point checks the installed version first, so an upgrade stops the build and names the patches to
  * re-verify instead of letting one silently do nothing (house style, point 30).
  */
-import {copyFonts, seedClientStubs, seedImplicitPackages} from "./offline.js";
+import {seedClientStubs, seedImplicitPackages} from "./offline.js";
 import {mendPages} from "./template.js";
 import {checkFrameworkVersion, installedFrameworkVersion} from "./version.js";
 
@@ -13,12 +13,11 @@ export {STUB_VERSION} from "./offline.js";
 export {checkFrameworkVersion, FRAMEWORK_VERSION, PATCH_NAMES} from "./version.js";
 export {mendHtml} from "./template.js";
 
-/** Before `observable build` or `preview`: fills Framework's cache and the fonts so nothing is fetched. */
+/** Before `observable build` or `preview`: fills Framework's cache so nothing is fetched. */
 export async function prepareFramework(): Promise<void> {
   checkFrameworkVersion(installedFrameworkVersion());
   await seedImplicitPackages();
   seedClientStubs();
-  copyFonts();
 }
 
 /** After `observable build`: mends Framework's page template in every built page; returns the pages changed. */

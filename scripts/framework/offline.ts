@@ -8,14 +8,13 @@
  * - client-stubs: Framework's client names packages it would load on demand (`npm:react-dom` for JSX cells …), and
  *   resolving their versions asks the npm registry. A stub version in the cache answers offline, and a page that
  *   does reach for one fails loudly (checkBuild) instead of fetching it.
- * - self-hosted-fonts: the default theme links Google Fonts; Source Serif 4 is copied out of @fontsource instead.
  */
 import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {build} from "esbuild";
 import {cacheDir, frameworkDir, modules, root} from "./paths.js";
 
-export const OFFLINE_PATCHES = ["implicit-packages", "client-stubs", "self-hosted-fonts"] as const;
+export const OFFLINE_PATCHES = ["implicit-packages", "client-stubs"] as const;
 
 /** The version the stubs are cached under; checkBuild looks for it in dist/_npm/. */
 export const STUB_VERSION = "0.0.0-not-bundled";
@@ -29,8 +28,6 @@ const IMPLICIT_PACKAGES = [
 /** Packages the site seeds for real (or imports from node_modules), so they get no stub. */
 const SEEDED = new Set(["apache-arrow", "parquet-wasm", "@duckdb/duckdb-wasm"]);
 
-/** Font files to self-host (Source Serif 4, Framework's text face), latin subset. */
-const FONT_WEIGHTS = ["400-normal", "400-italic", "700-normal"];
 
 const show = (path: string): string => relative(root, path);
 
@@ -145,17 +142,4 @@ export function frameworkNpmPackages(clientDir: string): Set<string> {
     throw new Error(`client-stubs: no npm: import found in ${show(clientDir)}; re-verify the patch in scripts/framework/offline.ts`);
   }
   return names;
-}
-
-export function copyFonts(to = join(root, "src", "assets", "fonts")): void {
-  const from = join(modules, "@fontsource", "source-serif-4", "files");
-  mkdirSync(to, {recursive: true});
-  for (const weight of FONT_WEIGHTS) {
-    const file = `source-serif-4-latin-${weight}.woff2`;
-    if (existsSync(join(to, file))) continue;
-    if (!existsSync(join(from, file))) {
-      throw new Error(`self-hosted-fonts: ${show(join(from, file))} is missing; check the @fontsource/source-serif-4 version in package.json`);
-    }
-    copyFileSync(join(from, file), join(to, file));
-  }
 }

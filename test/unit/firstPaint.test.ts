@@ -43,11 +43,11 @@ describe("a built page's head", () => {
     expect(headOf(html).indexOf("<style>")).toBeGreaterThan(headOf(html).indexOf("<meta charset"));
   });
 
-  test("puts the preloads, fonts and the page's modules in the after-paint template, in their order", () => {
+  test("puts the preloads and the page's modules in the after-paint template, in their order", () => {
     const template = doc.getElementById(AFTER_PAINT_ID) as HTMLTemplateElement;
     expect(template.parentElement).toBe(doc.body);
     const later = [...template.content.children].map((e) => e.getAttribute("rel") ?? e.localName);
-    expect(later).toEqual(["stylesheet", "stylesheet", "modulepreload", "modulepreload", "modulepreload", ...Array(4 + 6).fill("preload"), "script"]);
+    expect(later).toEqual(["stylesheet", "stylesheet", "modulepreload", "modulepreload", "modulepreload", ...Array(6).fill("preload"), "script"]);
     expect([...template.content.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href"))).toEqual(Object.keys(SHEETS));
     expect([...template.content.querySelectorAll('link[as="fetch"]')].map((l) => l.getAttribute("href"))).toEqual(
       ["density_points", "density_fit", "claims", "price_points", "company_summary", "sources"].map((t) => expect.stringMatching(new RegExp(`^\\./_file/data/${t}\\.[0-9a-f]{8}\\.parquet$`)))
@@ -175,20 +175,9 @@ describe("starting the page after the first paint", () => {
     }
   });
 
-  test("puts the stylesheets into the head, then, once they have loaded, the rest; once; and makes the font of its font links", async () => {
+  test("puts the stylesheets into the head, then, once they have loaded, the rest; once", async () => {
     const {html} = lighten();
     const {window} = new JSDOM(html, {url: "http://localhost/six-tigers-atlas/density"});
-    const added: {family: string; source: string; weight?: string}[] = [];
-    // jsdom has no FontFace: record what the page would add.
-    (window as unknown as {FontFace: unknown}).FontFace = class {
-      constructor(readonly family: string, readonly source: string, readonly descriptors: {weight?: string}) {
-        added.push({family, source, weight: descriptors.weight});
-      }
-      load() {
-        return Promise.resolve(this);
-      }
-    };
-    (window.document as unknown as {fonts: {add(): void}}).fonts = {add() {}};
     const started = startPage(window.document);
     const head = window.document.head;
     // The modules wait for the whole stylesheets (jsdom loads none: say they have).
@@ -200,10 +189,7 @@ describe("starting the page after the first paint", () => {
     expect(head.querySelectorAll('link[rel="modulepreload"]')).toHaveLength(3);
     expect(head.querySelectorAll('script[type="module"][src^="./density."]')).toHaveLength(1);
     expect(window.document.getElementById(AFTER_PAINT_ID)).toBeNull();
-    expect(added.map((f) => f.weight)).toEqual(["400", "400", "600", "700"]);
-    // Faces, not preloads: a weight the page never uses is never fetched.
-    expect(head.querySelector('link[rel="preload"][as="font"]')).toBeNull();
-    expect(added[0].source).toMatch(/^url\(http:\/\/localhost\/six-tigers-atlas\/_file\/assets\/fonts\/source-serif-4-latin-400-normal\.[0-9a-f]{8}\.woff2\)/);
+    expect(head.querySelectorAll('link[rel="preload"][as="fetch"]')).toHaveLength(6);
     expect(await startPage(window.document)).toBe(false);
   });
 });

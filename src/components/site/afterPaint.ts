@@ -1,6 +1,6 @@
 /**
  * What a built page loads once a reader can see it. The build (scripts/framework/firstPaint.ts) moves the
- * page's modules, their preloads and the font files into `<template id="atlas-after-paint">`; this puts them
+ * page's modules, their preloads and its stylesheets into `<template id="atlas-after-paint">`; this puts them
  * into the document after the first frame is painted, so the build-time chart shows before the browser
  * downloads and evaluates the live page. Scripts cloned from a template run when inserted.
  */
@@ -39,22 +39,6 @@ export function afterNextPaint(then: () => void, doc: Document = document): void
 /** How long a page waits for its first contentful paint before it starts anyway. */
 export const FIRST_PAINT_WAIT_MS = 3000;
 
-/** The site's font, from the files the template names (Framework rewrites their hashed, page-relative URLs). */
-export function loadFonts(links: Iterable<HTMLLinkElement>, doc: Document = document): void {
-  // FontFace, not an @font-face rule: Framework's CSS bundler cannot resolve font URLs.
-  const Face = (doc.defaultView as (Window & typeof globalThis) | null)?.FontFace;
-  if (!Face) return;
-  for (const link of links) {
-    const face = new Face("Source Serif 4", `url(${link.href}) format('woff2')`, {
-      weight: link.dataset.fontWeight,
-      style: link.dataset.fontStyle,
-      display: "swap"
-    });
-    // Added, not loaded: the browser fetches a face when some text on the page uses it.
-    doc.fonts.add(face);
-  }
-}
-
 /** Resolves when the stylesheet has loaded or failed (a failed one must not keep the page from starting). */
 function settled(link: HTMLLinkElement): Promise<void> {
   return new Promise((done) => {
@@ -65,7 +49,7 @@ function settled(link: HTMLLinkElement): Promise<void> {
 
 /**
  * Empties the page's after-paint template into its head: the whole stylesheets first, then, once they have
- * loaded, the preloads, fonts and modules, so nothing a module draws shows unstyled. Resolves to whether there
+ * loaded, the preloads and modules, so nothing a module draws shows unstyled. Resolves to whether there
  * was a template.
  */
 export async function startPage(doc: Document = document): Promise<boolean> {
@@ -77,10 +61,6 @@ export async function startPage(doc: Document = document): Promise<boolean> {
   const loaded = Promise.all(sheets.map(settled));
   doc.head.append(...sheets);
   await loaded;
-  // The font links name the files; as preloads they would fetch every weight whether the page uses it or not.
-  const fonts = [...content.querySelectorAll<HTMLLinkElement>("link[data-font-weight]")];
-  for (const font of fonts) font.remove();
   doc.head.append(content);
-  loadFonts(fonts, doc);
   return true;
 }
