@@ -3,9 +3,11 @@
  * same published tables, rendered under jsdom at the content width and written into the page's empty slot,
  * so the chart shows as soon as the HTML does. The page's own cell replaces it with the live chart
  * (src/components/prerendered.ts). Recipes are the pages' own view definitions (one module per page in
- * src/components/views/, gathered by views/all.ts) in their default state (no URL filters).
+ * src/components/views/, gathered by views/all.ts) in their default state (no URL filters). A page's filter bar
+ * above its first chart (slot `<page>-filters`) is drawn the same way, from the page module's own function.
  */
 import {readFileSync, writeFileSync} from "node:fs";
+import {register} from "node:module";
 import {join, relative} from "node:path";
 import {walkFiles} from "./files.js";
 import {fillSlots} from "./framework/index.js";
@@ -23,21 +25,112 @@ type Recipe = (tables: Tables, slot: Element, lang: Lang, width: number) => Prom
 export async function prerender(dist = "dist"): Promise<string[]> {
   return withChartDom(async () => {
     const render = await chartRenderer(dist);
+    const values = await inlineRenderer(dist);
     const done: string[] = [];
     for (const file of walkFiles(dist)) {
       if (!file.endsWith(".html")) continue;
       const html = readFileSync(file, "utf8");
       // The page's own language (set by the template patches before this runs): a Chinese page gets Chinese charts.
       const lang = langOfTag(/<html\b[^>]*\slang="([^"]*)"/i.exec(html)?.[1]);
-      const filled = await fillSlots(html, async (name, _attributes, tag) => {
+      let filled = await fillSlots(html, async (name, _attributes, tag) => {
         const figure = await render(name, tag, lang, WIDTH, relative(dist, file));
         done.push(`${relative(dist, file)}#${name}`);
         return figure.outerHTML;
       });
+      filled = fillInlineValues(filled, await values(filled, lang, relative(dist, file)));
       if (filled !== html) writeFileSync(file, filled);
     }
     return done;
   });
+}
+
+/**
+ * The values a story page's prose quotes (`${f.raised}` in its Markdown), as the page first shows them: each inline
+ * cell of the page's module is run at build time against the page module's own exports, its tables and its default
+ * state, and the text it would display goes into its placeholder. The page's runtime removes a placeholder when the
+ * cell first displays (Framework's `<observablehq-loading>` before the cell's `<!--:id:-->`), so the same text
+ * takes its place and nothing moves. A cell that reads anything else (a chart's width) keeps its placeholder.
+ */
+export type InlineRenderer = (html: string, lang: Lang, page: string) => Promise<Map<string, string>>;
+
+export async function inlineRenderer(dist: string): Promise<InlineRenderer> {
+  const tables = tableReader(dist);
+  const {loadStoryData} = await import("../src/components/views.js");
+  const {escapeHtml} = await import("./framework/edition.js");
+  registerStdlib();
+  type Module = Record<string, unknown> & {TABLES: readonly string[]};
+  const fn = (m: Module, name: string) => m[name] as (...args: unknown[]) => unknown;
+  // Each story page module and the state its cells start from (a filter bar's value is its default state).
+  const PAGES: Record<string, {load: () => Promise<Module>; state: (m: Module, data: unknown) => Record<string, unknown>}> = {
+    overview: {load: () => import("../src/components/pages/overview.js") as Promise<Module>, state: (m, data) => ({f: fn(m, "overviewFindings")(data)})},
+    funding: {
+      load: () => import("../src/components/pages/funding.js") as Promise<Module>,
+      state: (m, data) => {
+        const filters = (fn(m, "fundingFilters")(data) as {value: unknown}).value;
+        return {filters, f: fn(m, "fundingFindings")(data, filters)};
+      }
+    },
+    pivots: {
+      load: () => import("../src/components/pages/pivots.js") as Promise<Module>,
+      state: (m, data) => ({filters: (fn(m, "pivotsFilters")(data) as {value: unknown}).value, f: fn(m, "pivotsFindings")(data)})
+    },
+    density: {
+      load: () => import("../src/components/pages/density.js") as Promise<Module>,
+      state: (m, data) => ({filters: (fn(m, "densityFilters")(data) as {value: unknown}).value, f: fn(m, "densityFindings")(data)})
+    }
+  };
+  const html = (value: unknown): string => {
+    if (value && typeof value === "object" && "nodeType" in value) {
+      const node = value as Node;
+      if (node.nodeType === 3) return escapeHtml(node.textContent ?? "");
+      if (node.nodeType === 11) return [...node.childNodes].map(html).join("");
+      return (node as Element).outerHTML;
+    }
+    if (typeof value !== "string" && value && typeof value === "object" && Symbol.iterator in value) return [...(value as Iterable<unknown>)].map(html).join("");
+    return escapeHtml(String(value));
+  };
+  return async (page, lang, name) => {
+    const values = new Map<string, string>();
+    const module = /<script type="module">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? "";
+    const which = /await import\("\.[./]*\/_import\/components\/pages\/([a-z]+)\.[0-9a-f]{8}\.js"\)/.exec(module)?.[1];
+    const recipe = which ? PAGES[which] : undefined;
+    if (!recipe) return values;
+    const m = await recipe.load();
+    const data = await loadStoryData(m.TABLES as never, tables, lang);
+    // The page module's names as its import cell binds them (`fundingViews as views`), then its data and state.
+    const env: Record<string, unknown> = {...m, data, ...recipe.state(m, data)};
+    const bound = /const \{([^}]*)\} = await import\(/.exec(module)?.[1] ?? "";
+    for (const [, exported, local] of bound.matchAll(/(\w+): (\w+)/g)) env[local] = m[exported];
+    for (const [, cell] of module.matchAll(/^define\((\{id: "[0-9a-f]{8}(?:-\d+)?", mode: "inline",[\s\S]*?\}\})\);$/gm)) {
+      // Build-time code, Framework's own output for this page: its cells are functions of their inputs.
+      const {id, inputs, body} = new Function(`return (${cell});`)() as {id: string; inputs: string[]; body: (...args: unknown[]) => Promise<void>};
+      if (!inputs.every((input) => input === "display" || input in env)) continue;
+      const shown: unknown[] = [];
+      const display = (value: unknown) => void shown.push(value);
+      try {
+        await body(...inputs.map((input) => (input === "display" ? display : env[input])));
+      } catch (error) {
+        throw new Error(`${name}: inline cell ${id} failed at build time: ${(error as Error).message}`);
+      }
+      values.set(id, shown.map(html).join(""));
+    }
+    return values;
+  };
+}
+
+/** Puts each value into its cell's placeholder; splices by index (data text may hold `$&`). */
+export function fillInlineValues(html: string, values: Map<string, string>): string {
+  if (!values.size) return html;
+  const parts: string[] = [];
+  let end = 0;
+  for (const match of html.matchAll(/<observablehq-loading><\/observablehq-loading><!--:([0-9a-f]{8}(?:-\d+)?):-->/g)) {
+    const value = values.get(match[1]);
+    if (value === undefined) continue;
+    parts.push(html.slice(end, match.index), `<observablehq-loading class="atlas-prerendered">${value}</observablehq-loading><!--:${match[1]}:-->`);
+    end = match.index + match[0].length;
+  }
+  parts.push(html.slice(end));
+  return parts.join("");
 }
 
 /**
@@ -47,10 +140,12 @@ export async function prerender(dist = "dist"): Promise<string[]> {
 export async function withChartDom<T>(work: () => Promise<T>): Promise<T> {
   const dom = new JSDOM("<!doctype html><html><body></body></html>");
   const globals = globalThis as unknown as Record<string, unknown>;
-  const names = ["document", "window", "XMLSerializer", "DOMParser"] as const;
+  const names = ["document", "window", "location", "XMLSerializer", "DOMParser"] as const;
   const saved = names.map((name) => globals[name]);
   globals.document = dom.window.document;
   globals.window = dom.window;
+  // A filter bar starts from the URL's values: at build time there are none, so it is drawn in its defaults.
+  globals.location = dom.window.location;
   globals.XMLSerializer = dom.window.XMLSerializer;
   globals.DOMParser = dom.window.DOMParser;
   try {
@@ -66,19 +161,24 @@ export type ChartRenderer = (name: string, slotTag: string, lang: Lang, width: n
 /** A renderer over the published tables in `dist` (each read once); call inside `withChartDom`. */
 export async function chartRenderer(dist: string): Promise<ChartRenderer> {
   const recipes = await loadRecipes();
-  const cache = new Map<string, Promise<Rows>>();
-  const tables: Tables = (name) => {
-    if (!cache.has(name)) {
-      const bytes = readFileSync(join(dist, "downloads", `${name}.parquet`));
-      cache.set(name, decodeParquet(bytes).then((t) => t.rows));
-    }
-    return cache.get(name)!;
-  };
+  const tables = tableReader(dist);
   return async (name, slotTag, lang, width, page = "page") => {
     const recipe = recipes[name];
     if (!recipe) throw new Error(`${page}: no prerender recipe for slot "${name}"`);
     const slot = JSDOM.fragment(slotTag).firstElementChild!;
     return recipe(tables, slot, lang, width);
+  };
+}
+
+/** The published tables in `dist`, each read once. */
+function tableReader(dist: string): Tables {
+  const cache = new Map<string, Promise<Rows>>();
+  return (name) => {
+    if (!cache.has(name)) {
+      const bytes = readFileSync(join(dist, "downloads", `${name}.parquet`));
+      cache.set(name, decodeParquet(bytes).then((t) => t.rows));
+    }
+    return cache.get(name)!;
   };
 }
 
@@ -89,7 +189,7 @@ export async function chartRenderer(dist: string): Promise<ChartRenderer> {
 async function loadRecipes(): Promise<Record<string, Recipe>> {
   // Imported here, after the jsdom globals exist, because d3 and the components read them when they load.
   const [{VIEWS}, {loadStoryData}] = await Promise.all([import("../src/components/views/all.js"), import("../src/components/views.js")]);
-  return Object.fromEntries(
+  const recipes: Record<string, Recipe> = Object.fromEntries(
     Object.entries(VIEWS).map(([name, view]): [string, Recipe] => [
       name,
       async (tables, slot, lang, width) => {
@@ -98,4 +198,35 @@ async function loadRecipes(): Promise<Record<string, Recipe>> {
       }
     ])
   );
+  registerStdlib();
+  const pages = {
+    funding: () => import("../src/components/pages/funding.js").then((m) => ({tables: m.TABLES, filters: m.fundingFilters})),
+    pivots: () => import("../src/components/pages/pivots.js").then((m) => ({tables: m.TABLES, filters: m.pivotsFilters})),
+    density: () => import("../src/components/pages/density.js").then((m) => ({tables: m.TABLES, filters: m.densityFilters}))
+  };
+  for (const [page, load] of Object.entries(pages)) {
+    if (recipes[`${page}-filters`]) throw new Error(`prerender: a view is named "${page}-filters", the name of ${page}'s filter bar slot`);
+    recipes[`${page}-filters`] = async (tables, _slot, lang) => {
+      const {tables: names, filters} = await load();
+      return (filters as (d: unknown) => Element)(await loadStoryData(names, tables, lang));
+    };
+  }
+  return recipes;
 }
+
+/**
+ * The page modules name their tables through Framework's FileAttachment (src/components/tables.ts); what the build
+ * runs of them reads none, so at build time a name is all a FileAttachment needs to give.
+ */
+let stdlibRegistered = false;
+function registerStdlib(): void {
+  if (!stdlibRegistered) register(`data:text/javascript,${encodeURIComponent(STDLIB_HOOK)}`);
+  stdlibRegistered = true;
+}
+
+/** Resolves `observablehq:stdlib` (Framework's, in the browser) to a FileAttachment that only knows its name. */
+const STDLIB_HOOK = `
+export async function resolve(specifier, context, next) {
+  if (specifier !== "observablehq:stdlib") return next(specifier, context);
+  return {shortCircuit: true, url: "data:text/javascript," + encodeURIComponent("export const FileAttachment = (name) => ({href: name});")};
+}`;

@@ -138,7 +138,8 @@ function safeMatches(matches: (selector: string) => boolean, selector: string): 
 export function pageMatcher(html: string): (selector: string) => boolean {
   const classes = new Set<string>();
   const ids = new Set<string>();
-  const tags = new Set<string>();
+  // Every page has its root, even when `html` is only the body: the Chinese edition's rules start at html[lang].
+  const tags = new Set<string>(["html"]);
   for (const [, tag] of html.matchAll(/<([a-zA-Z][\w-]*)/g)) tags.add(tag.toLowerCase());
   for (const [, list] of html.matchAll(/\sclass="([^"]*)"/g)) for (const name of list.split(/\s+/)) if (name) classes.add(name);
   for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) ids.add(id);

@@ -2,6 +2,8 @@
  * Charts rendered at build time (scripts/prerender.ts) appear with the HTML, before any script runs; the
  * page's cell then puts the live, resizable chart in their place. Pages write an empty slot,
  * `<div id="prerender-<name>" class="atlas-prerender"></div>`, and a cell `hydrate("prerender-<name>", chart)`.
+ * A filter bar above the first chart is built the same way, so the chart does not move down when the live bar
+ * appears: `const filters = Generators.input(hydrate("prerender-<page>-filters", pageFilters(data)))`.
  * Without a build (npm run dev) the slot is simply empty until the cell runs.
  */
 import {bilingual, documentLang} from "./i18n.js";
@@ -12,9 +14,31 @@ const TEXT = bilingual({
   zh: {noSlot: (id: string) => `页面上没有图表的占位元素 #${id}；请在页面中加入 <div id="${id}" class="atlas-prerender"></div>`}
 });
 
-export function hydrate(id: string, live: Node, doc: Document = globalThis.document): void {
+/**
+ * Puts `live` in the slot in place of its build-time copy, and returns it (a filter bar is then the cell's input).
+ * A `resize()` cell's container is empty until its chart draws, a frame or more later: the build's copy stays
+ * until then, and both are swapped in one step, so the page never collapses and grows back in between.
+ */
+export function hydrate<T extends Node>(id: string, live: T, doc: Document = globalThis.document): T {
   const slot = doc.getElementById(id);
   if (!slot) throw new Error(TEXT(documentLang(doc)).noSlot(id));
-  slot.replaceChildren(live);
-  slot.dataset.live = "true";
+  const built = [...slot.childNodes];
+  const done = () => {
+    for (const node of built) node.remove();
+    slot.dataset.live = "true";
+  };
+  const Observer = doc.defaultView?.MutationObserver;
+  if (built.length && live.nodeType === 1 && !live.hasChildNodes() && Observer) {
+    slot.append(live);
+    const observer = new Observer(() => {
+      if (!live.hasChildNodes()) return;
+      observer.disconnect();
+      done();
+    });
+    observer.observe(live, {childList: true});
+  } else {
+    slot.replaceChildren(live);
+    done();
+  }
+  return live;
 }

@@ -189,6 +189,63 @@ describe("charts rendered at build time", () => {
   });
 });
 
+/**
+ * Records every layout shift the page makes from its first byte (the Layout Instability API). The test gives no
+ * input, so every shift counts: in an emulated phone context Chromium sometimes marks a shift `hadRecentInput`
+ * all the same, which would hide it.
+ */
+const WATCH_SHIFTS = `window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const shift of list.getEntries()) {
+    const moved = shift.sources.map((s) => (s.node && s.node.nodeType === 1 ? s.node : s.node?.parentElement)?.outerHTML.slice(0, 80));
+    window.__shifts.push({value: shift.value, moved});
+  }
+}).observe({type: "layout-shift", buffered: true});`;
+
+describe("the live page keeps what the build drew where it is", () => {
+  // A phone's screen, where a line that grows moves the most. Web Vitals call a cumulative shift up to 0.1 good.
+  test.each(["", "funding", "pivots", "density", "companies/zhipu", "zh/", "zh/funding", "zh/pivots", "zh/density", "zh/companies/zhipu"])(
+    "/%s: cumulative layout shift below 0.1 from the first byte until the page has settled",
+    async (route) => {
+      const context = await site.browser.newContext({viewport: {width: 412, height: 823}, isMobile: true});
+      try {
+        const page = await context.newPage();
+        await page.addInitScript(WATCH_SHIFTS);
+        await page.goto(site.server.url + route);
+        await waitForCells(page);
+        await page.waitForTimeout(500);
+        const shifts = await page.evaluate(() => (window as unknown as {__shifts: {value: number; moved: string[]}[]}).__shifts);
+        const total = shifts.reduce((sum, s) => sum + s.value, 0);
+        expect(total, `shifts: ${JSON.stringify(shifts, null, 1)}`).toBeLessThan(0.1);
+      } finally {
+        await context.close();
+      }
+    }
+  );
+
+  test("a prose value the build wrote is the value the live page shows", async () => {
+    const context = await site.browser.newContext({javaScriptEnabled: false});
+    let built: string[];
+    try {
+      const page = await context.newPage();
+      await page.goto(site.server.url + "funding");
+      built = await page.locator("observablehq-loading.atlas-prerendered").allTextContents();
+      expect(built.length).toBeGreaterThan(5);
+    } finally {
+      await context.close();
+    }
+    const live = await visit("funding");
+    try {
+      expect(await live.page.locator("observablehq-loading").count()).toBe(0);
+      const text = (await live.page.locator("main").textContent()) ?? "";
+      for (const value of built) expect(text).toContain(value);
+      expect(live.problems.consoleErrors).toEqual([]);
+    } finally {
+      await live.context.close();
+    }
+  });
+});
+
 describe("filters live in the URL", () => {
   test("funding: unticking a company redraws, writes ?companies=, and survives reload and back", async () => {
     const {page, context} = await visit("funding");

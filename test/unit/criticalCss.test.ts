@@ -50,6 +50,12 @@ describe("a page's rules", () => {
     ]);
   });
 
+  test("of a page's body alone (as the build reads it) still keep rules on the root: the Chinese edition's line height", () => {
+    const body = pageMatcher('<body><main id="observablehq-main"><p>中文</p></main></body>');
+    expect(body('html[lang="zh-CN"] #observablehq-main p')).toBe(true);
+    expect(body('html[lang="zh-CN"] #observablehq-main table')).toBe(false);
+  });
+
   test("keep a rule whose selector cannot be read", () => {
     expect(criticalCss("a::part(x){color:red}", () => {
       throw new Error("unknown syntax");

@@ -131,4 +131,20 @@ describe("hydrate", () => {
     expect(slot.dataset.live).toBe("true");
     slot.remove();
   });
+
+  test("keeps the build's copy until an empty live container (a resize cell) has drawn, then swaps both at once", async () => {
+    const slot = document.createElement("div");
+    slot.id = "prerender-y";
+    slot.innerHTML = "<figure>built</figure>";
+    document.body.append(slot);
+    const live = document.createElement("div");
+    hydrate("prerender-y", live);
+    expect(slot.textContent).toBe("built");
+    expect(slot.dataset.live).toBeUndefined();
+    live.append(document.createElement("figure"));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect([...slot.children]).toEqual([live]);
+    expect(slot.dataset.live).toBe("true");
+    slot.remove();
+  });
 });

@@ -24,7 +24,8 @@ import {orderBy} from "../rowOrder.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
 import {dataNames} from "./pageText.js";
 
-const TABLES = ["company_summary", "density_points", "density_fit", "claims", "price_points"] as const;
+/** The tables the page reads (the build reads them too, to draw its filter bar). */
+export const TABLES = ["company_summary", "density_points", "density_fit", "claims", "price_points"] as const;
 
 export type DensityData = StoryData<(typeof TABLES)[number] | "sources">;
 

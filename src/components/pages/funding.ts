@@ -102,7 +102,8 @@ export const FUNDING_TEXT = bilingual({
   }
 });
 
-const TABLES = ["company_summary", "funding_rounds", "funding_steps", "investor_links"] as const;
+/** The tables the page reads (the build reads them too, to draw its filter bar). */
+export const TABLES = ["company_summary", "funding_rounds", "funding_steps", "investor_links"] as const;
 
 export type FundingData = StoryData<(typeof TABLES)[number] | "sources">;
 

@@ -14,7 +14,8 @@ import {OVERVIEW_VIEWS} from "../views/overview.js";
 import {loadTables} from "./load.js";
 import {OVERVIEW_TEXT, sourceSpan} from "./overviewText.js";
 
-const TABLES = ["company_summary", "companies", "funding_rounds", "funding_steps", "events", "density_fit", "financials"] as const;
+/** The tables the page reads (the build reads them too, for the values its prose quotes). */
+export const TABLES = ["company_summary", "companies", "funding_rounds", "funding_steps", "events", "density_fit", "financials"] as const;
 
 export type OverviewData = StoryData<(typeof TABLES)[number] | "sources">;
 

@@ -18,7 +18,8 @@ import {orderBy} from "../rowOrder.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
 import {dataNames, dataText} from "./pageText.js";
 
-const TABLES = ["company_summary", "events", "models", "model_counts"] as const;
+/** The tables the page reads (the build reads them too, to draw its filter bar). */
+export const TABLES = ["company_summary", "events", "models", "model_counts"] as const;
 
 export type PivotsData = StoryData<(typeof TABLES)[number] | "sources">;
 
