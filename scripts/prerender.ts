@@ -208,7 +208,7 @@ async function loadRecipes(): Promise<Record<string, Recipe>> {
     if (recipes[`${page}-filters`]) throw new Error(`prerender: a view is named "${page}-filters", the name of ${page}'s filter bar slot`);
     recipes[`${page}-filters`] = async (tables, _slot, lang) => {
       const {tables: names, filters} = await load();
-      return (filters as (d: unknown) => Element)(await loadStoryData(names, tables, lang));
+      return withStateAsAttributes((filters as (d: unknown) => Element)(await loadStoryData(names, tables, lang)));
     };
   }
   return recipes;
@@ -222,6 +222,19 @@ let stdlibRegistered = false;
 function registerStdlib(): void {
   if (!stdlibRegistered) register(`data:text/javascript,${encodeURIComponent(STDLIB_HOOK)}`);
   stdlibRegistered = true;
+}
+
+/**
+ * A form's state lives in properties (`checked`, `value`), which markup does not carry: written as attributes, the
+ * built filter bar shows the choices the live one starts from.
+ */
+export function withStateAsAttributes(form: Element): Element {
+  for (const input of form.querySelectorAll("input")) {
+    if (input.type === "checkbox" || input.type === "radio") input.toggleAttribute("checked", input.checked);
+    else input.setAttribute("value", input.value);
+  }
+  for (const option of form.querySelectorAll("option")) option.toggleAttribute("selected", option.selected);
+  return form;
 }
 
 /** Resolves `observablehq:stdlib` (Framework's, in the browser) to a FileAttachment that only knows its name. */

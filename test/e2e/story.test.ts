@@ -223,6 +223,23 @@ describe("the live page keeps what the build drew where it is", () => {
     }
   );
 
+  test("the built filter bar shows the state the live one starts from (scripts off)", async () => {
+    const context = await site.browser.newContext({javaScriptEnabled: false});
+    try {
+      const page = await context.newPage();
+      await page.goto(site.server.url + "density");
+      const bar = page.locator("#prerender-density-filters");
+      expect(await bar.locator('input[name="fit"][value="records"]').isChecked()).toBe(true);
+      expect(await bar.locator('input[name="from"]').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await page.goto(site.server.url + "funding");
+      const boxes = page.locator('#prerender-funding-filters input[type="checkbox"]');
+      expect(await boxes.count()).toBeGreaterThan(5);
+      for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a prose value the build wrote is the value the live page shows", async () => {
     const context = await site.browser.newContext({javaScriptEnabled: false});
     let built: string[];

@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
-import {fillInlineValues} from "../../scripts/prerender.js";
+import {JSDOM} from "jsdom";
+import {fillInlineValues, withStateAsAttributes} from "../../scripts/prerender.js";
 
 const PAGE =
   "<p>The <observablehq-loading></observablehq-loading><!--:38e0fed2:--> companies raised " +
@@ -25,5 +26,26 @@ describe("build-time values in their cells' placeholders", () => {
 
   test("no values, the page as it was", () => {
     expect(fillInlineValues(PAGE, new Map())).toBe(PAGE);
+  });
+});
+
+describe("a built filter bar", () => {
+  test("carries its controls' state as attributes, so the markup shows the choices the live bar starts from", () => {
+    const {document} = new JSDOM().window;
+    const form = document.createElement("form");
+    form.innerHTML = '<input type="radio" name="fit" value="records"><input type="radio" name="fit" value="all" checked>' +
+      '<input type="checkbox" name="c" value="zhipu"><input type="date" name="from"><select><option>a</option><option>b</option></select>';
+    const [records, all, zhipu, from] = form.querySelectorAll("input");
+    records.checked = true;
+    zhipu.checked = true;
+    from.value = "2023-02-24";
+    form.querySelectorAll("option")[1].selected = true;
+    const html = withStateAsAttributes(form).outerHTML;
+    expect(html).toContain('<input type="radio" name="fit" value="records" checked="">');
+    expect(html).toContain('<input type="radio" name="fit" value="all">');
+    expect(html).toContain('<input type="checkbox" name="c" value="zhipu" checked="">');
+    expect(html).toContain('<input type="date" name="from" value="2023-02-24">');
+    expect(html).toContain('<option selected="">b</option>');
+    expect(all.checked).toBe(false);
   });
 });
