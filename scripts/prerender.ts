@@ -32,12 +32,18 @@ export async function prerender(dist = "dist"): Promise<string[]> {
       const html = readFileSync(file, "utf8");
       // The page's own language (set by the template patches before this runs): a Chinese page gets Chinese charts.
       const lang = langOfTag(/<html\b[^>]*\slang="([^"]*)"/i.exec(html)?.[1]);
+      // Some phrases take their language from the document (documentLang), as in the browser from <html lang>.
+      document.documentElement.setAttribute("lang", lang === "zh" ? "zh-CN" : "en");
       let filled = await fillSlots(html, async (name, _attributes, tag) => {
         const figure = await render(name, tag, lang, WIDTH, relative(dist, file));
         done.push(`${relative(dist, file)}#${name}`);
         return figure.outerHTML;
       });
       filled = fillInlineValues(filled, await values(filled, lang, relative(dist, file)));
+      const left = [...filled.matchAll(/<observablehq-loading><\/observablehq-loading><!--:([0-9a-f]{8}(?:-\d+)?):-->/g)].map((m) => m[1]);
+      if (left.length && STORY_PAGES[storyPage(relative(dist, file))]) {
+        throw new Error(`${relative(dist, file)}: inline cells ${left.join(", ")} have no build-time value (they read something the build does not give them); the live page would move when they fill in`);
+      }
       if (filled !== html) writeFileSync(file, filled);
     }
     return done;
@@ -52,6 +58,14 @@ export async function prerender(dist = "dist"): Promise<string[]> {
  * takes its place and nothing moves. A cell that reads anything else (a chart's width) keeps its placeholder.
  */
 export type InlineRenderer = (html: string, lang: Lang, page: string) => Promise<Map<string, string>>;
+
+/** The story pages whose prose the build fills in, by built file (either edition), and their page module. */
+const STORY_PAGES: Record<string, string> = {"index.html": "overview", "funding.html": "funding", "pivots.html": "pivots", "density.html": "density"};
+
+/** A built file's page in the English edition's terms ("zh/funding.html" → "funding.html"). */
+function storyPage(file: string): string {
+  return file.replace(/\\/g, "/").replace(/^zh\//, "");
+}
 
 export async function inlineRenderer(dist: string): Promise<InlineRenderer> {
   const tables = tableReader(dist);
@@ -79,28 +93,32 @@ export async function inlineRenderer(dist: string): Promise<InlineRenderer> {
       state: (m, data) => ({filters: (fn(m, "densityFilters")(data) as {value: unknown}).value, f: fn(m, "densityFindings")(data)})
     }
   };
-  const html = (value: unknown): string => {
+  const markup = (value: unknown): string => {
     if (value && typeof value === "object" && "nodeType" in value) {
       const node = value as Node;
       if (node.nodeType === 3) return escapeHtml(node.textContent ?? "");
-      if (node.nodeType === 11) return [...node.childNodes].map(html).join("");
+      if (node.nodeType === 11) return [...node.childNodes].map(markup).join("");
       return (node as Element).outerHTML;
     }
-    if (typeof value !== "string" && value && typeof value === "object" && Symbol.iterator in value) return [...(value as Iterable<unknown>)].map(html).join("");
+    if (typeof value !== "string" && value && typeof value === "object" && Symbol.iterator in value) return [...(value as Iterable<unknown>)].map(markup).join("");
     return escapeHtml(String(value));
   };
-  return async (page, lang, name) => {
+  return async (html, lang, page) => {
     const values = new Map<string, string>();
-    const module = /<script type="module">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? "";
-    const which = /await import\("\.[./]*\/_import\/components\/pages\/([a-z]+)\.[0-9a-f]{8}\.js"\)/.exec(module)?.[1];
-    const recipe = which ? PAGES[which] : undefined;
-    if (!recipe) return values;
+    const which = STORY_PAGES[storyPage(page)];
+    if (!which) return values;
+    const recipe = PAGES[which];
+    const module = /<script type="module">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+    const imported = new RegExp(`const \\{([^}]*)\\} = await import\\("[./]*/_import/components/pages/${which}\\.[0-9a-f]{8}\\.js"\\)`).exec(module);
+    if (!imported) throw new Error(`${page}: no import of components/pages/${which}.js in its module; re-verify inlineRenderer in scripts/prerender.ts`);
     const m = await recipe.load();
     const data = await loadStoryData(m.TABLES as never, tables, lang);
-    // The page module's names as its import cell binds them (`fundingViews as views`), then its data and state.
-    const env: Record<string, unknown> = {...m, data, ...recipe.state(m, data)};
-    const bound = /const \{([^}]*)\} = await import\(/.exec(module)?.[1] ?? "";
-    for (const [, exported, local] of bound.matchAll(/(\w+): (\w+)/g)) env[local] = m[exported];
+    // Only what the page's cells can see: the names its import cell binds (`fundingViews: views`), its data and state.
+    const env: Record<string, unknown> = {data, ...recipe.state(m, data)};
+    for (const name of imported[1].split(",").map((s) => s.trim()).filter(Boolean)) {
+      const [exported, local = exported] = name.split(/\s*:\s*/);
+      env[local] = m[exported];
+    }
     for (const [, cell] of module.matchAll(/^define\((\{id: "[0-9a-f]{8}(?:-\d+)?", mode: "inline",[\s\S]*?\}\})\);$/gm)) {
       // Build-time code, Framework's own output for this page: its cells are functions of their inputs.
       const {id, inputs, body} = new Function(`return (${cell});`)() as {id: string; inputs: string[]; body: (...args: unknown[]) => Promise<void>};
@@ -110,9 +128,9 @@ export async function inlineRenderer(dist: string): Promise<InlineRenderer> {
       try {
         await body(...inputs.map((input) => (input === "display" ? display : env[input])));
       } catch (error) {
-        throw new Error(`${name}: inline cell ${id} failed at build time: ${(error as Error).message}`);
+        throw new Error(`${page}: inline cell ${id} failed at build time: ${(error as Error).message}`);
       }
-      values.set(id, shown.map(html).join(""));
+      values.set(id, shown.map(markup).join(""));
     }
     return values;
   };
@@ -208,7 +226,10 @@ async function loadRecipes(): Promise<Record<string, Recipe>> {
     if (recipes[`${page}-filters`]) throw new Error(`prerender: a view is named "${page}-filters", the name of ${page}'s filter bar slot`);
     recipes[`${page}-filters`] = async (tables, _slot, lang) => {
       const {tables: names, filters} = await load();
-      return withStateAsAttributes((filters as (d: unknown) => Element)(await loadStoryData(names, tables, lang)));
+      const bar = withStateAsAttributes((filters as (d: unknown) => Element)(await loadStoryData(names, tables, lang)));
+      // Until the live bar replaces it, the built one is a picture of the choices: not clickable, not focusable.
+      bar.setAttribute("inert", "");
+      return bar;
     };
   }
   return recipes;

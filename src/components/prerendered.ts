@@ -22,7 +22,7 @@ const TEXT = bilingual({
 export function hydrate<T extends Node>(id: string, live: T, doc: Document = globalThis.document): T {
   const slot = doc.getElementById(id);
   if (!slot) throw new Error(TEXT(documentLang(doc)).noSlot(id));
-  const built = [...slot.childNodes];
+  const built = [...slot.childNodes].filter((node) => node !== (live as Node));
   const done = () => {
     for (const node of built) node.remove();
     slot.dataset.live = "true";

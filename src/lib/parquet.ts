@@ -4,7 +4,7 @@
  * Column types are declared, never inferred, so a column of blanks still comes out as DATE or DOUBLE and the
  * browser decoder (hyparquet) gets the same types DuckDB would. Output is deterministic: rows are sorted by the
  * given key and DuckDB writes no timestamps, so the same rows give byte-identical files. ZSTD at level 19: the
- * tables are read whole by every story page, and it makes them about a quarter smaller than Snappy (247 → 186 kB
+ * tables are read whole by every story page, and it makes them about a quarter smaller than Snappy (247 → 195 kB
  * for all of them); the browser decodes it with fzstd (4 kB gzip, src/components/parquet.ts), DuckDB natively.
  */
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";

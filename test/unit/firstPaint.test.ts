@@ -127,7 +127,9 @@ describe("starting the page after the first paint", () => {
             this.record = {callback, disconnected: false};
             observers.push(this.record);
           }
-          observe() {}
+          observe(options: unknown) {
+            expect(options).toEqual({type: "paint", buffered: true});
+          }
           disconnect() {
             this.record.disconnected = true;
           }

@@ -23,17 +23,19 @@ export function afterNextPaint(then: () => void, doc: Document = document): void
   };
   const Observer = (view as Window & typeof globalThis).PerformanceObserver;
   if (!Observer?.supportedEntryTypes?.includes("paint")) return void view.requestAnimationFrame(start);
-  const observer = new Observer((list) => {
-    if (!list.getEntriesByName("first-contentful-paint").length) return;
-    observer.disconnect();
-    start();
-  });
-  observer.observe({type: "paint", buffered: true});
   // A page with nothing contentful to paint never reports it.
-  setTimeout(() => {
+  const fallback = setTimeout(() => {
     observer.disconnect();
     start();
   }, FIRST_PAINT_WAIT_MS);
+  const observer = new Observer((list) => {
+    if (!list.getEntriesByName("first-contentful-paint").length) return;
+    observer.disconnect();
+    clearTimeout(fallback);
+    start();
+  });
+  // Buffered: the paint has often happened before this script runs.
+  observer.observe({type: "paint", buffered: true});
 }
 
 /** How long a page waits for its first contentful paint before it starts anyway. */
