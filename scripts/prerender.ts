@@ -52,10 +52,11 @@ export async function prerender(dist = "dist"): Promise<string[]> {
 
 /**
  * The values a story page's prose quotes (`${f.raised}` in its Markdown), as the page first shows them: each inline
- * cell of the page's module is run at build time against the page module's own exports, its tables and its default
- * state, and the text it would display goes into its placeholder. The page's runtime removes a placeholder when the
+ * cell of the page's module is run at build time against the names its import cell binds, its tables and its
+ * default state, and the text it would display goes into its placeholder. The page's runtime removes a placeholder when the
  * cell first displays (Framework's `<observablehq-loading>` before the cell's `<!--:id:-->`), so the same text
- * takes its place and nothing moves. A cell that reads anything else (a chart's width) keeps its placeholder.
+ * takes its place and nothing moves. A cell that reads anything else (a chart's width) would keep its placeholder,
+ * which fails the build on a story page.
  */
 export type InlineRenderer = (html: string, lang: Lang, page: string) => Promise<Map<string, string>>;
 
