@@ -24,8 +24,10 @@ type Recipe = (tables: Tables, slot: Element, lang: Lang, width: number) => Prom
 
 export async function prerender(dist = "dist"): Promise<string[]> {
   return withChartDom(async () => {
-    const render = await chartRenderer(dist);
-    const values = await inlineRenderer(dist);
+    // One read of each table for the charts and the prose.
+    const tables = tableReader(dist);
+    const render = await chartRenderer(dist, tables);
+    const values = await inlineRenderer(dist, tables);
     const done: string[] = [];
     for (const file of walkFiles(dist)) {
       if (!file.endsWith(".html")) continue;
@@ -40,7 +42,7 @@ export async function prerender(dist = "dist"): Promise<string[]> {
         return figure.outerHTML;
       });
       filled = fillInlineValues(filled, await values(filled, lang, relative(dist, file)));
-      const left = [...filled.matchAll(/<observablehq-loading><\/observablehq-loading><!--:([0-9a-f]{8}(?:-\d+)?):-->/g)].map((m) => m[1]);
+      const left = [...filled.matchAll(PLACEHOLDER)].map((m) => m[1]);
       if (left.length && STORY_PAGES[storyPage(relative(dist, file))]) {
         throw new Error(`${relative(dist, file)}: inline cells ${left.join(", ")} have no build-time value (they read something the build does not give them); the live page would move when they fill in`);
       }
@@ -60,40 +62,40 @@ export async function prerender(dist = "dist"): Promise<string[]> {
  */
 export type InlineRenderer = (html: string, lang: Lang, page: string) => Promise<Map<string, string>>;
 
-/** The story pages whose prose the build fills in, by built file (either edition), and their page module. */
-const STORY_PAGES: Record<string, string> = {"index.html": "overview", "funding.html": "funding", "pivots.html": "pivots", "density.html": "density"};
+/** A page module of src/components/pages/, as the build reads it. */
+type PageModule = Record<string, unknown> & {TABLES: readonly string[]};
+type PageFunction = (...args: unknown[]) => unknown;
+
+/**
+ * The story pages the build runs code of, by built file (either edition): their module, the filter bar drawn above
+ * their first chart (slot `<name>-filters`) and the findings their prose quotes, as each page's Markdown computes
+ * them (`const f = fundingFindings(data, filters)`; the browser tests compare the results cell by cell).
+ */
+const STORY_PAGES: Record<string, {name: string; load: () => Promise<PageModule>; filters?: string; findings: (m: PageModule, data: unknown, filters: unknown) => unknown}> = {
+  "index.html": {name: "overview", load: () => import("../src/components/pages/overview.js"), findings: (m, data) => call(m, "overviewFindings", data)},
+  "funding.html": {
+    name: "funding",
+    load: () => import("../src/components/pages/funding.js"),
+    filters: "fundingFilters",
+    findings: (m, data, filters) => call(m, "fundingFindings", data, filters)
+  },
+  "pivots.html": {name: "pivots", load: () => import("../src/components/pages/pivots.js"), filters: "pivotsFilters", findings: (m, data) => call(m, "pivotsFindings", data)},
+  "density.html": {name: "density", load: () => import("../src/components/pages/density.js"), filters: "densityFilters", findings: (m, data) => call(m, "densityFindings", data)}
+};
+
+function call(m: PageModule, name: string, ...args: unknown[]): unknown {
+  return (m[name] as PageFunction)(...args);
+}
 
 /** A built file's page in the English edition's terms ("zh/funding.html" → "funding.html"). */
 function storyPage(file: string): string {
   return file.replace(/\\/g, "/").replace(/^zh\//, "");
 }
 
-export async function inlineRenderer(dist: string): Promise<InlineRenderer> {
-  const tables = tableReader(dist);
+export async function inlineRenderer(dist: string, tables = tableReader(dist)): Promise<InlineRenderer> {
   const {loadStoryData} = await import("../src/components/views.js");
   const {escapeHtml} = await import("./framework/edition.js");
   registerStdlib();
-  type Module = Record<string, unknown> & {TABLES: readonly string[]};
-  const fn = (m: Module, name: string) => m[name] as (...args: unknown[]) => unknown;
-  // Each story page module and the state its cells start from (a filter bar's value is its default state).
-  const PAGES: Record<string, {load: () => Promise<Module>; state: (m: Module, data: unknown) => Record<string, unknown>}> = {
-    overview: {load: () => import("../src/components/pages/overview.js") as Promise<Module>, state: (m, data) => ({f: fn(m, "overviewFindings")(data)})},
-    funding: {
-      load: () => import("../src/components/pages/funding.js") as Promise<Module>,
-      state: (m, data) => {
-        const filters = (fn(m, "fundingFilters")(data) as {value: unknown}).value;
-        return {filters, f: fn(m, "fundingFindings")(data, filters)};
-      }
-    },
-    pivots: {
-      load: () => import("../src/components/pages/pivots.js") as Promise<Module>,
-      state: (m, data) => ({filters: (fn(m, "pivotsFilters")(data) as {value: unknown}).value, f: fn(m, "pivotsFindings")(data)})
-    },
-    density: {
-      load: () => import("../src/components/pages/density.js") as Promise<Module>,
-      state: (m, data) => ({filters: (fn(m, "densityFilters")(data) as {value: unknown}).value, f: fn(m, "densityFindings")(data)})
-    }
-  };
   const markup = (value: unknown): string => {
     if (value && typeof value === "object" && "nodeType" in value) {
       const node = value as Node;
@@ -106,16 +108,17 @@ export async function inlineRenderer(dist: string): Promise<InlineRenderer> {
   };
   return async (html, lang, page) => {
     const values = new Map<string, string>();
-    const which = STORY_PAGES[storyPage(page)];
-    if (!which) return values;
-    const recipe = PAGES[which];
+    const story = STORY_PAGES[storyPage(page)];
+    if (!story) return values;
     const module = /<script type="module">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
-    const imported = new RegExp(`const \\{([^}]*)\\} = await import\\("[./]*/_import/components/pages/${which}\\.[0-9a-f]{8}\\.js"\\)`).exec(module);
-    if (!imported) throw new Error(`${page}: no import of components/pages/${which}.js in its module; re-verify inlineRenderer in scripts/prerender.ts`);
-    const m = await recipe.load();
+    const imported = new RegExp(`const \\{([^}]*)\\} = await import\\("[./]*/_import/components/pages/${story.name}\\.[0-9a-f]{8}\\.js"\\)`).exec(module);
+    if (!imported) throw new Error(`${page}: no import of components/pages/${story.name}.js in its module; re-verify inlineRenderer in scripts/prerender.ts`);
+    const m = await story.load();
     const data = await loadStoryData(m.TABLES as never, tables, lang);
-    // Only what the page's cells can see: the names its import cell binds (`fundingViews: views`), its data and state.
-    const env: Record<string, unknown> = {data, ...recipe.state(m, data)};
+    // Only what the page's cells can see: the names its import cell binds (`fundingViews: views`), its data and the
+    // state they start from (a filter bar's value is its default state).
+    const filters = story.filters ? (call(m, story.filters, data) as {value: unknown}).value : undefined;
+    const env: Record<string, unknown> = {data, ...(story.filters ? {filters} : {}), f: story.findings(m, data, filters)};
     for (const name of imported[1].split(",").map((s) => s.trim()).filter(Boolean)) {
       const [exported, local = exported] = name.split(/\s*:\s*/);
       env[local] = m[exported];
@@ -137,12 +140,15 @@ export async function inlineRenderer(dist: string): Promise<InlineRenderer> {
   };
 }
 
+/** An inline cell's empty placeholder, as Framework writes it, and the cell's id. */
+const PLACEHOLDER = /<observablehq-loading><\/observablehq-loading><!--:([0-9a-f]{8}(?:-\d+)?):-->/g;
+
 /** Puts each value into its cell's placeholder; splices by index (data text may hold `$&`). */
 export function fillInlineValues(html: string, values: Map<string, string>): string {
   if (!values.size) return html;
   const parts: string[] = [];
   let end = 0;
-  for (const match of html.matchAll(/<observablehq-loading><\/observablehq-loading><!--:([0-9a-f]{8}(?:-\d+)?):-->/g)) {
+  for (const match of html.matchAll(PLACEHOLDER)) {
     const value = values.get(match[1]);
     if (value === undefined) continue;
     parts.push(html.slice(end, match.index), `<observablehq-loading class="atlas-prerendered">${value}</observablehq-loading><!--:${match[1]}:-->`);
@@ -178,9 +184,8 @@ export async function withChartDom<T>(work: () => Promise<T>): Promise<T> {
 export type ChartRenderer = (name: string, slotTag: string, lang: Lang, width: number, page?: string) => Promise<Element>;
 
 /** A renderer over the published tables in `dist` (each read once); call inside `withChartDom`. */
-export async function chartRenderer(dist: string): Promise<ChartRenderer> {
+export async function chartRenderer(dist: string, tables = tableReader(dist)): Promise<ChartRenderer> {
   const recipes = await loadRecipes();
-  const tables = tableReader(dist);
   return async (name, slotTag, lang, width, page = "page") => {
     const recipe = recipes[name];
     if (!recipe) throw new Error(`${page}: no prerender recipe for slot "${name}"`);
@@ -218,16 +223,12 @@ async function loadRecipes(): Promise<Record<string, Recipe>> {
     ])
   );
   registerStdlib();
-  const pages = {
-    funding: () => import("../src/components/pages/funding.js").then((m) => ({tables: m.TABLES, filters: m.fundingFilters})),
-    pivots: () => import("../src/components/pages/pivots.js").then((m) => ({tables: m.TABLES, filters: m.pivotsFilters})),
-    density: () => import("../src/components/pages/density.js").then((m) => ({tables: m.TABLES, filters: m.densityFilters}))
-  };
-  for (const [page, load] of Object.entries(pages)) {
-    if (recipes[`${page}-filters`]) throw new Error(`prerender: a view is named "${page}-filters", the name of ${page}'s filter bar slot`);
-    recipes[`${page}-filters`] = async (tables, _slot, lang) => {
-      const {tables: names, filters} = await load();
-      const bar = withStateAsAttributes((filters as (d: unknown) => Element)(await loadStoryData(names, tables, lang)));
+  for (const {name, load, filters} of Object.values(STORY_PAGES)) {
+    if (!filters) continue;
+    if (recipes[`${name}-filters`]) throw new Error(`prerender: a view is named "${name}-filters", the name of ${name}'s filter bar slot`);
+    recipes[`${name}-filters`] = async (tables, _slot, lang) => {
+      const m = await load();
+      const bar = withStateAsAttributes(call(m, filters, await loadStoryData(m.TABLES as never, tables, lang)) as Element);
       // Until the live bar replaces it, the built one is a picture of the choices: not clickable, not focusable.
       bar.setAttribute("inert", "");
       return bar;
