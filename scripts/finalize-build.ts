@@ -14,6 +14,7 @@ import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync} from "no
 import {join, relative} from "node:path";
 import {walkFiles} from "./files.js";
 import {mendBuiltPages, STUB_VERSION} from "./framework/index.js";
+import {applyCsp} from "./framework/csp.js";
 import {mendEditions} from "./framework/edition.js";
 import {lightenPages} from "./framework/firstPaint.js";
 import {mendMeta, siteUrlFromEnv} from "./framework/meta.js";
@@ -95,7 +96,10 @@ export async function finalizeBuild(dist = "dist"): Promise<string[]> {
   console.log(`finalize-build: ${new Set([...cards.values()].map((c) => c.file)).size} card images for ${cards.size} pages, ${writeSiteIcons(dist).join(", ")}`);
   const meta = mendMeta(dist, {cards, siteUrl});
   console.log(`finalize-build: descriptions, zoomable viewport and link-preview tags in ${meta.pages} pages${siteUrl ? ` for ${siteUrl}` : ""}`);
-  const problems = [...meta.problems, ...checkBuild(dist)];
+  // Last: the policy hashes the pages' inline scripts and styles as they ship.
+  const csp = applyCsp(dist);
+  console.log(`finalize-build: a strict Content-Security-Policy in ${csp.pages} pages; the header form is in ${dist}/_headers`);
+  const problems = [...meta.problems, ...csp.problems, ...checkBuild(dist)];
   for (const problem of problems) console.error(`finalize-build: ${problem}`);
   if (!problems.length) console.log("finalize-build: the site loads nothing from third-party hosts");
   return problems;

@@ -3,8 +3,10 @@
  * clean URLs (`/funding` → `funding.html`), and an optional base path so tests prove the site also works under
  * a sub-path such as GitHub Pages' `/<repo>/`. Like GitHub Pages and common CDNs, it gzips text and WebAssembly
  * when the browser accepts it (never a byte range), and lets the browser keep files whose names carry a content
- * hash or a package version for a year, while pages and downloads are revalidated on every visit. Used by the
- * browser tests and the benchmarks; not for production.
+ * hash or a package version for a year, while pages and downloads are revalidated on every visit. Like Netlify and
+ * Cloudflare Pages, it sends the headers the build lists in `_headers` (the Content-Security-Policy), so the
+ * tests see the policy twice, as the `<meta>` of each page and as the header. Used by the browser tests and the
+ * benchmarks; not for production.
  */
 import {createReadStream, existsSync, readFileSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
@@ -48,11 +50,45 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/**
+ * The headers of a `_headers` file (Netlify's and Cloudflare Pages' format) that apply to every path: a `/*` line,
+ * then indented `Name: value` lines. Rules for other paths are not used by this site.
+ */
+export function siteHeaders(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let all = false;
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      all = line.trim() === "/*";
+      continue;
+    }
+    const match = /^\s+([^:]+):\s*(.*)$/.exec(line);
+    if (all && match) headers[match[1].trim().toLowerCase()] = match[2].trim();
+  }
+  return headers;
+}
+
 export async function serveStatic(
   dir: string,
-  {port = 0, base = "/", host = "127.0.0.1", gzip = true}: {port?: number; base?: string; host?: string; gzip?: boolean} = {}
+  {
+    port = 0,
+    base = "/",
+    host = "127.0.0.1",
+    gzip = true,
+    wasmType = TYPES[".wasm"]
+  }: {
+    port?: number;
+    base?: string;
+    host?: string;
+    gzip?: boolean;
+    /** The content type for `.wasm`: tests serve `application/octet-stream`, as many object stores do. */
+    wasmType?: string;
+  } = {}
 ): Promise<StaticServer> {
   const root = resolve(dir);
+  const headersFile = join(root, "_headers");
+  const extra = existsSync(headersFile) ? siteHeaders(readFileSync(headersFile, "utf8")) : {};
   const prefix = base.endsWith("/") ? base : `${base}/`;
   // Compressed once per file and build (a host compresses ahead of time or caches what it compressed).
   const compressed = new Map<string, {mtime: number; body: Buffer}>();
@@ -69,11 +105,12 @@ export async function serveStatic(
     let pathname = decodeURIComponent(url.pathname);
     if (!pathname.startsWith(prefix)) return notFound(response);
     pathname = pathname.slice(prefix.length - 1);
-    const file = resolveFile(root, pathname);
+    const file = pathname === "/_headers" ? null : resolveFile(root, pathname);
     if (!file) return notFound(response);
     const size = statSync(file).size;
     const headers = {
-      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      ...extra,
+      "content-type": extname(file) === ".wasm" ? wasmType : (TYPES[extname(file)] ?? "application/octet-stream"),
       "cache-control": cacheControl(pathname),
       "accept-ranges": "bytes",
       vary: "accept-encoding"

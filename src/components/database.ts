@@ -10,10 +10,11 @@
 // call, so pages whose charts never touch SQL do not download or parse them before drawing.
 import type * as duckdb from "@duckdb/duckdb-wasm";
 import type * as Arrow from "apache-arrow";
-import type {DataType, Table, Vector} from "apache-arrow";
+import type {DataType, Table} from "apache-arrow";
 import {reportEngineProgress} from "./engineProgress.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
-import {readParquet, type ColumnKind, type ParquetTable} from "./parquet.js";
+import {toArrowTable} from "./arrowTable.js";
+import {readParquet, type ParquetTable} from "./parquet.js";
 
 /**
  * What the reader may see when the database fails, in the page's language. DuckDB's own messages (a syntax
@@ -28,7 +29,10 @@ const TEXT = bilingual({
     noAnswer: (seconds: number) => `no answer after ${seconds} s`,
     unreachable: (why: string) => `its engine file is unreachable (${why})`,
     unavailable: (status: number, url: string) => `its engine file is unavailable (HTTP ${status} for ${url})`,
-    notWasm: (url: string) => `its engine file is not WebAssembly (${url}); check the host's upload`
+    notWasm: (url: string) => `its engine file is not WebAssembly (${url}); check the host's upload`,
+    sandboxed:
+      "SQL here reads only the atlas's own tables: files, web addresses, other databases, exports, extensions and settings are switched off.",
+    notRestored: (why: string) => `The published tables could not be restored after the last query (${why}). Reload the page to start again.`
   },
   zh: {
     cancelled: "查询已取消。",
@@ -38,7 +42,9 @@ const TEXT = bilingual({
     noAnswer: (seconds: number) => `${seconds} 秒内没有响应`,
     unreachable: (why: string) => `无法访问引擎文件（${why}）`,
     unavailable: (status: number, url: string) => `引擎文件不可用（${url} 返回 HTTP ${status}）`,
-    notWasm: (url: string) => `引擎文件不是 WebAssembly（${url}），请检查网站上传的文件`
+    notWasm: (url: string) => `引擎文件不是 WebAssembly（${url}），请检查网站上传的文件`,
+    sandboxed: "这里的 SQL 只能读取本站自己的数据表；读文件、访问网址、连接其他数据库、导出、加载扩展和修改设置都已关闭。",
+    notRestored: (why: string) => `上一条查询改动了数据表，未能恢复（${why}）。请刷新页面重新开始。`
   }
 });
 
@@ -65,26 +71,47 @@ export interface TableInfo {
 export class DatabaseError extends Error {
   /** True when the message is DuckDB's own (English) text, such as a syntax error, rather than the atlas's. */
   readonly engine: boolean;
-  constructor(message: string, readonly sql?: string, options?: {cause?: unknown; engine?: boolean}) {
-    super(message, options);
+  /**
+   * The atlas's own explanation, in the page's language, when the sandbox refused the query (files, URLs,
+   * extensions, settings); the message then ends with DuckDB's.
+   */
+  readonly explanation?: string;
+  /** Published tables the failed query had changed, restored since. */
+  restored: string[] = [];
+  constructor(message: string, readonly sql?: string, options?: {cause?: unknown; engine?: boolean; explanation?: string}) {
+    super(options?.explanation ? `${options.explanation} ${message}` : message, options);
     this.name = "DatabaseError";
     this.engine = options?.engine ?? false;
+    this.explanation = options?.explanation;
+  }
+
+  /** The message without the atlas's explanation: DuckDB's own text when `engine` is true. */
+  get detail(): string {
+    return this.explanation ? this.message.slice(this.explanation.length + 1) : this.message;
   }
 }
 
 export class AtlasDatabase {
+  /** The published tables' names, in the order they were registered. */
+  readonly tables: string[];
+  /** Each table's fingerprint as loaded (see `fingerprint`); a reader's query that changes one is undone. */
+  private baseline = new Map<string, string>();
+
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
-    private readonly connection: duckdb.AsyncDuckDBConnection,
+    private connection: duckdb.AsyncDuckDBConnection,
     private readonly arrow: typeof Arrow,
-    readonly tables: string[],
+    /** Each table as Arrow IPC, kept to restore a table a query dropped or changed. */
+    private readonly snapshots: Map<string, Uint8Array>,
     /** Milliseconds spent starting DuckDB and registering the tables. */
     readonly startup: {instantiate: number; register: number},
     /** The language of the atlas's own messages (the page's). */
     readonly lang: Lang = "en"
-  ) {}
+  ) {
+    this.tables = [...snapshots.keys()];
+  }
 
-  /** Starts DuckDB-WASM and registers each Parquet file as a table named by its key. */
+  /** Starts DuckDB-WASM, registers each Parquet file as a table named by its key, then closes the sandbox. */
   static async open(tables: TableUrls, lang: Lang = documentLang()): Promise<AtlasDatabase> {
     const t = TEXT(lang);
     for (const name of Object.keys(tables)) {
@@ -103,7 +130,7 @@ export class AtlasDatabase {
       throw new DatabaseError(t.noStart(messageOf(error)), undefined, {cause: error});
     }
     const t1 = performance.now();
-    const connection = await db.connect();
+    const snapshots = new Map<string, Uint8Array>();
     for (const [name, promise] of decoded) {
       let parquet: ParquetTable;
       try {
@@ -111,16 +138,13 @@ export class AtlasDatabase {
       } catch (error) {
         throw new DatabaseError(t.noTable(name, messageOf(error)), undefined, {cause: error});
       }
-      await connection.insertArrowFromIPCStream(arrow.tableToIPC(toArrow(parquet, arrow), "stream"), {name, create: true});
+      snapshots.set(name, arrow.tableToIPC(toArrowTable(parquet, arrow), "stream"));
     }
-    return new AtlasDatabase(
-      db,
-      connection,
-      arrow,
-      Object.keys(tables),
-      {instantiate: t1 - t0, register: performance.now() - t1},
-      lang
-    );
+    const connection = await db.connect();
+    await load(connection, snapshots);
+    const atlas = new AtlasDatabase(db, connection, arrow, snapshots, {instantiate: t1 - t0, register: performance.now() - t1}, lang);
+    atlas.baseline = await atlas.fingerprint();
+    return atlas;
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -136,8 +160,85 @@ export class AtlasDatabase {
   }
 
   /** Runs SQL, with `?` placeholders bound to params in order. */
-  query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
-    return this.exclusive(() => this.queryNow<Row>(sql, params));
+  query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<QueryResult<Row> & {restored: string[]}> {
+    return this.exclusive(() => this.guarded(() => this.queryNow<Row>(sql, params)));
+  }
+
+  /**
+   * Runs a query, then puts back any published table it dropped or changed, so the next query (and every chart)
+   * sees the tables as published. What was restored is reported with the result, or with the error.
+   */
+  private async guarded<T extends object>(task: () => Promise<T>): Promise<T & {restored: string[]}> {
+    let result: T;
+    try {
+      result = await task();
+    } catch (error) {
+      const restored = await this.restore();
+      if (error instanceof DatabaseError) error.restored = restored;
+      throw error;
+    }
+    return Object.assign(result, {restored: await this.restore()});
+  }
+
+  /**
+   * A fingerprint of the published tables, one entry per table: its columns, row count and a hash of its rows
+   * (or "missing"), after the database and schema that unqualified names resolve in. Tables are small (thousands
+   * of rows), so it takes milliseconds.
+   */
+  private async fingerprint(): Promise<Map<string, string>> {
+    const names = this.tables.map((n) => `'${n}'`).join(", ");
+    const catalog = toRows<{scope: string; table_name: string; columns: string}>(
+      await this.connection.query(
+        `SELECT current_database() || '.' || current_schema() AS scope, table_name, ` +
+          `string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_index) AS columns FROM duckdb_columns() ` +
+          `WHERE database_name = current_database() AND schema_name = 'main' AND table_name IN (${names}) GROUP BY table_name`
+      )
+    );
+    const present = catalog.map((c) => c.table_name);
+    const contents = present.length
+      ? toRows<{t: string; n: string; h: string}>(
+          await this.connection.query(
+            present.map((name) => `SELECT '${name}' AS t, count(*)::VARCHAR AS n, bit_xor(hash(x))::VARCHAR AS h FROM main."${name}" AS x`).join(" UNION ALL ")
+          )
+        )
+      : [];
+    const scope = catalog[0]?.scope ?? "";
+    return new Map(
+      this.tables.map((name) => {
+        const columns = catalog.find((c) => c.table_name === name)?.columns;
+        const content = contents.find((c) => c.t === name);
+        return [name, columns && content ? `${scope} ${columns} ${content.n} ${content.h}` : "missing"];
+      })
+    );
+  }
+
+  /**
+   * Puts the published tables back when a query changed them: the engine is reset and every table reloaded
+   * from its snapshot, then the sandbox closed again (a reset also forgets the reader's own tables and views,
+   * which the message says). Returns the tables that had changed, or all of them when the catalog was unreadable.
+   */
+  private async restore(): Promise<string[]> {
+    let now: Map<string, string> | null;
+    try {
+      now = await this.fingerprint();
+    } catch {
+      // The catalog itself is unreadable (a query detached or replaced the database): everything goes back.
+      now = null;
+    }
+    const changed = this.tables.filter((name) => now?.get(name) !== this.baseline.get(name));
+    if (!changed.length) return [];
+    try {
+      await this.connection.close().catch(() => {});
+      await this.db.reset();
+      await this.db.open({});
+      this.connection = await this.db.connect();
+      await load(this.connection, this.snapshots);
+      const reloaded = await this.fingerprint();
+      if (this.tables.some((name) => reloaded.get(name) !== this.baseline.get(name))) throw new Error("the tables differ after reloading");
+    } catch (error) {
+      throw new DatabaseError(TEXT(this.lang).notRestored(messageOf(error)), undefined, {cause: error});
+    }
+    return changed;
   }
 
   private async queryNow<Row>(sql: string, params: unknown[]): Promise<QueryResult<Row>> {
@@ -155,7 +256,7 @@ export class AtlasDatabase {
         }
       }
     } catch (error) {
-      throw new DatabaseError(messageOf(error), sql, {cause: error, engine: true});
+      throw engineError(error, sql, this.lang);
     }
     return toResult<Row>(table, start);
   }
@@ -168,8 +269,8 @@ export class AtlasDatabase {
   run<Row = Record<string, unknown>>(
     sql: string,
     {signal, limit = Infinity}: {signal?: AbortSignal; limit?: number} = {}
-  ): Promise<QueryResult<Row> & {truncated: boolean}> {
-    return this.exclusive(() => this.runNow<Row>(sql, {signal, limit}));
+  ): Promise<QueryResult<Row> & {truncated: boolean; restored: string[]}> {
+    return this.exclusive(() => this.guarded(() => this.runNow<Row>(sql, {signal, limit})));
   }
 
   private async runNow<Row>(sql: string, {signal, limit}: {signal?: AbortSignal; limit: number}): Promise<QueryResult<Row> & {truncated: boolean}> {
@@ -197,7 +298,7 @@ export class AtlasDatabase {
       return {...toResult<Row>(table, start), truncated};
     } catch (error) {
       if (signal?.aborted) throw new DatabaseError(TEXT(this.lang).cancelled, sql, {cause: error});
-      throw new DatabaseError(messageOf(error), sql, {cause: error, engine: true});
+      throw engineError(error, sql, this.lang);
     } finally {
       signal?.removeEventListener("abort", cancel);
     }
@@ -212,21 +313,24 @@ export class AtlasDatabase {
   };
 
   /** Tables, their columns with DuckDB types, and row counts. */
-  async describe(): Promise<TableInfo[]> {
-    const columns = await this.query<{table_name: string; column_name: string; data_type: string}>(
-      "SELECT table_name, column_name, data_type FROM information_schema.columns " +
-        "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
-    );
-    const info: TableInfo[] = [];
-    for (const name of this.tables) {
-      const count = await this.query<{n: number}>(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
-      info.push({
+  describe(): Promise<TableInfo[]> {
+    // One exclusive task: a reader's query may not run between its statements (and drop a table it counts).
+    return this.exclusive(async () => {
+      const columns = await this.queryNow<{table_name: string; column_name: string; data_type: string}>(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns " +
+          "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position",
+        []
+      );
+      const counts = await this.queryNow<{name: string; n: number}>(
+        this.tables.map((name) => `SELECT '${name}' AS name, count(*)::INTEGER AS n FROM "${name}"`).join(" UNION ALL "),
+        []
+      );
+      return this.tables.map((name) => ({
         name,
-        rows: count.rows[0].n,
+        rows: counts.rows.find((c) => c.name === name)?.n ?? 0,
         columns: columns.rows.filter((c) => c.table_name === name).map((c) => ({name: c.column_name, type: c.data_type}))
-      });
-    }
-    return info;
+      }));
+    });
   }
 
   /** Cancels the running query, if any (DuckDB-WASM interrupts at the next pipeline step). */
@@ -265,7 +369,8 @@ async function instantiate(engine: typeof duckdb, lang: Lang): Promise<duckdb.As
   const t = TEXT(lang);
   // import.meta.resolve lets Framework copy the wasm and worker out of node_modules into the build.
   const wasm = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
-  const workerUrl = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
+  // DuckDB's worker, wrapped so that it compiles the wasm whatever content type the host serves it with.
+  const workerUrl = import.meta.resolve("./duckdbWorker.js");
   // Framework serves the worker as an ES module; a classic worker fails on its `export`.
   const worker = new Worker(workerUrl, {type: "module"});
   const db = new engine.AsyncDuckDB(new engine.VoidLogger(), worker);
@@ -341,35 +446,34 @@ async function checkWasm(url: string, lang: Lang): Promise<number | null> {
   return (!encoding || encoding === "identity") && length > 0 ? length : null;
 }
 
-function toArrow(parquet: ParquetTable, arrow: typeof Arrow): Table {
-  const vectors: Record<string, Vector> = {};
-  for (const column of parquet.columns) {
-    const type = arrowType(arrow, column.kind, column.itemKind);
-    const values = parquet.rows.map((row) => (row as Record<string, unknown>)[column.name] ?? null);
-    vectors[column.name] = arrow.vectorFromArray(values, type);
-  }
-  return new arrow.Table(vectors);
+/** Loads the snapshots as tables, then closes the sandbox: see `SANDBOX`. */
+async function load(connection: duckdb.AsyncDuckDBConnection, snapshots: Map<string, Uint8Array>): Promise<void> {
+  // The worker takes the buffer (it is transferred), so it gets a copy and the snapshot stays.
+  for (const [name, ipc] of snapshots) await connection.insertArrowFromIPCStream(ipc.slice(), {name, create: true});
+  for (const statement of SANDBOX) await connection.query(statement);
 }
 
-function arrowType(arrow: typeof Arrow, kind: ColumnKind, itemKind?: ColumnKind): DataType {
-  switch (kind) {
-    case "string":
-      return new arrow.Utf8();
-    case "date":
-      return new arrow.DateDay();
-    case "timestamp":
-      return new arrow.TimestampMillisecond();
-    case "double":
-      return new arrow.Float64();
-    case "integer":
-      return new arrow.Int32();
-    case "bigint":
-      return new arrow.Int64();
-    case "boolean":
-      return new arrow.Bool();
-    case "list":
-      return new arrow.List(new arrow.Field("item", arrowType(arrow, itemKind ?? "string"), true));
+/**
+ * A shared link is untrusted input, so nothing a reader's SQL says may reach the network or the engine's settings.
+ * After the tables are loaded: no files or URLs (read_csv('https://…'), FROM 'https://…', ATTACH, COPY … TO),
+ * no extensions installed or loaded (INSTALL, LOAD, and DuckDB's own autoloading from its extension host), and
+ * the configuration locked so no query can SET any of it back.
+ */
+const SANDBOX = [
+  "SET enable_external_access = false",
+  "SET autoinstall_known_extensions = false",
+  "SET autoload_known_extensions = false",
+  "SET allow_community_extensions = false",
+  "SET lock_configuration = true"
+];
+
+/** DuckDB's error, with the atlas's explanation in front when the sandbox refused the query. */
+function engineError(error: unknown, sql: string, lang: Lang): DatabaseError {
+  const message = messageOf(error);
+  if (/Permission Error|disabled (by|through) configuration|configuration has been locked/i.test(message)) {
+    return new DatabaseError(message, sql, {cause: error, engine: true, explanation: TEXT(lang).sandboxed});
   }
+  return new DatabaseError(message, sql, {cause: error, engine: true});
 }
 
 function toResult<Row>(table: Table, start: number): QueryResult<Row> {
@@ -379,6 +483,11 @@ function toResult<Row>(table: Table, start: number): QueryResult<Row> {
     columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})),
     elapsed: performance.now() - start
   };
+}
+
+/** An Arrow table from DuckDB as plain rows: dates as Date, lists as arrays, bigints as numbers where safe. */
+export function arrowRows<Row = Record<string, unknown>>(table: Table): Row[] {
+  return toRows<Row>(table);
 }
 
 function toRows<Row>(table: Table): Row[] {

@@ -57,6 +57,8 @@ const TEXT = bilingual({
     ready: (tables: number, ms: number) => `DuckDB-WASM is ready: ${tables} tables, started in ${ms} ms.`,
     tableSummary: (rows: number, columns: number) => ` — ${count(rows, "en")} rows, ${columns} columns`,
     columnsCaption: (table: string) => `Columns of ${table}`,
+    restored: (tables: string[]) =>
+      `This query changed ${tables.join(", ")}; the published tables were put back for the next query (tables and views of your own were cleared with them).`,
     /** Headers of the column lists; none in English: the keys themselves. */
     columnLabels: undefined as Record<string, string> | undefined,
     /** A column's meaning, from its datapackage.json field. */
@@ -85,6 +87,7 @@ const TEXT = bilingual({
     ready: (tables: number, ms: number) => `DuckDB-WASM 已就绪：共 ${tables} 个表，启动用时 ${ms} 毫秒。`,
     tableSummary: (rows: number, columns: number) => `：${count(rows, "zh")} 行，${columns} 列`,
     columnsCaption: (table: string) => `${table} 的列`,
+    restored: (tables: string[]) => `这条查询改动了 ${tables.join("、")}。发布的数据表已经恢复原样，下一条查询照常可用（你自己建的表和视图也一并清除了）。`,
     columnLabels: {column: "列", type: "类型", meaning: "含义"} as Record<string, string> | undefined,
     meaning: (f: PackageField) => f.description_zh ?? f.description
   }
@@ -171,7 +174,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   );
 
   let controller: AbortController | null = null;
-  let last: (QueryResult & {truncated: boolean}) | null = null;
+  let last: (QueryResult & {truncated: boolean; restored: string[]}) | null = null;
 
   async function execute({push}: {push: boolean}): Promise<void> {
     const sql = editor.value.trim();
@@ -212,13 +215,18 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
 
   /** The error, and before DuckDB's own English message a sentence in the page's language that says whose it is. */
   function errorMessage(caught: Error): HTMLElement[] {
-    const message = el("p", {}, caught.message);
-    if (!(caught instanceof DatabaseError && caught.engine) || !t.engineFailed) return [message];
-    message.lang = "en";
-    return [el("p", {}, t.engineFailed), message];
+    if (!(caught instanceof DatabaseError && caught.engine)) return [el("p", {}, caught.message)];
+    const message = el("p", {lang: "en"}, caught.detail);
+    const lead = caught.explanation ?? t.engineFailed;
+    return [...(lead ? [el("p", {}, lead)] : []), message, ...restoredNote(caught.restored)];
   }
 
-  function renderResult(outcome: QueryResult & {truncated: boolean}, limit: number): void {
+  /** Says which published tables the last query changed and that they were put back (and what that cleared). */
+  function restoredNote(restored: string[]): HTMLElement[] {
+    return restored.length ? [el("p", {className: "atlas-note atlas-explorer-restored"}, t.restored(restored))] : [];
+  }
+
+  function renderResult(outcome: QueryResult & {truncated: boolean; restored: string[]}, limit: number): void {
     const columns = outcome.columns.map((c) => c.name);
     const rows = outcome.rows as Record<string, unknown>[];
     result.dataset.rows = String(rows.length);
@@ -232,7 +240,14 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     const table = dataTable(rows, {columns, sortable: true, caption: t.resultCaption, download: "six-tigers-atlas-query.csv", document: doc, ...inLanguage(lang)});
     table.classList.add("atlas-explorer-table");
     const chartArea = el("div", {className: "atlas-quick-chart"});
-    result.replaceChildren(summary, el("div", {className: "atlas-chart-tools"}, parquetButton), table, chartControls(rows, columns, chartArea), chartArea);
+    result.replaceChildren(
+      summary,
+      ...restoredNote(outcome.restored),
+      el("div", {className: "atlas-chart-tools"}, parquetButton),
+      table,
+      chartControls(rows, columns, chartArea),
+      chartArea
+    );
   }
 
   function chartControls(rows: Record<string, unknown>[], columns: string[], area: HTMLElement): HTMLElement {
@@ -282,7 +297,13 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   editor.value = shared ?? examples[0]?.sql ?? "";
   database.then(
     async (db) => {
-      const tables = await db.describe();
+      let tables;
+      try {
+        tables = await db.describe();
+      } catch (caught) {
+        showFailure(caught as Error);
+        return;
+      }
       status.textContent = t.ready(tables.length, Math.round(db.startup.instantiate + db.startup.register));
       progress.remove();
       status.classList.remove("atlas-loading");
@@ -301,14 +322,16 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
         )
       );
     },
-    (caught) => {
-      status.textContent = (caught as Error).message;
-      progress.remove();
-      status.classList.remove("atlas-loading");
-      status.classList.add("atlas-error");
-      status.setAttribute("aria-busy", "false");
-    }
+    (caught) => showFailure(caught as Error)
   );
+  // The status line says what happened, whatever happened: it never stays on "Starting…".
+  function showFailure(caught: Error): void {
+    status.textContent = caught.message;
+    progress.remove();
+    status.classList.remove("atlas-loading");
+    status.classList.add("atlas-error");
+    status.setAttribute("aria-busy", "false");
+  }
   void execute({push: false});
   return root;
 }

@@ -1,9 +1,13 @@
 /**
- * Small helpers the notebooks share. Importing this module also links the stylesheet of
- * @observablehq/inputs from node_modules: Framework adds it by itself only for its CDN copy of Inputs, and
- * ```sql``` blocks display their results with Inputs.table.
+ * Small helpers the notebooks share, and the `Inputs` they import: @observablehq/inputs from node_modules, with
+ * its stylesheet linked (Framework adds it by itself only for its CDN copy), and with `table` drawn by the atlas's
+ * own table component. Framework displays each ```sql``` block with `Inputs.table`; the package's table writes an
+ * inline `<style>` for its column alignment, which the pages' Content-Security-Policy refuses.
  */
+import * as ObservableInputs from "@observablehq/inputs";
 import {busyRegion, errorMessage} from "../components/busyRegion.js";
+import {arrowRows} from "../components/database.js";
+import {dataTable} from "../components/dataTable.js";
 import {bilingual, documentLang, type Lang} from "../components/i18n.js";
 
 /** The helpers' own words; the notebooks of both editions (src/notebooks/, src/zh/notebooks/) share them. */
@@ -14,34 +18,25 @@ const TEXT = bilingual({
 
 const INPUTS_CSS = import.meta.resolve("@observablehq/inputs/dist/index.css");
 
-// Framework's own copy of these rules uses the theme's colours; the package's has white headers and grey
-// rules, and menus take the browser's grey, unreadable in the dark theme. And Inputs.table squeezes tables of fewer than 12 columns into the
-// page width, truncating every cell: let them keep their natural width and scroll sideways instead.
-const TABLE_CSS = `
-form.inputs-3a86ea-table > table { table-layout: auto !important; }
-.inputs-3a86ea-table thead th { background: var(--theme-background); }
-.inputs-3a86ea select { background: var(--theme-background-alt); }
-.inputs-3a86ea-table tr:not(:last-child) td, .inputs-3a86ea-table tr:not(:last-child) th { border-bottom-color: var(--theme-foreground-faintest); }
-.inputs-3a86ea-table thead tr td, .inputs-3a86ea-table thead tr th { border-bottom-color: var(--theme-foreground-fainter); }
-`;
-
 if (typeof document !== "undefined" && !document.querySelector("link[data-inputs-css]")) {
   const link = document.createElement("link");
   link.rel = "stylesheet";
   link.href = INPUTS_CSS;
   link.dataset.inputsCss = "";
-  const style = document.createElement("style");
-  style.textContent = TABLE_CSS;
-  document.head.append(link, style);
-  // A result table scrolls, so keyboard users must be able to reach it: make each one a focusable, named region.
-  new MutationObserver(() => {
-    for (const form of document.querySelectorAll<HTMLFormElement>("form.inputs-3a86ea-table:not([tabindex])")) {
-      form.tabIndex = 0;
-      form.setAttribute("role", "region");
-      form.setAttribute("aria-label", TEXT(documentLang()).queryResult);
-    }
-  }).observe(document.body, {childList: true, subtree: true});
+  document.head.append(link);
 }
+
+/**
+ * A query's result as the atlas's sortable table, with a CSV download. Takes what Framework passes a ```sql```
+ * block's display: DuckDB's Arrow table (or plain rows); the options of Inputs.table it is given are not used.
+ */
+function table(data: Iterable<Record<string, unknown>> | Parameters<typeof arrowRows>[0]): HTMLElement {
+  const rows = "schema" in data && "numRows" in data ? arrowRows(data) : Array.from(data as Iterable<Record<string, unknown>>);
+  const lang = documentLang();
+  return dataTable(rows, {sortable: true, caption: TEXT(lang).queryResult, download: "six-tigers-atlas-query.csv", lang});
+}
+
+export const Inputs = {...ObservableInputs, table};
 
 /**
  * A visible “loading…” note for the notebook's database (aria-busy until `settle` fills it), with the engine's

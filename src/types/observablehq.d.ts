@@ -11,3 +11,9 @@ declare module "observablehq:stdlib" {
   }
   export function FileAttachment(name: string): FileAttachmentHandle;
 }
+
+/** @observablehq/inputs ships no types; the notebooks use its controls as Framework documents them. */
+declare module "@observablehq/inputs" {
+  const inputs: Record<string, (...args: never[]) => HTMLElement>;
+  export = inputs;
+}
