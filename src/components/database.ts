@@ -276,6 +276,11 @@ export class AtlasDatabase {
   private async runNow<Row>(sql: string, {signal, limit}: {signal?: AbortSignal; limit: number}): Promise<QueryResult<Row> & {truncated: boolean}> {
     const start = performance.now();
     if (signal?.aborted) throw new DatabaseError(TEXT(this.lang).cancelled, sql);
+    // In DuckDB-WASM, INSTALL succeeds without doing anything (extensions arrive at LOAD, which the sandbox
+    // refuses); a "Success" would mislead, so say what the sandbox does instead. A courtesy, not the fence.
+    if (/(^|;)\s*(FORCE\s+)?INSTALL\s/i.test(sql)) {
+      throw new DatabaseError("INSTALL: extensions are not available here.", sql, {engine: true, explanation: TEXT(this.lang).sandboxed});
+    }
     const cancel = () => void this.connection.cancelSent().catch(() => {});
     signal?.addEventListener("abort", cancel, {once: true});
     try {
@@ -470,7 +475,11 @@ const SANDBOX = [
 /** DuckDB's error, with the atlas's explanation in front when the sandbox refused the query. */
 function engineError(error: unknown, sql: string, lang: Lang): DatabaseError {
   const message = messageOf(error);
-  if (/Permission Error|disabled (by|through) configuration|configuration has been locked/i.test(message)) {
+  // A file name or URL in FROM is looked up as a table once file access is off: the same refusal, in other words.
+  const fileAsTable = /Table with name \S*(:\/\/|\.(csv|tsv|parquet|json|ndjson|jsonl|txt|db|duckdb|sqlite|xlsx?)\b)/i;
+  // DuckDB also suggests installing the extension a function lives in; here that is refused too, so say so first.
+  const inExtension = /exists in the \w+ extension/i;
+  if (/Permission Error|disabled (by|through) configuration|configuration has been locked/i.test(message) || fileAsTable.test(message) || inExtension.test(message)) {
     return new DatabaseError(message, sql, {cause: error, engine: true, explanation: TEXT(lang).sandboxed});
   }
   return new DatabaseError(message, sql, {cause: error, engine: true});

@@ -1,0 +1,63 @@
+import {createHash} from "node:crypto";
+import {describe, expect, it} from "vitest";
+import {contentSecurityPolicy, inlineSources, strictProblems, withPolicy} from "../../scripts/framework/csp.js";
+import {siteHeaders} from "../../scripts/serve.js";
+
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+const page = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<style>:root{--a:1}</style>
+<script type="module" src="./a.js"></script>
+<script>{const e=1}</script>
+<script type="application/json">{"not":"run"}</script>
+<script type="module">import "./b.js";</script>
+</head><body><p style="color:red">x</p></body></html>`;
+
+describe("inlineSources", () => {
+  it("hashes inline scripts and styles that run, not external or data blocks", () => {
+    const sources = inlineSources(page);
+    expect(sources.scripts).toEqual([sha("{const e=1}"), sha('import "./b.js";')].sort());
+    expect(sources.styles).toEqual([sha(":root{--a:1}")]);
+  });
+});
+
+describe("contentSecurityPolicy", () => {
+  it("allows no inline script but the hashed ones and no eval", () => {
+    const policy = contentSecurityPolicy({scripts: [sha("x")], styles: [sha("y")]});
+    const script = policy.split("; ").find((d) => d.startsWith("script-src "))!;
+    expect(script).toBe(`script-src 'self' 'wasm-unsafe-eval' ${sha("x")}`);
+    expect(policy).not.toMatch(/'unsafe-eval'/);
+    expect(policy).toContain(`style-src 'self' ${sha("y")}`);
+    for (const directive of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(directive);
+    expect(policy).not.toContain("frame-ancestors");
+    expect(contentSecurityPolicy({scripts: [], styles: []}, {header: true})).toContain("frame-ancestors 'self'");
+  });
+});
+
+describe("withPolicy", () => {
+  it("puts the policy right after the charset, before any script or style", () => {
+    const html = withPolicy(page, "default-src 'self'");
+    const meta = html.indexOf(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`);
+    expect(meta).toBeGreaterThan(html.indexOf('<meta charset="utf-8">'));
+    expect(meta).toBeLessThan(html.indexOf("<style>"));
+    expect(() => withPolicy(html, "x")).toThrow(/already/);
+  });
+});
+
+describe("strictProblems", () => {
+  it("names what a strict policy would block", () => {
+    expect(strictProblems(page)).toEqual([]);
+    expect(strictProblems('<button onclick="go()">')).toEqual(["inline event handler (onclick)"]);
+    expect(strictProblems('<a href="javascript:void(0)">')).toEqual(["a javascript: URL"]);
+  });
+});
+
+describe("siteHeaders", () => {
+  it("reads the headers a _headers file sets for every path", () => {
+    const text = "/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n/other\n  X-Frame-Options: DENY\n";
+    expect(siteHeaders(text)).toEqual({"content-security-policy": "default-src 'self'", "x-content-type-options": "nosniff"});
+  });
+});
