@@ -201,7 +201,7 @@ describe("the explorer in Chinese", () => {
       describe: async () => [{name: "models", rows: 3, columns: [{name: "params_total_b", type: "DOUBLE"}, {name: "model", type: "VARCHAR"}]}],
       run: async (sql: string) => {
         if (sql.includes("bad")) throw new DatabaseError('Parser Error: syntax error at or near "bad"', sql, {engine: true});
-        return {rows: [{model: "GLM-4", params_total_b: 9}, {model: "MiniCPM", params_total_b: 2.4}], columns: [{name: "model", type: "Utf8"}, {name: "params_total_b", type: "Float64"}], elapsed: 12, truncated: false, table: null as never};
+        return {rows: [{model: "GLM-4", params_total_b: 9}, {model: "MiniCPM", params_total_b: 2.4}], columns: [{name: "model", type: "Utf8"}, {name: "params_total_b", type: "Float64"}], elapsed: 12, truncated: false, restored: [], table: null as never};
       }
     } as unknown as AtlasDatabase;
   }

@@ -72,7 +72,7 @@ describe("scaffoldNotebook", () => {
     const after = (s: string) => s.slice(s.indexOf("\n", s.search(/^# /m)));
     expect(after(text)).toBe(after(TEMPLATE));
     // The parts a notebook needs survive the copy.
-    expect(text).toContain('import * as Inputs from "@observablehq/inputs";');
+    expect(text).toContain('import {Inputs, loadingNote, settle} from "./notebook.js";');
     expect(text).toContain("getDatabase(PARQUET)");
     expect(text).toContain("const sql = db.sql;");
     expect(text).toMatch(/```sql id=\w+ display\n/);
@@ -116,7 +116,7 @@ describe("scaffoldNotebook", () => {
 describe("the Chinese template", () => {
   test("has the English template's cells: the same imports (two folders up), database, SQL block and ids", () => {
     expect(sidebarTitle(ZH_TEMPLATE)).toBe("模板：新建一个笔记本");
-    expect(ZH_TEMPLATE).toContain('import * as Inputs from "@observablehq/inputs";');
+    expect(ZH_TEMPLATE).toContain('import {Inputs, loadingNote, settle} from "../../notebooks/notebook.js";');
     expect(ZH_TEMPLATE).toContain('import {getDatabase} from "../../components/database.js";');
     expect(ZH_TEMPLATE).toContain('from "../../notebooks/notebook.js";');
     expect(ZH_TEMPLATE).not.toMatch(/from "\.\.\/components\//);
