@@ -367,8 +367,15 @@ export function getDatabase(tables: TableUrls, lang: Lang = documentLang()): Pro
   return db;
 }
 
-/** How long DuckDB may take to start before the page says it failed (it compiles 34 MB of wasm). */
-const START_TIMEOUT_MS = 60_000;
+/**
+ * How long DuckDB may go without a sign of progress (bytes of its engine arriving, or the compile finishing)
+ * before the page says it failed. A quiet spell, not a total: on a slow connection the 7.6 MB download alone may
+ * take longer than this, and must not be cut off while bytes still arrive.
+ */
+const STALL_TIMEOUT_MS = 30_000;
+
+/** How long the 4-byte check of the engine file may take. */
+const PROBE_TIMEOUT_MS = 15_000;
 
 async function instantiate(engine: typeof duckdb, lang: Lang): Promise<duckdb.AsyncDuckDB> {
   const t = TEXT(lang);
@@ -388,6 +395,7 @@ async function instantiate(engine: typeof duckdb, lang: Lang): Promise<duckdb.As
   // same probe tells the file's size, which DuckDB's own figure (the Content-Length) is not when the host
   // compresses the file.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let restartTimer = () => {};
   const progress = {loaded: 0, total: null as number | null, done: false};
   const report = () => reportEngineProgress({...progress});
   const failure = new Promise<never>((_, reject) => {
@@ -396,12 +404,18 @@ async function instantiate(engine: typeof duckdb, lang: Lang): Promise<duckdb.As
       report();
     }, reject);
     worker.addEventListener("error", (event) => reject(new Error(event.message || t.workerFailed)), {once: true});
-    timer = setTimeout(() => reject(new Error(t.noAnswer(START_TIMEOUT_MS / 1000))), START_TIMEOUT_MS);
+    const stalled = () => reject(new Error(t.noAnswer(STALL_TIMEOUT_MS / 1000)));
+    timer = setTimeout(stalled, STALL_TIMEOUT_MS);
+    restartTimer = () => {
+      clearTimeout(timer);
+      timer = setTimeout(stalled, STALL_TIMEOUT_MS);
+    };
   });
   try {
     await Promise.race([
       db.instantiate(wasm, null, (p) => {
         progress.loaded = p.bytesLoaded;
+        restartTimer();
         report();
       }),
       failure
@@ -428,7 +442,7 @@ async function checkWasm(url: string, lang: Lang): Promise<number | null> {
   try {
     // Past the HTTP cache: a partial answer stored beside a compressed whole copy (hosts that gzip .wasm) makes
     // the browser drop that copy, and the next visit would download the engine again.
-    response = await fetch(url, {headers: {Range: "bytes=0-3"}, cache: "no-store"});
+    response = await fetch(url, {headers: {Range: "bytes=0-3"}, cache: "no-store", signal: AbortSignal.timeout(PROBE_TIMEOUT_MS)});
   } catch (error) {
     throw new Error(t.unreachable(messageOf(error)));
   }
