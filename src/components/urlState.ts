@@ -105,24 +105,35 @@ export function checkParams<S extends Specs>(specs: S, search: string): {values:
   const params = new URLSearchParams(search);
   const values = {} as Record<string, unknown>;
   const notices: ParamNotice[] = [];
+  /** What each parameter with a notice becomes in the address: its new text, or null to drop it. */
+  const rewrite = new Map<string, string | null>();
   for (const [key, spec] of Object.entries(specs)) {
     const raw = params.get(key);
     const reading = raw === null ? undefined : spec.read(raw);
     values[key] = reading?.value === undefined ? spec.default : reading.value;
     if (raw === null || !reading?.problem) continue;
     if (reading.value === undefined) {
-      params.delete(key);
+      rewrite.set(key, null);
       notices.push({key, raw, problem: reading.problem});
     } else {
       const corrected = spec.format(reading.value);
-      if (corrected === spec.format(spec.default)) params.delete(key);
-      else params.set(key, corrected);
+      rewrite.set(key, corrected === spec.format(spec.default) ? null : new URLSearchParams({[key]: corrected}).toString());
       notices.push({key, raw, problem: reading.problem, corrected});
     }
   }
   if (!notices.length) return {values: values as Values<S>, notices, search};
-  const text = params.toString();
-  return {values: values as Values<S>, notices, search: text ? `?${text}` : ""};
+  // Piece by piece, so every other parameter keeps its text byte for byte (re-serialising would re-encode it,
+  // and lose whatever a malformed escape held); a later repeat of a rewritten key goes too, as set() would.
+  const done = new Set<string>();
+  const pieces = search.replace(/^\?/, "").split("&").flatMap((piece) => {
+    const key = [...new URLSearchParams(piece).keys()][0];
+    if (key === undefined || !rewrite.has(key)) return piece ? [piece] : [];
+    if (done.has(key)) return [];
+    done.add(key);
+    const text = rewrite.get(key);
+    return text === null || text === undefined ? [] : [text];
+  });
+  return {values: values as Values<S>, notices, search: pieces.length ? `?${pieces.join("&")}` : ""};
 }
 
 export function readParams<S extends Specs>(specs: S, search: string): Values<S> {

@@ -109,7 +109,10 @@ describe("checkParams(specs, search)", () => {
       ["records", "notFlag", undefined]
     ]);
     expect(notices[1].problem).toEqual({kind: "unknownIds", ids: ["bogus", "<b>x</b>"]});
-    expect(search).toBe("?sql=select+1&companies=zhipu&from=2024-01-31&theirs=a%2Cb");
+    expect(search).toBe("?sql=select%201&companies=zhipu&from=2024-01-31&theirs=a%2Cb");
+    // Another feature's parameter keeps its text byte for byte, even a malformed escape.
+    expect(checkParams(specs, "?junk=%E0%A4%A&scale=cubic&a=b+c&scale=log").search).toBe("?junk=%E0%A4%A&a=b+c");
+    expect(checkParams(specs, "?companies=zhipu,%20moonshot,nobody").search).toBe("?companies=zhipu%2Cmoonshot");
     expect(checkParams(specs, "?companies=nobody").notices[0]).toEqual({key: "companies", raw: "nobody", problem: {kind: "unknownIds", ids: ["nobody"]}});
     expect(checkParams(specs, "?scale=").notices[0].problem).toEqual({kind: "empty"});
     expect(checkParams(specs, "?from=1999-01-01").notices[0].problem).toEqual({kind: "dateOutside", min: "2023-01-01", max: "2025-12-31"});
