@@ -1,12 +1,13 @@
 /**
  * The SQL explorer: an editor over every published table, run with a button or Ctrl/Cmd+Enter, with
  * example questions, a schema browser, a sortable result table (the row limit is said when hit), a quick
- * chart with chosen x / y / colour, and CSV and Parquet downloads of the result. The query lives in the URL
- * (`?sql=`): opening such a link runs it, and back/forward walk through the queries run. Bad SQL shows
- * DuckDB's message next to the editor; a long query can be cancelled.
+ * chart with chosen x / y / colour, and CSV and Parquet downloads of the result. The query lives in the URL's
+ * fragment, compressed (`#sql=`, see sqlLink.ts): opening such a link runs it, and back/forward walk through the
+ * queries run. Older `?sql=` links still run, and the address is rewritten to the new form. Bad SQL shows DuckDB's
+ * message next to the editor, a link whose query cannot be read says so there; a long query can be cancelled.
  *
  * The explorer speaks the page's language (`lang`); the SQL, the table and column names and DuckDB's own
- * messages are the same on both editions, so a ?sql= link opens the same query in either.
+ * messages are the same on both editions, so a #sql= link opens the same query in either.
  */
 import {DatabaseError, type AtlasDatabase, type QueryResult} from "./database.js";
 import {dataTable} from "./dataTable.js";
@@ -15,6 +16,7 @@ import {engineProgressBar} from "./engineProgress.js";
 import {bilingual, HTML_LANG, type Lang} from "./i18n.js";
 import {quickChart, columnKind} from "./quickChart.js";
 import {resultToParquet} from "./resultParquet.js";
+import {readSqlLink, SqlLinkError, withSqlLink, type SqlLinkProblem} from "./sqlLink.js";
 import type {ExampleQuery} from "../lib/exampleQueries.js";
 
 /** The part of a datapackage.json field the schema list shows. */
@@ -62,7 +64,17 @@ const TEXT = bilingual({
     /** Headers of the column lists; none in English: the keys themselves. */
     columnLabels: undefined as Record<string, string> | undefined,
     /** A column's meaning, from its datapackage.json field. */
-    meaning: (f: PackageField) => f.description
+    meaning: (f: PackageField) => f.description,
+    badLink: (problem: SqlLinkProblem | "other") =>
+      "The query in this link could not be read: " +
+      {
+        base64: "the text after #sql= has characters a link of this site never has (it was probably cut or changed on the way).",
+        deflate: "the text after #sql= is not a complete compressed query (it was probably cut short on the way).",
+        text: "the text after #sql= does not unpack to readable text.",
+        size: "it unpacks to more than 4 MB of text, more than any query this page runs.",
+        other: "this browser cannot unpack it."
+      }[problem] +
+      " Ask for the link again, or start from an example below."
   },
   zh: {
     starting: "正在启动 DuckDB-WASM（首次使用时要下载并编译一个 34 MB 的引擎）……",
@@ -89,7 +101,17 @@ const TEXT = bilingual({
     columnsCaption: (table: string) => `${table} 的列`,
     restored: (tables: string[]) => `这条查询改动了 ${tables.join("、")}。发布的数据表已经恢复原样，下一条查询照常可用（你自己建的表和视图也一并清除了）。`,
     columnLabels: {column: "列", type: "类型", meaning: "含义"} as Record<string, string> | undefined,
-    meaning: (f: PackageField) => f.description_zh ?? f.description
+    meaning: (f: PackageField) => f.description_zh ?? f.description,
+    badLink: (problem: SqlLinkProblem | "other") =>
+      "无法读出这个链接里的查询：" +
+      {
+        base64: "#sql= 后面的内容含有本站链接里不会出现的字符，可能在转发时被截断或改动了。",
+        deflate: "#sql= 后面的内容不是完整的压缩查询，可能在转发时被截断了。",
+        text: "#sql= 后面的内容解压后不是可读的文字。",
+        size: "解压后超过 4 MB，比本页能运行的任何查询都大。",
+        other: "这个浏览器无法解压它。"
+      }[problem] +
+      "请重新索取链接，或从下面的示例开始。"
   }
 });
 
@@ -179,11 +201,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   async function execute({push}: {push: boolean}): Promise<void> {
     const sql = editor.value.trim();
     if (!sql) return;
-    if (push) {
-      const url = new URL(win.location.href);
-      url.searchParams.set("sql", sql);
-      if (url.href !== win.location.href) win.history.pushState({sql}, "", url);
-    }
+    if (push) remember(sql, "push");
     controller?.abort();
     const current = (controller = new AbortController());
     error.hidden = true;
@@ -286,15 +304,50 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   run.addEventListener("click", () => void execute({push: true}));
   cancel.addEventListener("click", () => controller?.abort());
   limitSelect.addEventListener("change", () => last && void execute({push: false}));
-  win.addEventListener("popstate", () => {
-    const sql = new URL(win.location.href).searchParams.get("sql");
-    editor.value = sql ?? examples[0]?.sql ?? "";
-    void execute({push: false});
-  });
+  // Compressing is asynchronous: the address changes run one after another, so history keeps the order run.
+  let addressed: Promise<void> = Promise.resolve();
+  function remember(sql: string, how: "push" | "replace"): void {
+    addressed = addressed.then(async () => {
+      const href = await withSqlLink(win.location.href, sql);
+      if (href === win.location.href) return;
+      if (how === "push") win.history.pushState({sql}, "", href);
+      else win.history.replaceState({sql}, "", href);
+    }).catch(() => {});
+  }
+
+  /**
+   * Puts the address's query in the editor and runs it (the first example when it has none); an older ?sql= link
+   * is rewritten to #sql= in place, so reloading or copying it keeps working at any length.
+   */
+  let opening = 0;
+  async function openAddress(): Promise<void> {
+    const ticket = ++opening;
+    let link: Awaited<ReturnType<typeof readSqlLink>>;
+    try {
+      link = await readSqlLink(win.location.href);
+    } catch (caught) {
+      if (ticket !== opening) return;
+      // Nothing runs: the reader sees why, and an empty editor rather than a query they did not send.
+      controller?.abort();
+      controller = null;
+      cancel.disabled = true;
+      run.disabled = false;
+      editor.value = "";
+      result.replaceChildren();
+      result.dataset.rows = "";
+      result.setAttribute("aria-busy", "false");
+      error.replaceChildren(el("p", {className: "atlas-explorer-link-error"}, t.badLink(caught instanceof SqlLinkError ? caught.problem : "other")));
+      error.hidden = false;
+      return;
+    }
+    if (ticket !== opening) return;
+    if (link?.from === "search") remember(link.sql, "replace");
+    editor.value = link?.sql ?? examples[0]?.sql ?? "";
+    await execute({push: false});
+  }
+  win.addEventListener("popstate", () => void openAddress());
 
   // Start: a shared link runs its query; otherwise the first example is shown and run.
-  const shared = new URL(win.location.href).searchParams.get("sql");
-  editor.value = shared ?? examples[0]?.sql ?? "";
   database.then(
     async (db) => {
       let tables;
@@ -332,6 +385,6 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     status.classList.add("atlas-error");
     status.setAttribute("aria-busy", "false");
   }
-  void execute({push: false});
+  void openAddress();
   return root;
 }

@@ -12,6 +12,7 @@ import {errorMessage} from "./busyRegion.js";
 import {dataTable, type DataTableOptions} from "./dataTable.js";
 import {engineProgressBar} from "./engineProgress.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
+import {exploreHref} from "./sqlLink.js";
 
 /** What running the SQL gives back: DuckDB's rows, and how long the query took. */
 export interface QueryAnswer {
@@ -87,7 +88,13 @@ export function queryTable(rows: readonly Record<string, unknown>[], options: Qu
   const button = el("button", "atlas-run-sql", t.run);
   button.type = "button";
   const link = el("a", "atlas-explore-link", t.explore);
+  // Until the compressed #sql= form is ready (a moment: compressing is asynchronous), the older ?sql= form,
+  // which the explorer still opens and rewrites, so the link works from the first frame.
   link.href = `${explore}?${new URLSearchParams({sql})}`;
+  exploreHref(explore, sql).then(
+    (href) => (link.href = href),
+    () => {}
+  );
   const code = el("code", "language-sql", sql);
   const details = el("details", "atlas-query", el("summary", "", t.query), el("pre", "", code));
   region.append(view, el("div", "atlas-query-actions", button, link), status, details, ...after());

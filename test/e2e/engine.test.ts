@@ -12,6 +12,7 @@ import {describe, expect, test} from "vitest";
 import {builtRoutes, chromiumPath, openPage, useSite, waitForCells, wireBytes} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
+import {readSqlLink} from "../../src/components/sqlLink.js";
 
 const site = useSite();
 const visit = site.visit.bind(site);
@@ -139,7 +140,7 @@ describe("a story table holds DuckDB's answer to the query it shows", () => {
       const rows = Number(await page.locator(`#${id} .atlas-table`).getAttribute("data-rows"));
       await page.locator(`#${id} .atlas-explore-link`).click();
       await page.waitForURL((url) => url.pathname.endsWith(`/${explore}`));
-      expect(new URL(page.url()).searchParams.get("sql")).toBe(sql);
+      expect(await readSqlLink(page.url())).toEqual({sql, from: "fragment"});
       expect(await page.locator("#atlas-sql").inputValue()).toBe(sql);
       await page.waitForSelector("#explore-result[data-rows][aria-busy=false]", {state: "attached", timeout: 60_000});
       expect(Number(await page.locator("#explore-result").getAttribute("data-rows"))).toBe(rows);

@@ -16,6 +16,7 @@ import {changelogTable, type ChangelogEntry} from "../../src/components/changelo
 import {copyBlock} from "../../src/components/copyBlock.js";
 import {DatabaseError, type AtlasDatabase} from "../../src/components/database.js";
 import {columnDescriptions, explorer} from "../../src/components/explorer.js";
+import {readSqlLink} from "../../src/components/sqlLink.js";
 import {
   boundingRulesTable,
   changelogView,
@@ -248,8 +249,8 @@ describe("the explorer in Chinese", () => {
     expect(said.textContent).toBe("查询没有成功，DuckDB 的报错如下：");
     expect(message.getAttribute("lang")).toBe("en");
     expect(message.textContent).toContain("Parser Error");
-    // The query is kept in ?sql=, the same parameter in both editions.
-    expect(new URL(window.location.href).searchParams.get("sql")).toBe("SELECT bad");
+    // The query is kept in #sql=, the same in both editions.
+    await vi.waitFor(async () => expect(await readSqlLink(window.location.href)).toEqual({sql: "SELECT bad", from: "fragment"}));
     root.remove();
   });
 

@@ -11,6 +11,7 @@ import {dataTable} from "../../src/components/dataTable.js";
 import {engineProgressBar, progressText, reportEngineProgress} from "../../src/components/engineProgress.js";
 import {queryTable, type QueryAnswer} from "../../src/components/queryTable.js";
 import {orderBy, sqlCompare} from "../../src/components/rowOrder.js";
+import {readSqlLink} from "../../src/components/sqlLink.js";
 import {inlineSql, sqlLiteral} from "../../src/components/sqlText.js";
 
 const ROWS = [
@@ -56,7 +57,7 @@ describe("queryTable", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
-  test("queryTable(rows) shows its SQL collapsed and links it to /explore, relative to the page", () => {
+  test("queryTable(rows) shows its SQL collapsed and links it to /explore#sql=, relative to the page", async () => {
     const {region} = make();
     const details = region.querySelector("details.atlas-query") as HTMLDetailsElement;
     expect(details.open).toBe(false);
@@ -64,8 +65,8 @@ describe("queryTable", () => {
     expect(details.querySelector("pre code")!.textContent).toBe(SQL);
     const link = region.querySelector(".atlas-explore-link")!;
     expect(link.textContent).toBe("Open in /explore");
-    expect(link.getAttribute("href")!.startsWith("./explore?sql=")).toBe(true);
-    expect(new URLSearchParams(link.getAttribute("href")!.split("?")[1]).get("sql")).toBe(SQL);
+    await vi.waitFor(() => expect(link.getAttribute("href")).toMatch(/^\.\/explore#sql=[A-Za-z0-9_-]+$/));
+    expect(await readSqlLink(new URL(link.getAttribute("href")!, "https://example.org/atlas/funding").href)).toEqual({sql: SQL, from: "fragment"});
   });
 
   test("queryTable(rows) lets the reader sort by a header", () => {

@@ -6,6 +6,7 @@
 import {JSDOM} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test, vi} from "vitest";
 import type {Lang} from "../../src/components/i18n.js";
+import {readSqlLink} from "../../src/components/sqlLink.js";
 import {
   claims,
   companySummary,
@@ -180,7 +181,9 @@ describe("pivots page in Chinese", () => {
     const sql = region.querySelector("details.atlas-query code")!.textContent!;
     expect(sql).toContain("coalesce(c.short_zh, c.label) AS company");
     expect(sql).toContain("list_contains(['modelbest'], m.company_id)");
-    expect(new URL((region.querySelector(".atlas-explore-link") as HTMLAnchorElement).href).searchParams.get("sql")).toBe(sql);
+    const link = region.querySelector(".atlas-explore-link") as HTMLAnchorElement;
+    await vi.waitFor(() => expect(link.getAttribute("href")).toContain("#sql="));
+    expect(await readSqlLink(link.href)).toEqual({sql, from: "fragment"});
   });
 
   test("models per year: Run in SQL sends the shown query and shows DuckDB's answer in place", async () => {
@@ -214,7 +217,9 @@ describe("pivots page in Chinese", () => {
     expect(sql).toMatch(/^SELECT c\.label AS company,/);
     expect(sql).toContain("list_contains(['modelbest', 'alpha'], m.company_id)");
     expect(region.querySelector(".atlas-run-sql")!.textContent).toBe("Run in SQL");
-    expect(region.querySelector(".atlas-explore-link")!.getAttribute("href")).toMatch(/^\.\/explore\?sql=SELECT/);
+    const link = region.querySelector(".atlas-explore-link") as HTMLAnchorElement;
+    await vi.waitFor(() => expect(link.getAttribute("href")).toMatch(/^\.\/explore#sql=[A-Za-z0-9_-]+$/));
+    expect(await readSqlLink(link.href)).toEqual({sql, from: "fragment"});
   });
 });
 

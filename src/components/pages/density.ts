@@ -99,7 +99,7 @@ export function densityFilters(data: DensityData) {
       {label: t.fitOver, value: initial.fit, name: "fit"}
     ),
     window: dateRange({label: t.window, value: initial.window, min: first, max: last})
-  }));
+  }), {lang: data.lang});
 }
 
 /** The density page's charts. */

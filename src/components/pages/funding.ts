@@ -127,7 +127,7 @@ export function fundingFilters(data: FundingData) {
       ],
       {label: t.scale, value: initial.scale, name: "scale"}
     )
-  }));
+  }), {lang});
 }
 
 /** The funding page's charts for the chosen filters. */

@@ -9,17 +9,30 @@ import {documentLang, type Lang} from "../i18n.js";
 import {queryTable} from "../queryTable.js";
 import {inlineSql} from "../sqlText.js";
 import {PARQUET} from "../tables.js";
-import {bindUrl, readParams, type Control, type Specs, type Values} from "../urlState.js";
+import {paramNotice} from "../paramNotice.js";
+import {bindUrl, checkParams, type Control, type Specs, type Values} from "../urlState.js";
 
 /**
  * Controls made from the URL's values (`make`), bound to the URL, in one bar whose value is the page state.
  * The state is typed by the specs: a control offers only the values its spec accepts (a radio of "linear" and
  * "log" is a Control<string> to the type checker).
+ *
+ * A value the page corrected or ignored is put right in the address bar (in place: the entry is the same view,
+ * so no new one) and said under the controls, in the page's language, so the link the reader copies next is the
+ * view they see.
  */
-export function urlFilterBar<S extends Specs>(specs: S, make: (initial: Values<S>) => {[K in keyof S]: Control<unknown>}): Control<Values<S>> {
-  const controls = make(readParams(specs, location.search));
-  bindUrl(specs, controls);
-  return controlBar<Record<keyof S, unknown>>(controls) as Control<Values<S>>;
+export function urlFilterBar<S extends Specs>(
+  specs: S,
+  make: (initial: Values<S>) => {[K in keyof S]: Control<unknown>},
+  {lang = documentLang(), win = window}: {lang?: Lang; win?: Window} = {}
+): Control<Values<S>> {
+  const {values, notices, search} = checkParams(specs, win.location.search);
+  if (search !== win.location.search) win.history.replaceState(win.history.state, "", `${win.location.pathname}${search}${win.location.hash}`);
+  const controls = make(values);
+  bindUrl(specs, controls, win);
+  const bar = controlBar<Record<keyof S, unknown>>(controls, {document: win.document});
+  if (notices.length) bar.append(paramNotice(notices, {lang, document: win.document}));
+  return bar as Control<Values<S>>;
 }
 
 export interface SqlBackedTableOptions {

@@ -90,7 +90,7 @@ export function pivotsFilters(data: PivotsData) {
       ],
       {label: t.models, value: initial.deployment, name: "deployment"}
     )
-  }));
+  }), {lang: data.lang});
 }
 
 /** The pivots page's charts for the chosen filters. */
