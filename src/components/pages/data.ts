@@ -11,6 +11,7 @@ import {copyBlock} from "../copyBlock.js";
 import {dataTable} from "../dataTable.js";
 import {downloadLink} from "../downloads.js";
 import {bilingual, documentLang, formatDateText, type Lang} from "../i18n.js";
+import {fetchJson} from "../fetchBytes.js";
 import {readParquet} from "../parquet.js";
 import {CHANGELOG, CSV, DATAPACKAGE, PARQUET, TABLE_NAMES, type TableName} from "../tables.js";
 
@@ -123,12 +124,9 @@ export interface DataPage {
 /** Every table, straight from Parquet (they are small), the data package and the changelog. */
 export async function loadDataPage(lang: Lang = documentLang()): Promise<DataPage> {
   const tables = Object.fromEntries(
-    await Promise.all(TABLE_NAMES.map(async (name) => [name, (await readParquet(PARQUET[name])).rows as Row[]]))
+    await Promise.all(TABLE_NAMES.map(async (name) => [name, (await readParquet(PARQUET[name], {lang})).rows as Row[]]))
   ) as Record<TableName, Row[]>;
-  const [descriptor, changelog] = await Promise.all([
-    fetch(DATAPACKAGE).then((response) => response.json() as Promise<Descriptor>),
-    fetch(CHANGELOG).then((response) => response.json() as Promise<ChangelogEntry[]>)
-  ]);
+  const [descriptor, changelog] = await Promise.all([fetchJson<Descriptor>(DATAPACKAGE, {lang}), fetchJson<ChangelogEntry[]>(CHANGELOG, {lang})]);
   return {lang, tables, descriptor, changelog, sources: indexSources(tables.sources as unknown as SourceRef[])};
 }
 
