@@ -202,29 +202,28 @@ ${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("\n")}
 
 \`\`\`js
 // Imports: node_modules and this site only.
-import {readParquet} from "${up}components/parquet.js";
-import {PARQUET} from "${up}components/tables.js";
-import {indexSources, sourceLinksSpan} from "${up}components/chart.js";
+import {loadTables} from "${up}components/pages/load.js";
+import {sourceLinksSpan} from "${up}components/chart.js";
 import {companyTimeline} from "${up}components/companyTimeline.js";
 import {hydrate} from "${up}components/prerendered.js";
+import {whenLoaded} from "${up}components/tableFaults.js";
 import {dataTable} from "${up}components/dataTable.js";
 import {companyTables} from "${up}companies/companyTables.js";
 \`\`\`
 
 \`\`\`js
-// Load data straight from Parquet, so the timeline paints without waiting for DuckDB.
+// Load data straight from Parquet, so the timeline paints without waiting for DuckDB. Each table loads on its own
+// and one that fails leaves the rest standing; the tables are yielded again after a retry (components/pages/load.ts).
 const companyId = ${JSON.stringify(id)};
 // The page's language: the timeline's and the tables' words follow it (companyTables.js holds the tables' words).
 const lang = ${JSON.stringify(lang)};
-const [companiesTable, roundsTable, modelsTable, eventsTable, sourcesTable] = await Promise.all(
-  ["companies", "funding_rounds", "models", "events", "sources"].map((name) => readParquet(PARQUET[name]))
-);
-const company = companiesTable.rows.find((d) => d.company_id === companyId && d.is_primary);
-const rounds = roundsTable.rows.filter((d) => d.company_id === companyId);
-const models = modelsTable.rows.filter((d) => d.company_id === companyId);
-const events = eventsTable.rows.filter((d) => d.company_id === companyId);
-const sources = indexSources(sourcesTable.rows);
-const links = (ids) => sourceLinksSpan(document, ids, sources);
+const data = loadTables(${JSON.stringify(["companies", "funding_rounds", "models", "events", ...(results.length ? ["financials"] : [])])}, lang);
+\`\`\`
+
+\`\`\`js
+// The company's rows of a table. Reading a table that did not load throws; whenLoaded shows its notice instead.
+const mine = (table) => data[table].filter((d) => d.company_id === companyId);
+const links = (ids) => sourceLinksSpan(document, ids, data.sourceIndex);
 const text = companyTables(lang, {links});
 \`\`\`
 
@@ -233,7 +232,11 @@ const text = companyTables(lang, {links});
 <div id="prerender-company-timeline" class="atlas-prerender" data-company="${e(id)}"></div>
 
 \`\`\`js
-hydrate("prerender-company-timeline", resize((width) => companyTimeline({company, rounds, models, events, width, sources, lang})));
+hydrate("prerender-company-timeline", resize((width) => whenLoaded(() => {
+  const company = mine("companies").find((d) => d.is_primary);
+  const [rounds, models, events, sources] = [mine("funding_rounds"), mine("models"), mine("events"), data.sourceIndex];
+  return companyTimeline({company, rounds, models, events, width, sources, lang});
+}, data, ["companies", "funding_rounds", "models", "events", "sources"])));
 \`\`\`
 
 ## ${t.headings.funding} {#funding}
@@ -242,31 +245,31 @@ ${fundingTotalCheck(summary, rounds, lang)}
 
 \`\`\`js
 // The build's notes on a row (a cap on a vague amount, a date before the founding) in one column.
-display(dataTable(rounds.map((r) => ({...r, note: [r.cap_note, r.date_note].filter(Boolean).join(" ")})), {
+display(whenLoaded(() => dataTable(mine("funding_rounds").map((r) => ({...r, note: [r.cap_note, r.date_note].filter(Boolean).join(" ")})), {
   columns: ["date_raw", "kind", "round", "amount_reported", "amount_usd_mid", "valuation_reported", "conflict_key", "note", "confidence", "source_ids"],
   ...text.funding,
   download: \`\${companyId}-funding.csv\`
-}));
+}), data, ["funding_rounds", "sources"]));
 \`\`\`
 
 ${results.length ? resultsSection(summary, lang) : ""}## ${t.headings.models} {#models}
 
 \`\`\`js
-display(dataTable(models, {
+display(whenLoaded(() => dataTable(mine("models"), {
   columns: ["release_date_raw", "model", "status", "params_total_b", "params_active_b", "architecture", "open_weights", "deployment", "confidence", "source_ids"],
   ...text.models,
   download: \`\${companyId}-models.csv\`
-}));
+}), data, ["models", "sources"]));
 \`\`\`
 
 ## ${t.headings.events} {#events}
 
 \`\`\`js
-display(dataTable(events, {
+display(whenLoaded(() => dataTable(mine("events"), {
   columns: ["date_raw", "event_type", "title", "partners", "confidence", "source_ids"],
   ...text.events,
   download: \`\${companyId}-events.csv\`
-}));
+}), data, ["events", "sources"]));
 \`\`\`
 
 ## ${t.headings.sources} {#sources}
@@ -304,13 +307,11 @@ function resultsSection(summary: Row, lang: Lang): string {
 <p class="atlas-note">${t.resultsIntro(latest)}</p>
 
 \`\`\`js
-const financialsTable = await readParquet(PARQUET.financials);
-const results = financialsTable.rows.filter((d) => d.company_id === companyId);
-display(dataTable(results, {
+display(whenLoaded(() => dataTable(mine("financials"), {
   columns: ["period", "basis", "revenue_m", "net_loss_m", "adjusted_net_loss_m", "figures_reported", "preferred", "confidence", "source_ids"],
   ...text.results,
   download: \`\${companyId}-results.csv\`
-}));
+}), data, ["financials", "sources"]));
 \`\`\`
 
 `;

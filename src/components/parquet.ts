@@ -5,6 +5,8 @@
  */
 import {decompress} from "fzstd";
 import {parquetMetadata, parquetReadObjects, parquetSchema} from "hyparquet";
+import {documentLang} from "./i18n.js";
+import {fetchBytes, fileName, LoadError, type FetchOptions} from "./fetchBytes.js";
 
 /**
  * The build writes ZSTD (src/lib/parquet.ts): about a quarter smaller than hyparquet's built-in Snappy, which pays
@@ -28,11 +30,18 @@ export interface ParquetTable<Row = Record<string, unknown>> {
   metadata: Record<string, string>;
 }
 
-/** Fetches and decodes a Parquet file. Throws a readable Error on a failed request or an undecodable file. */
-export async function readParquet<Row = Record<string, unknown>>(url: string | URL): Promise<ParquetTable<Row>> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${String(url)}: HTTP ${response.status}`);
-  return decodeParquet<Row>(await response.arrayBuffer(), String(url));
+/**
+ * Fetches and decodes a Parquet file. Throws a LoadError (fetchBytes.ts) that names the file and says what
+ * happened: a failed request, a download that stalls, or bytes that are not a whole Parquet file.
+ */
+export async function readParquet<Row = Record<string, unknown>>(url: string | URL, options: FetchOptions = {}): Promise<ParquetTable<Row>> {
+  const bytes = await fetchBytes(url, options);
+  try {
+    return await decodeParquet<Row>(bytes, String(url));
+  } catch (error) {
+    // A host's error page served as 200, or a file cut short with a Content-Length to match.
+    throw new LoadError(fileName(url), "damaged", {lang: options.lang ?? documentLang(), cause: error});
+  }
 }
 
 /** Decodes Parquet bytes: an ArrayBuffer, or a view of one such as a Node Buffer (build steps, tests). */

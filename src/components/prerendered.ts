@@ -7,6 +7,7 @@
  * Without a build (npm run dev) the slot is simply empty until the cell runs.
  */
 import {bilingual, documentLang} from "./i18n.js";
+import {isFaultBox} from "./tableFaults.js";
 
 /** Framework shows a cell's error where the chart would be, so a missing slot is said in the page's language. */
 const TEXT = bilingual({
@@ -14,26 +15,39 @@ const TEXT = bilingual({
   zh: {noSlot: (id: string) => `页面上没有图表的占位元素 #${id}；请在页面中加入 <div id="${id}" class="atlas-prerender"></div>`}
 });
 
+/** The nodes hydrate has put in a slot: on a later call they are the earlier live copy, not the build's. */
+const LIVE = new WeakSet<Node>();
+
 /**
  * Puts `live` in the slot in place of its build-time copy, and returns it (a filter bar is then the cell's input).
  * A `resize()` cell's container is empty until its chart draws, a frame or more later: the build's copy stays
  * until then, and both are swapped in one step, so the page never collapses and grows back in between.
+ * When a table the chart needs did not load, `live` is a fault box (tableFaults.ts): the build's copy stays, and
+ * the box (and the notice it may hold) stands after it, until a later call brings the chart.
  */
 export function hydrate<T extends Node>(id: string, live: T, doc: Document = globalThis.document): T {
   const slot = doc.getElementById(id);
   if (!slot) throw new Error(TEXT(documentLang(doc)).noSlot(id));
   const built = [...slot.childNodes].filter((node) => node !== (live as Node));
+  LIVE.add(live);
+  /** Swaps, or, for a fault box, drops only earlier live nodes; true once the chart has taken the slot. */
   const done = () => {
+    if (isFaultBox(live)) {
+      for (const node of built) if (LIVE.has(node)) node.remove();
+      return false;
+    }
     for (const node of built) node.remove();
     slot.dataset.live = "true";
+    return true;
   };
   const Observer = doc.defaultView?.MutationObserver;
-  if (built.length && live.nodeType === 1 && !live.hasChildNodes() && Observer) {
+  if (isFaultBox(live)) {
+    slot.append(live);
+    done();
+  } else if (built.length && live.nodeType === 1 && !live.hasChildNodes() && Observer) {
     slot.append(live);
     const observer = new Observer(() => {
-      if (!live.hasChildNodes()) return;
-      observer.disconnect();
-      done();
+      if (live.hasChildNodes() && done()) observer.disconnect();
     });
     observer.observe(live, {childList: true});
   } else {

@@ -6,6 +6,8 @@
 import {JSDOM} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test, vi} from "vitest";
 import type {Lang} from "../../src/components/i18n.js";
+import type {DensityData} from "../../src/components/pages/density.js";
+import type {PivotsData} from "../../src/components/pages/pivots.js";
 import {readSqlLink} from "../../src/components/sqlLink.js";
 import {
   claims,
@@ -63,9 +65,9 @@ const TABLES: Record<string, unknown[]> = {
 };
 
 const pivotsData = (lang: Lang) =>
-  loadStoryData(["company_summary", "events", "models", "model_counts"], async (name) => TABLES[name] as never, lang) as Promise<Awaited<ReturnType<typeof pivots.loadPivots>>>;
+  loadStoryData(["company_summary", "events", "models", "model_counts"], async (name) => TABLES[name] as never, lang) as Promise<PivotsData>;
 const densityData = (lang: Lang) =>
-  loadStoryData(["company_summary", "density_points", "density_fit", "claims", "price_points"], async (name) => TABLES[name] as never, lang) as Promise<Awaited<ReturnType<typeof density.loadDensity>>>;
+  loadStoryData(["company_summary", "density_points", "density_fit", "claims", "price_points"], async (name) => TABLES[name] as never, lang) as Promise<DensityData>;
 
 /** The text of a finding (a string, a number or a span). */
 const text = (value: unknown): string => (value instanceof dom.window.Node ? (value as Node).textContent ?? "" : String(value));

@@ -11,7 +11,9 @@ import {copyBlock} from "../copyBlock.js";
 import {dataTable} from "../dataTable.js";
 import {downloadLink} from "../downloads.js";
 import {bilingual, documentLang, formatDateText, type Lang} from "../i18n.js";
-import {readParquet} from "../parquet.js";
+import {fetchJson} from "../fetchBytes.js";
+import {whenLoaded, withFaults} from "../tableFaults.js";
+import {loadFiles, readTable} from "./load.js";
 import {CHANGELOG, CSV, DATAPACKAGE, PARQUET, TABLE_NAMES, type TableName} from "../tables.js";
 
 type Row = Record<string, unknown>;
@@ -120,23 +122,45 @@ export interface DataPage {
   sources: SourceIndex;
 }
 
-/** Every table, straight from Parquet (they are small), the data package and the changelog. */
-export async function loadDataPage(lang: Lang = documentLang()): Promise<DataPage> {
-  const tables = Object.fromEntries(
-    await Promise.all(TABLE_NAMES.map(async (name) => [name, (await readParquet(PARQUET[name])).rows as Row[]]))
-  ) as Record<TableName, Row[]>;
-  const [descriptor, changelog] = await Promise.all([
-    fetch(DATAPACKAGE).then((response) => response.json() as Promise<Descriptor>),
-    fetch(CHANGELOG).then((response) => response.json() as Promise<ChangelogEntry[]>)
-  ]);
-  return {lang, tables, descriptor, changelog, sources: indexSources(tables.sources as unknown as SourceRef[])};
+/**
+ * Every table, straight from Parquet (they are small), the data package and the changelog, each on its own: a
+ * file that does not load takes out only the parts of the page that read it (tableFaults.ts). A generator, like
+ * the story pages' loaders (load.ts): the page's cell takes the files again after a retry.
+ */
+export function loadDataPage(lang: Lang = documentLang()): AsyncGenerator<DataPage, void> {
+  const readers: Record<string, () => Promise<unknown>> = Object.fromEntries(TABLE_NAMES.map((name) => [name, () => readTable(name, lang)]));
+  readers.descriptor = () => fetchJson<Descriptor>(DATAPACKAGE, {lang});
+  readers.changelog = () => fetchJson<ChangelogEntry[]>(CHANGELOG, {lang});
+  return loadFiles(
+    readers,
+    ({descriptor, changelog, ...loaded}, faults) => {
+      const tables = withFaults<Record<TableName, Row[]>>(loaded, faults.filter((f) => f.table !== "descriptor" && f.table !== "changelog"));
+      const files = withFaults<DataPage>({lang, tables, descriptor, changelog}, faults.filter((f) => f.table === "descriptor" || f.table === "changelog"));
+      const index = loaded.sources ? indexSources(loaded.sources as SourceRef[]) : null;
+      return Object.defineProperty(files, "sources", {enumerable: true, get: () => index ?? indexSources(tables.sources as unknown as SourceRef[])});
+    },
+    lang
+  );
+}
+
+/** Draws `part` when the files it reads loaded, else an empty box where the notice of one that did not may stand. */
+function guarded<A extends unknown[], R extends Node>(part: (...args: A) => R): (...args: A) => R {
+  return (...args) => whenLoaded(() => part(...args)) as R;
+}
+
+/** `guarded`, for a part that is a list of nodes. */
+function guardedList<A extends unknown[], R extends Node>(part: (...args: A) => R[]): (...args: A) => R[] {
+  return (...args) => {
+    const drawn = whenLoaded(() => part(...args));
+    return (Array.isArray(drawn) ? drawn : [drawn]) as R[];
+  };
 }
 
 /**
  * The version the build stamped on every download (src/lib/release.ts): a release, or unreleased data, and
  * then a warning that says how the data differ from the latest release.
  */
-export function versionNote({descriptor, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
+function drawVersionNote({descriptor, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
   const t = TEXT(lang);
   const release = descriptor.release;
   const version = doc.createElement("p");
@@ -154,7 +178,7 @@ export function versionNote({descriptor, lang}: DataPage, doc: Document = global
 }
 
 /** The citation and its BibTeX entry, each with a copy button. The citation itself is English. */
-export function citationBlocks({descriptor, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
+function drawCitationBlocks({descriptor, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
   const t = TEXT(lang);
   const citation = Object.fromEntries(descriptor.citations.map((c) => [c.format, c.text]));
   const textLang = lang === "en" ? undefined : "en";
@@ -165,7 +189,7 @@ export function citationBlocks({descriptor, lang}: DataPage, doc: Document = glo
 }
 
 /** The release history and the link to changelog.json. */
-export function changelogView({descriptor, changelog, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
+function drawChangelogView({descriptor, changelog, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
   return [
     changelogTable(changelog, {history: descriptor.release.history, lang}, doc),
     downloadLink(CHANGELOG, "changelog.json", TEXT(lang).changelogLink, doc)
@@ -173,7 +197,7 @@ export function changelogView({descriptor, changelog, lang}: DataPage, doc: Docu
 }
 
 /** The published tables with their row counts and both files, then the data package. */
-export function downloadsTable({tables, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
+function drawDownloadsTable({tables, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
   const t = TEXT(lang);
   const downloads = doc.createElement("table");
   downloads.className = "atlas-downloads";
@@ -212,7 +236,7 @@ function levelFormat(lang: Lang): Record<string, (value: unknown) => string> {
 }
 
 /** Rows per fact table, their confidence mix and the conflicts still open. */
-export function qualityTable({tables, lang}: DataPage, doc: Document = globalThis.document): HTMLElement {
+function drawQualityTable({tables, lang}: DataPage, doc: Document = globalThis.document): HTMLElement {
   const t = TEXT(lang);
   const quality = FACT_TABLES.map((name) => {
     const rows = tables[name];
@@ -224,7 +248,7 @@ export function qualityTable({tables, lang}: DataPage, doc: Document = globalThi
 }
 
 /** Every row that shares a conflict key with another, side by side with its sources. */
-export function conflictsTable({tables, sources, lang}: DataPage, doc: Document = globalThis.document): HTMLElement {
+function drawConflictsTable({tables, sources, lang}: DataPage, doc: Document = globalThis.document): HTMLElement {
   const t = TEXT(lang);
   const rows = CONFLICT_TABLES.flatMap((table) =>
     tables[table].filter((d) => d.conflict_key).map((d) => ({conflict: d.conflict_key as string, table, id: d.id as string, confidence: d.confidence, source_ids: d.source_ids}))
@@ -249,7 +273,7 @@ export function sourceSearch(lang: Lang, doc: Document = globalThis.document): H
  * The sources matching the search, each title a link to the source, marked with the language it is written in
  * where that is not the page's (a Chinese headline on the English page, an English one on the Chinese page).
  */
-export function sourcesTable({tables, lang}: DataPage, query: string | null | undefined, doc: Document = globalThis.document): HTMLElement {
+function drawSourcesTable({tables, lang}: DataPage, query: string | null | undefined, doc: Document = globalThis.document): HTMLElement {
   const t = TEXT(lang);
   const needle = (query ?? "").trim().toLowerCase();
   const all = tables.sources;
@@ -292,7 +316,7 @@ function titleLink(doc: Document, source: SourceRef, title: string, lang: Lang):
 }
 
 /** Every field of every table: its type, unit and meaning, in the page's language. */
-export function dictionaryTable({descriptor, lang}: DataPage, doc: Document = globalThis.document): HTMLElement {
+function drawDictionaryTable({descriptor, lang}: DataPage, doc: Document = globalThis.document): HTMLElement {
   const t = TEXT(lang);
   const rows = descriptor.resources
     .filter((r) => r.format === "csv")
@@ -310,3 +334,13 @@ export function boundingRulesTable(lang: Lang, doc: Document = globalThis.docume
   });
   return dataTable(rows, {caption: t.rulesCaption, labels: t.rulesLabels, download: "bounding-rules.csv", document: doc, ...inLanguage(lang)});
 }
+
+// The page's parts, each drawn only when the files it reads loaded; a file that did not leaves the others standing.
+export const versionNote = guardedList(drawVersionNote);
+export const citationBlocks = guardedList(drawCitationBlocks);
+export const changelogView = guardedList(drawChangelogView);
+export const downloadsTable = guardedList(drawDownloadsTable);
+export const qualityTable = guarded(drawQualityTable);
+export const conflictsTable = guarded(drawConflictsTable);
+export const sourcesTable = guarded(drawSourcesTable);
+export const dictionaryTable = guarded(drawDictionaryTable);

@@ -19,6 +19,7 @@ import {priceHalving} from "../priceChart.js";
 import type {DensityPointsRow} from "../rows.js";
 import {densityParams, densitySpan, windowDates, type DensityState, type StoryData} from "../views.js";
 import {DENSITY_VIEWS} from "../views/density.js";
+import {control, drawView, known, whenLoaded} from "../tableFaults.js";
 import {loadTables} from "./load.js";
 import {orderBy} from "../rowOrder.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
@@ -82,12 +83,17 @@ const TEXT = bilingual({
   }
 });
 
-export function loadDensity(): Promise<DensityData> {
+/** The page's tables: a generator, yielding them again after a retry (load.ts). */
+export function loadDensity(): AsyncGenerator<DensityData, void> {
   return loadTables(TABLES);
 }
 
 /** The filter bar, set from the URL and writing to it: ?fit=all&window=2023-06-01..2025-04-30 */
 export function densityFilters(data: DensityData) {
+  return control(() => drawDensityFilters(data));
+}
+
+function drawDensityFilters(data: DensityData) {
   const t = TEXT(data.lang);
   const [first, last] = densitySpan(data);
   return urlFilterBar(densityParams(data), (initial) => ({
@@ -104,10 +110,10 @@ export function densityFilters(data: DensityData) {
 
 /** The density page's charts. */
 export const densityViews = {
-  density: (data: DensityData, state: DensityState, width: number) => DENSITY_VIEWS.density.render(data, state, width),
-  claims: (data: DensityData) => DENSITY_VIEWS.claims.render(data, {}, 0),
-  device: (data: DensityData, width: number) => DENSITY_VIEWS["device-projection"].render(data, {}, width),
-  prices: (data: DensityData, width: number) => DENSITY_VIEWS["price-chart"].render(data, {}, width)
+  density: (data: DensityData, state: DensityState, width: number) => drawView(DENSITY_VIEWS.density, data, state, width),
+  claims: (data: DensityData) => drawView(DENSITY_VIEWS.claims, data, {}, 0),
+  device: (data: DensityData, width: number) => drawView(DENSITY_VIEWS["device-projection"], data, {}, width),
+  prices: (data: DensityData, width: number) => drawView(DENSITY_VIEWS["price-chart"], data, {}, width)
 };
 
 /**
@@ -115,6 +121,10 @@ export const densityViews = {
  * claimants are data: in Chinese they come as a span whose English names are marked lang="en".
  */
 export function densityFindings(data: DensityData) {
+  return known(() => findings(data));
+}
+
+function findings(data: DensityData) {
   const {lang} = data;
   const t = TEXT(lang);
   const records = data.density_fit.find((f) => f.fit_id === "records")!;
@@ -171,6 +181,10 @@ export function windowFit(data: DensityData, state: DensityState) {
 
 /** The claims as a CSV download, with the build's verdicts. */
 export function claimsDownload(data: DensityData): HTMLElement {
+  return whenLoaded(() => drawClaimsDownload(data), data, ["claims"]);
+}
+
+function drawClaimsDownload(data: DensityData): HTMLElement {
   const columns = ["id", "claimant", "date_raw", "topic", "metric", "value", "unit", "statement", "status", "claimed_months", "verdict", "verdict_note", "confidence", "source_ids"];
   const button = csvButton(data.claims as unknown as Record<string, unknown>[], columns, "claims.csv");
   // The button says what it saves, in the page's language.
@@ -208,6 +222,10 @@ export function recordRows(points: readonly DensityPointsRow[], state: Pick<Dens
 
 /** "The records of the window": drawn from the points, its SQL run in DuckDB-WASM when the reader asks. */
 export function recordsTable(data: Pick<DensityData, "density_points" | "lang">, state: DensityState): HTMLElement {
+  return whenLoaded(() => drawRecordsTable(data, state), data, ["density_points"]);
+}
+
+function drawRecordsTable(data: Pick<DensityData, "density_points" | "lang">, state: DensityState): HTMLElement {
   const lang = data.lang ?? "en";
   const t = TEXT(lang);
   const [from, to] = state.window;

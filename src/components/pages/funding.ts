@@ -16,6 +16,7 @@ import type {InvestorLinksRow} from "../rows.js";
 import {CSV} from "../tables.js";
 import {fundedCompanies, fundingParams, type FundingState, type StoryData} from "../views.js";
 import {FUNDING_VIEWS} from "../views/funding.js";
+import {control, drawView, known, whenLoaded} from "../tableFaults.js";
 import {loadTables} from "./load.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
 import {OVERVIEW_TEXT, sourceSpan} from "./overviewText.js";
@@ -107,7 +108,8 @@ export const TABLES = ["company_summary", "funding_rounds", "funding_steps", "in
 
 export type FundingData = StoryData<(typeof TABLES)[number] | "sources">;
 
-export function loadFunding(): Promise<FundingData> {
+/** The page's tables: a generator, yielding them again after a retry (load.ts). */
+export function loadFunding(): AsyncGenerator<FundingData, void> {
   return loadTables(TABLES);
 }
 
@@ -115,7 +117,7 @@ export function loadFunding(): Promise<FundingData> {
 export function fundingFilters(data: FundingData) {
   const lang = data.lang ?? "en";
   const t = FUNDING_TEXT(lang).filters;
-  return urlFilterBar(fundingParams(data), (initial) => ({
+  return control(() => urlFilterBar(fundingParams(data), (initial) => ({
     companies: checkboxGroup(
       fundedCompanies(data).map((c) => ({value: c.company_id, label: companyLabel(c, c.company_id, lang)})),
       {label: t.companies, value: initial.companies, name: "companies"}
@@ -127,18 +129,22 @@ export function fundingFilters(data: FundingData) {
       ],
       {label: t.scale, value: initial.scale, name: "scale"}
     )
-  }), {lang});
+  }), {lang}));
 }
 
 /** The funding page's charts for the chosen filters. */
 export const fundingViews = {
-  cumulative: (data: FundingData, state: FundingState, width: number) => FUNDING_VIEWS["cumulative-funding"].render(data, state, width),
-  valuations: (data: FundingData, state: FundingState, width: number) => FUNDING_VIEWS["valuation-chart"].render(data, state, width),
-  investors: (data: FundingData, state: FundingState, width: number) => FUNDING_VIEWS["investor-network"].render(data, state, width)
+  cumulative: (data: FundingData, state: FundingState, width: number) => drawView(FUNDING_VIEWS["cumulative-funding"], data, state, width),
+  valuations: (data: FundingData, state: FundingState, width: number) => drawView(FUNDING_VIEWS["valuation-chart"], data, state, width),
+  investors: (data: FundingData, state: FundingState, width: number) => drawView(FUNDING_VIEWS["investor-network"], data, state, width)
 };
 
 /** What the funding page says in words about the companies chosen, in the page's language. */
 export function fundingFindings(data: FundingData, state: FundingState) {
+  return known(() => findings(data, state));
+}
+
+function findings(data: FundingData, state: FundingState) {
   const lang = data.lang ?? "en";
   const t = FUNDING_TEXT(lang);
   const usd = (value: number | null | undefined) => formatUsdMillions(value, lang);
@@ -217,6 +223,10 @@ export function roundRows(data: Pick<FundingData, "funding_rounds" | "company_su
 
 /** "Every round, with its sources", filtered to the companies chosen: drawn from the rows, its SQL on request. */
 export function roundsTable(data: FundingData, state: FundingState): HTMLElement {
+  return whenLoaded(() => drawRoundsTable(data, state), data, ["funding_rounds", "company_summary", "sources"]);
+}
+
+function drawRoundsTable(data: FundingData, state: FundingState): HTMLElement {
   const lang = data.lang ?? "en";
   const t = FUNDING_TEXT(lang).table;
   const companyName = new Map(data.company_summary.map((c) => [c.label, companyLabel(c, c.label, lang)]));

@@ -11,6 +11,7 @@ import {formatDateText, formatUsdMillions, listText, type Lang} from "../i18n.js
 import type {CompanySummaryRow} from "../rows.js";
 import type {StoryData} from "../views.js";
 import {OVERVIEW_VIEWS} from "../views/overview.js";
+import {drawView, known} from "../tableFaults.js";
 import {loadTables} from "./load.js";
 import {OVERVIEW_TEXT, sourceSpan} from "./overviewText.js";
 
@@ -19,20 +20,25 @@ export const TABLES = ["company_summary", "companies", "funding_rounds", "fundin
 
 export type OverviewData = StoryData<(typeof TABLES)[number] | "sources">;
 
-export function loadOverview(): Promise<OverviewData> {
+/** The page's tables: a generator, yielding them again after a retry (load.ts). */
+export function loadOverview(): AsyncGenerator<OverviewData, void> {
   return loadTables(TABLES);
 }
 
 /** The overview's charts, as defined once for the page and the build. */
 export const overviewViews = {
-  fundingValuation: (data: OverviewData, width: number) => OVERVIEW_VIEWS["funding-valuation"].render(data, {}, width),
-  revenueFunding: (data: OverviewData, width: number) => OVERVIEW_VIEWS["revenue-funding"].render(data, {}, width),
-  courseGrid: (data: OverviewData) => OVERVIEW_VIEWS["course-grid"].render(data, {}, 0),
-  timelineStrip: (data: OverviewData, width: number) => OVERVIEW_VIEWS["timeline-strip"].render(data, {}, width)
+  fundingValuation: (data: OverviewData, width: number) => drawView(OVERVIEW_VIEWS["funding-valuation"], data, {}, width),
+  revenueFunding: (data: OverviewData, width: number) => drawView(OVERVIEW_VIEWS["revenue-funding"], data, {}, width),
+  courseGrid: (data: OverviewData) => drawView(OVERVIEW_VIEWS["course-grid"], data, {}, 0),
+  timelineStrip: (data: OverviewData, width: number) => drawView(OVERVIEW_VIEWS["timeline-strip"], data, {}, width)
 };
 
 /** What the overview says in words, each a value or a phrase from the tables, in the page's language. */
 export function overviewFindings(data: OverviewData) {
+  return known(() => findings(data));
+}
+
+function findings(data: OverviewData) {
   const lang = data.lang ?? "en";
   const t = OVERVIEW_TEXT(lang);
   const usd = (value: number | null | undefined) => formatUsdMillions(value, lang);

@@ -13,6 +13,7 @@ import {bilingual, formatDateText, listText, type Lang} from "../i18n.js";
 import type {CompanySummaryRow} from "../rows.js";
 import {pivotsParams, type PivotsState, type StoryData} from "../views.js";
 import {PIVOTS_VIEWS} from "../views/pivots.js";
+import {control, drawView, known, whenLoaded} from "../tableFaults.js";
 import {loadTables} from "./load.js";
 import {orderBy} from "../rowOrder.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
@@ -70,14 +71,15 @@ const TEXT = bilingual({
   }
 });
 
-export function loadPivots(): Promise<PivotsData> {
+/** The page's tables: a generator, yielding them again after a retry (load.ts). */
+export function loadPivots(): AsyncGenerator<PivotsData, void> {
   return loadTables(TABLES);
 }
 
 /** The filter bar, set from the URL and writing to it: ?companies=modelbest,zhipu&deployment=edge */
 export function pivotsFilters(data: PivotsData) {
   const t = TEXT(data.lang);
-  return urlFilterBar(pivotsParams(data), (initial) => ({
+  return control(() => urlFilterBar(pivotsParams(data), (initial) => ({
     companies: checkboxGroup(
       data.company_summary.map((c) => ({value: c.company_id, label: companyLabel(c, c.company_id, data.lang)})),
       {label: t.companies, value: initial.companies, name: "companies"}
@@ -90,14 +92,14 @@ export function pivotsFilters(data: PivotsData) {
       ],
       {label: t.models, value: initial.deployment, name: "deployment"}
     )
-  }), {lang: data.lang});
+  }), {lang: data.lang}));
 }
 
 /** The pivots page's charts for the chosen filters. */
 export const pivotsViews = {
-  events: (data: PivotsData, state: PivotsState, width: number) => PIVOTS_VIEWS["event-swimlanes"].render(data, state, width),
-  models: (data: PivotsData, state: PivotsState, width: number) => PIVOTS_VIEWS["model-scatter"].render(data, state, width),
-  minicpm: (data: PivotsData, width: number) => PIVOTS_VIEWS["minicpm-scatter"].render(data, {}, width)
+  events: (data: PivotsData, state: PivotsState, width: number) => drawView(PIVOTS_VIEWS["event-swimlanes"], data, state, width),
+  models: (data: PivotsData, state: PivotsState, width: number) => drawView(PIVOTS_VIEWS["model-scatter"], data, state, width),
+  minicpm: (data: PivotsData, width: number) => drawView(PIVOTS_VIEWS["minicpm-scatter"], data, {}, width)
 };
 
 const MODELBEST = "modelbest";
@@ -107,6 +109,10 @@ const MODELBEST = "modelbest";
  * as a span whose English names are marked lang="en"; in English, as before, a string.
  */
 export function pivotsFindings(data: PivotsData) {
+  return known(() => findings(data));
+}
+
+function findings(data: PivotsData) {
   const {lang} = data;
   const t = TEXT(lang);
   const name = (c: CompanySummaryRow) => companyLabel(c, c.company_id, lang);
@@ -153,6 +159,10 @@ function modelbestPartners(data: PivotsData) {
 
 /** ModelBest's partnerships as a table; the events' titles and partner names are data, shown as they are. */
 export function partnersTable(data: PivotsData): HTMLElement {
+  return whenLoaded(() => drawPartnersTable(data), data, ["events", "sources"]);
+}
+
+function drawPartnersTable(data: PivotsData): HTMLElement {
   const {lang} = data;
   const t = TEXT(lang).partners;
   return dataTable(modelbestPartners(data) as unknown as Record<string, unknown>[], {
@@ -226,6 +236,10 @@ export function modelCountRows(data: Pick<PivotsData, "model_counts" | "company_
  * DuckDB-WASM when the reader asks. The columns keep their SQL names (the Chinese page labels them).
  */
 export function modelCountsTable(data: Pick<PivotsData, "model_counts" | "company_summary" | "lang">, state: PivotsState): HTMLElement {
+  return whenLoaded(() => drawModelCountsTable(data, state), data, ["model_counts", "company_summary"]);
+}
+
+function drawModelCountsTable(data: Pick<PivotsData, "model_counts" | "company_summary" | "lang">, state: PivotsState): HTMLElement {
   const lang = data.lang ?? "en";
   const t = TEXT(lang).counts;
   return sqlBackedTable({
