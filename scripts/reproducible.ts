@@ -40,14 +40,21 @@ function firstDifference(x: Buffer, y: Buffer): string | undefined {
   return `differs from byte ${at} (${x.length} and ${y.length} bytes): ${excerpt(x)} vs ${excerpt(y)}`;
 }
 
+/** A time zone several hours from `zone` (Asia/Shanghai, or Los Angeles from Asia and the Pacific). */
+export function otherTimeZone(zone: string): string {
+  return /^(Asia|Australia|Pacific)\//.test(zone) ? "America/Los_Angeles" : "Asia/Shanghai";
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!existsSync(join("dist", "index.html"))) {
     console.error("reproducible: no dist/ to compare with; run npm run build first");
     process.exit(1);
   }
-  // A clean build, as the first one was on a fresh clone: no loader output or bundle is reused from it.
+  // A clean build, as the first one was on a fresh clone: no loader output or bundle is reused from it. In a time
+  // zone hours away, as on another machine: a date written in local time would show.
   rmSync(cacheDir, {recursive: true, force: true});
-  const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", REBUILD], {stdio: "inherit"});
+  const env = {...process.env, TZ: otherTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone)};
+  const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", REBUILD], {stdio: "inherit", env});
   if (build.status !== 0) {
     console.error("reproducible: the second build failed");
     process.exit(1);
