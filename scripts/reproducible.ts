@@ -64,6 +64,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (problems.length) {
     console.error(`reproducible: ${problems.length} files differ between two builds of one commit (dist/ and ${REBUILD}/):`);
     for (const problem of problems) console.error(`  ${problem}`);
+    console.error("reproducible: (a dist/ built at another commit, or with another SOURCE_DATE_EPOCH, differs in its file dates: build it again first)");
     process.exit(1);
   }
   console.log(`reproducible: a second build is byte-identical to dist/ (${[...walkFiles("dist")].length} files)`);
