@@ -81,7 +81,10 @@ export function cardSvg(chartSvg: string, lang: Lang, name: string): string {
   const x = (CARD_WIDTH - w) / 2;
   const y = MARGIN / 2 + (BOX.height - h) / 2;
   // The chart as a nested <svg>: its own viewBox scales it into the box.
-  const chart = chartSvg.replace(/^<svg\b([^>]*?)\swidth="[\d.]+"([^>]*?)\sheight="[\d.]+"/, `<svg$1 x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}"$2 height="${h.toFixed(1)}"`);
+  const chart = chartSvg.replace(
+    /^<svg\b([^>]*?)\swidth="[\d.]+"([^>]*?)\sheight="[\d.]+"/,
+    (_, before: string, between: string) => `<svg${before} x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}"${between} height="${h.toFixed(1)}"`
+  );
   const site = SITE_TITLE[lang];
   const footerY = CARD_HEIGHT - FOOTER;
   return [

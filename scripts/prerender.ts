@@ -19,13 +19,13 @@ import {langOfTag, type Lang} from "../src/components/i18n.js";
 const WIDTH = 688;
 
 type Rows = Record<string, unknown>[];
-type Tables = (name: string) => Promise<Rows>;
+/** A published table's rows by its name, as decoded from its Parquet file. */
+export type Tables = (name: string) => Promise<Rows>;
 type Recipe = (tables: Tables, slot: Element, lang: Lang, width: number) => Promise<Element>;
 
-export async function prerender(dist = "dist"): Promise<string[]> {
+/** Fills the build-time charts and values of every page in `dist`, drawn from `tables` (the site's own by default). */
+export async function prerender(dist = "dist", tables: Tables = tableReader(dist)): Promise<string[]> {
   return withChartDom(async () => {
-    // One read of each table for the charts and the prose.
-    const tables = tableReader(dist);
     const render = await chartRenderer(dist, tables);
     const values = await inlineRenderer(dist, tables);
     const done: string[] = [];

@@ -3,7 +3,9 @@
  *   1. tsc --noEmit      (Framework transpiles TypeScript but never type-checks it)
  *   2. vitest unit tests (pure logic, loaders on fixtures, components under jsdom)
  *   3. the build         (offline: in a network namespace with no route out, when the machine allows one)
- *   4. browser tests     (headless Chromium against dist/ served on localhost)
+ *   4. a second build    (from an empty Framework cache, also offline), byte-identical to the first
+ *                        (scripts/reproducible.ts; one build more, rather than two into temp folders)
+ *   5. browser tests     (headless Chromium against dist/ served on localhost)
  * Prints one closing line, `N passed, N failed`, counting the vitest tests plus one per stage that is not a
  * vitest run, and exits non-zero on any failure.
  */
@@ -71,6 +73,10 @@ if (!skipBuild) {
   const wrapper = offlineWrapper();
   const [command, ...args] = [...wrapper, "npm", "run", "build"];
   built = stage(wrapper.length ? "build (offline)" : "build", command, args);
+  if (built) {
+    const [again, ...againArgs] = [...wrapper, "npx", "tsx", "scripts/reproducible.ts"];
+    stage("reproducible build", again, againArgs);
+  }
 }
 if (built) vitest("browser tests", "vitest.e2e.config.ts");
 else {

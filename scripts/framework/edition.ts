@@ -132,12 +132,13 @@ export function mendEditionPage(html: string, path: string, {map, siteScript, si
   html = replaceRequired(html, /<\/head>/i, (end) => `${head}\n${end}`, "</head>", page);
   if (lang === "zh") {
     html = html.replace(/(<title>[^<]*?)\s\|\s[^<|]*<\/title>/, (_, start) => `${start} | ${SITE_TITLE.zh}</title>`);
-    html = html.replace(/<title>Six Tigers Atlas<\/title>/, `<title>${SITE_TITLE.zh}</title>`);
-    html = html.replace(/(<aside id="observablehq-toc"[^>]*>\s*<nav>\s*<div>)Contents(<\/div>)/, `$1${words.contents}$2`);
+    // Function replacers throughout: a replacement string would read any `$` in the words as a pattern.
+    html = html.replace(/<title>Six Tigers Atlas<\/title>/, () => `<title>${SITE_TITLE.zh}</title>`);
+    html = html.replace(/(<aside id="observablehq-toc"[^>]*>\s*<nav>\s*<div>)Contents(<\/div>)/, (_, start, end) => `${start}${words.contents}${end}`);
   }
   if (html.includes('<nav id="observablehq-sidebar">')) {
     html = replaceRequired(html, /<nav id="observablehq-sidebar">[\s\S]*?<\/nav>/, () => renderSidebar(map, lang, path), "the sidebar", page);
-    html = html.replace(/(<input id="observablehq-sidebar-toggle" type="checkbox") title="[^"]*" aria-label="[^"]*"/, `$1 title="${words.toggle}" aria-label="${words.toggle}"`);
+    html = html.replace(/(<input id="observablehq-sidebar-toggle" type="checkbox") title="[^"]*" aria-label="[^"]*"/, (_, input) => `${input} title="${words.toggle}" aria-label="${words.toggle}"`);
   }
   // Inside <main>, floated right of the title: the table of contents, fixed at the right of wide screens, covers
   // anything placed across the whole centre column.

@@ -13,7 +13,7 @@ import {TEMPLATE_PATCHES} from "./template.js";
 export const FRAMEWORK_VERSION = "1.13";
 
 /** Every workaround the adapter applies, named as in its errors. */
-export const PATCH_NAMES: readonly string[] = [...OFFLINE_PATCHES, ...TEMPLATE_PATCHES.map((p) => p.name), "prerender-slots", "primed-loader-cache"];
+export const PATCH_NAMES: readonly string[] = [...OFFLINE_PATCHES, ...TEMPLATE_PATCHES.map((p) => p.name), "prerender-slots", "primed-loader-cache", "fixed-file-dates"];
 
 export function installedFrameworkVersion(dir = frameworkDir): string {
   const file = join(dir, "package.json");

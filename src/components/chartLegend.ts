@@ -17,7 +17,8 @@ export interface LegendItem {
 }
 
 export interface LegendLayout {
-  items: (LegendItem & {x: number; y: number})[];
+  /** `label` as drawn (cut to the width), `full` as given. */
+  items: (LegendItem & {x: number; y: number; full: string})[];
   height: number;
 }
 
@@ -38,7 +39,7 @@ export function layoutLegend(items: readonly LegendItem[], width: number, fontSi
       x = 0;
       y += ROW_HEIGHT;
     }
-    const at = {...item, label, x, y};
+    const at = {...item, label, full: item.label, x, y};
     x += w + ITEM_GAP;
     return at;
   });
@@ -60,12 +61,14 @@ export function drawLegend<E extends SVGElement>(parent: d3.Selection<E, unknown
     if (item.key) entry.attr("data-key", item.key);
     const swatch = entry.append("g").attr("class", "legend-swatch");
     item.swatch(swatch as unknown as SwatchGroup);
-    entry
+    const text = entry
       .append("text")
       .attr("x", SWATCH + SWATCH_GAP)
       .attr("dy", "0.35em")
       .attr("fill", "currentColor")
       .text(item.label);
+    // A cut label keeps the whole in a <title>, which a pointer shows and a screen reader reads.
+    if (item.full !== item.label) text.insert("title", ":first-child").text(item.full);
   }
 }
 

@@ -19,17 +19,20 @@ import type * as d3 from "./d3.js";
  */
 export function textWidth(text: string, fontSize = 11): number {
   let em = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    // Everything from CJK Radicals (U+2E80) up, and the Hangul Jamo block below it. The few narrow
-    // characters up there (half-width kana) are over-counted, which is the safe direction.
-    if (code >= 0x2e80 || (code >= 0x1100 && code <= 0x115f)) em += 1;
-    else if ("ijl.,:;'|!()[] ".includes(ch)) em += 0.34;
-    else if ("mwMW@".includes(ch)) em += 0.85;
-    else if (/[A-Z0-9%—–×$]/.test(ch)) em += 0.72;
-    else em += 0.62;
-  }
+  for (const ch of text) em += charEm(ch);
   return em * fontSize;
+}
+
+/** One character's estimated width in em (textWidth's classes). */
+function charEm(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  // Everything from CJK Radicals (U+2E80) up, and the Hangul Jamo block below it. The few narrow
+  // characters up there (half-width kana) are over-counted, which is the safe direction.
+  if (code >= 0x2e80 || (code >= 0x1100 && code <= 0x115f)) return 1;
+  if ("ijl.,:;'|!()[] ".includes(ch)) return 0.34;
+  if ("mwMW@".includes(ch)) return 0.85;
+  if (/[A-Z0-9%—–×$]/.test(ch)) return 0.72;
+  return 0.62;
 }
 
 /** Full-width characters (CJK, kana, Hangul, full-width forms), as `textWidth` counts them: one em each. */
@@ -44,10 +47,52 @@ const NO_LINE_START = new Set([..."，。、；：！？）》」』】〕"]);
 /** The text cut to fit `maxWidth`, with an ellipsis when cut; "" when not even one character fits. */
 export function truncateText(text: string, maxWidth: number, fontSize = 11): string {
   if (textWidth(text, fontSize) <= maxWidth) return text;
-  // Code points, not UTF-16 units, so a cut never splits a surrogate pair.
+  // The longest start that fits with its ellipsis, found in one pass (a 2,000-character name once took millions of
+  // measurements, one per character removed). Code points, not UTF-16 units, so a cut never splits a surrogate pair.
   const chars = [...text];
-  while (chars.length && textWidth(chars.join("") + "…", fontSize) > maxWidth) chars.pop();
-  return chars.length ? chars.join("").trimEnd() + "…" : "";
+  const ellipsis = charEm("…");
+  let em = 0;
+  let fits = 0;
+  for (const ch of chars) {
+    em += charEm(ch);
+    if ((em + ellipsis) * fontSize > maxWidth) break;
+    fits += 1;
+  }
+  return fits ? chars.slice(0, fits).join("").trimEnd() + "…" : "";
+}
+
+/**
+ * Writes each element's label cut to its width (truncateText); a cut label keeps the whole text in a <title>, which
+ * a pointer shows and a screen reader reads. SVG text does not wrap, and charts show what overflows them, so an uncut
+ * long name would widen the page.
+ */
+export function fitText<E extends SVGTextElement | SVGTSpanElement, D>(
+  selection: d3.Selection<E, D, d3.BaseType, unknown>,
+  label: (d: D) => string,
+  maxWidth: (d: D) => number,
+  fontSize = 11
+): void {
+  selection.each(function (d) {
+    const full = label(d);
+    const shown = truncateText(full, maxWidth(d), fontSize);
+    this.textContent = shown;
+    if (shown === full) return;
+    const title = this.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "title");
+    title.textContent = full;
+    (this.closest("text") ?? this).prepend(title);
+  });
+}
+
+/** How many of `chars`, from the first, fit in `maxWidth` together. */
+function fittingChars(chars: readonly string[], maxWidth: number, fontSize: number): number {
+  let em = 0;
+  let n = 0;
+  for (const ch of chars) {
+    em += charEm(ch);
+    if (em * fontSize > maxWidth) break;
+    n += 1;
+  }
+  return n;
 }
 
 /**
@@ -68,8 +113,8 @@ export function wrapText(text: string, maxWidth: number, fontSize = 11): string[
     line = "";
     let rest = [...word];
     while (textWidth(rest.join(""), fontSize) > maxWidth && rest.length > 1) {
-      let n = rest.length - 1;
-      while (n > 1 && textWidth(rest.slice(0, n).join(""), fontSize) > maxWidth) n--;
+      // The longest start that fits (at least one character, and not the whole word), in one pass over the widths.
+      let n = Math.min(rest.length - 1, Math.max(1, fittingChars(rest, maxWidth, fontSize)));
       while (n > 1 && NO_LINE_START.has(rest[n])) n--;
       lines.push(rest.slice(0, n).join(""));
       rest = rest.slice(n);

@@ -10,7 +10,7 @@ import {companyLookup, type CompanyLookup, type CompanyRef} from "./companyLooku
 import type {EventsRow} from "./rows.js";
 import {asDate, byDateThenId, DAY_MS} from "./cells.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
-import {textWidth, truncateText} from "./chartText.js";
+import {fitText, textWidth} from "./chartText.js";
 import {bilingual, formatDateText, formatDay, listText, type Lang} from "./i18n.js";
 import {confidenceLabel, EVENT_TYPE_LABELS, EVENT_TYPE_LABELS_ZH, eventTypeLabel, localizeTimeTicks} from "./chartWords.js";
 
@@ -288,7 +288,7 @@ export function eventSwimlanes(events: readonly EventRow[], options: EventSwimla
     .attr("y", lanePad + r)
     .attr("dy", "0.35em")
     .attr("fill", "currentColor")
-    .text((d) => truncateText(label(d), labelWidth));
+    .call(fitText, label, () => labelWidth);
 
   // An empty lane says why it is empty, so a chosen company does not look like a rendering failure.
   const datedLanes = new Set(dated.map((e) => e.company_id));

@@ -12,7 +12,7 @@ import * as d3 from "./d3.js";
 import {axisLabel, chartFrame, formatUsdMillions, sourceLine, type SourceIndex} from "./chart.js";
 import {formatDate} from "./cells.js";
 import {logDomain, usdAxisBottom, usdAxisLeft} from "./chartAxes.js";
-import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, wrapText} from "./chartText.js";
+import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
 import type {CompanySummaryRow} from "./rows.js";
@@ -300,10 +300,13 @@ function formatRange(low: number | null, mid: number | null, high: number | null
  */
 function placeLabels(plot: d3.Selection<SVGGElement, unknown, null, undefined>, labels: {id: string; text: string; x: number; y: number}[], inner: {width: number; height: number}): void {
   const placed = labels.map((l) => {
-    const w = textWidth(l.text, LABEL_FONT);
+    // A name is cut to half the plot (the whole stays in a <title>): SVG text does not wrap, and a long one would
+    // run off the chart and widen the page.
+    const shown = truncateText(l.text, inner.width / 2, LABEL_FONT);
+    const w = textWidth(shown, LABEL_FONT);
     // Above and beside the point, clear of its horizontal whisker (which runs through the point).
     const right = l.x + 7 + w <= inner.width;
-    return {...l, anchor: right ? "start" : "end", lx: right ? l.x + 7 : Math.max(w, l.x - 7), ly: l.y - 7};
+    return {...l, shown, anchor: right ? "start" : "end", lx: right ? l.x + 7 : Math.max(w, l.x - 7), ly: l.y - 7};
   });
   for (const side of ["start", "end"]) {
     const group = placed.filter((p) => p.anchor === side).sort((a, b) => a.ly - b.ly);
@@ -327,5 +330,8 @@ function placeLabels(plot: d3.Selection<SVGGElement, unknown, null, undefined>, 
     .attr("x", (p) => p.lx)
     .attr("y", (p) => p.ly)
     .attr("text-anchor", (p) => p.anchor)
+    .text((p) => p.shown)
+    .filter((p) => p.shown !== p.text)
+    .insert("title", ":first-child")
     .text((p) => p.text);
 }

@@ -11,7 +11,7 @@
 import * as d3 from "./d3.js";
 import {chartFrame, sourceLine, type SourceIndex} from "./chart.js";
 import {formatDate} from "./cells.js";
-import {drawEmptyMessage, drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
+import {drawEmptyMessage, drawNote, fitText, NOTE_LINE, textWidth, wrapText} from "./chartText.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {plural, unionSources} from "./fundingData.js";
 import type {InvestorLinksRow} from "./rows.js";
@@ -304,7 +304,7 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
     .attr("text-anchor", "end")
     .attr("fill", "currentColor")
     .attr("font-weight", (s) => (s.companies.length >= 2 ? 700 : 400))
-    .text((s) => (s.companies.length >= 2 ? truncateText(s.name, (invWidth - 22) / 1.1) : truncateText(s.name, invWidth)));
+    .call(fitText, (s) => s.name, (s) => (s.companies.length >= 2 ? (invWidth - 22) / 1.1 : invWidth));
   investorLabels
     .filter((s) => s.companies.length >= 2)
     .append("text")
@@ -337,6 +337,6 @@ export function investorNetwork(linkRows: readonly LinkRow[], options: InvestorN
     .attr("y", 4)
     .attr("fill", "currentColor")
     .attr("font-weight", 600)
-    .text((id) => truncateText(compLabel(id), compWidth - 10));
+    .call(fitText, compLabel, () => compWidth - 10);
   return frame.figure;
 }

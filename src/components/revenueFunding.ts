@@ -15,7 +15,7 @@ import {axisLabel, chartFrame, formatUsdMillions, sourceLine, type SourceIndex} 
 import {asList} from "./cells.js";
 import {logDomain, usdAxisBottom} from "./chartAxes.js";
 import {drawLegend, layoutLegend, type LegendItem} from "./chartLegend.js";
-import {drawEmptyMessage, drawNote, LABEL_HALO, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
+import {drawEmptyMessage, drawNote, fitText, LABEL_HALO, NOTE_LINE, textWidth, wrapText} from "./chartText.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {formatUsdRange, plural, roundMillions} from "./fundingData.js";
 import type {CompanySummaryRow, FinancialsRow} from "./rows.js";
@@ -301,7 +301,7 @@ export function revenueFunding(companies: readonly RevenueFundingCompany[], opti
     .attr("x", -8)
     .attr("dy", -2)
     .attr("font-weight", 600)
-    .text((c) => truncateText(label(c.company_id), (labelWidth - 12) / 1.1));
+    .call(fitText, (c) => label(c.company_id), () => (labelWidth - 12) / 1.1);
   labels
     .append("tspan")
     .attr("class", "row-year")

@@ -10,7 +10,7 @@ import {chartFrame, formatUsdMillions, sourceLine, type SourceIndex} from "./cha
 import {asDate, asList, asNumber, formatDate} from "./cells.js";
 import {timeAxisIn} from "./chartAxes.js";
 import {drawLegend, layoutLegend, type LegendItem} from "./chartLegend.js";
-import {drawNote, NOTE_LINE, textWidth, truncateText, wrapText} from "./chartText.js";
+import {drawNote, fitText, NOTE_LINE, textWidth, wrapText} from "./chartText.js";
 import {companyLookup, type CompanyRef} from "./companyLookup.js";
 import {plural, roundMillions} from "./fundingData.js";
 import type {CompaniesRow, CompanySummaryRow, EventsRow, FundingRoundsRow} from "./rows.js";
@@ -263,7 +263,7 @@ export function timelineStrip(companies: readonly TimelineCompany[], options: Ti
     .attr("text-anchor", stacked ? "start" : "end")
     .attr("fill", "currentColor")
     .attr("font-weight", 600)
-    .text((id) => truncateText(laneLabel(id), (stacked ? inner.width : labelWidth - 12) / 1.1));
+    .call(fitText, laneLabel, () => (stacked ? inner.width : labelWidth - 12) / 1.1);
   lanes
     .filter((id) => !marks.some((m) => m.company_id === id))
     .append("text")

@@ -310,16 +310,39 @@ function tokenize(text: string, file: string, issues: Issue[]): RawRecord[] {
 }
 
 /**
- * Writes rows as CSV for the published copies: header first, LF line endings, a final newline, and quotes only
- * where a cell needs them. `null`/`undefined` become empty cells, arrays are joined with `;` (the list convention
- * of the sources), Dates are written as `YYYY-MM-DD` (UTC).
+ * Writes rows as CSV, for the published copies and for every table a reader downloads from a page: header first, LF
+ * line endings, a final newline, and quotes only where a cell needs them. `null`/`undefined` become empty cells,
+ * arrays are joined with `;` (the list convention of the sources), Dates are written as `YYYY-MM-DD` (UTC), and
+ * text that a spreadsheet would run as a formula starts with a `'` (neutralizeFormula).
  */
 export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
   const lines = [columns.map(quoteCell).join(",")];
   for (const row of rows) {
-    lines.push(columns.map((column) => quoteCell(formatCell(row[column], column))).join(","));
+    lines.push(
+      columns
+        .map((column) => {
+          const value = row[column];
+          const cell = formatCell(value, column);
+          return quoteCell(typeof value === "string" || Array.isArray(value) ? neutralizeFormula(cell) : cell);
+        })
+        .join(",")
+    );
   }
   return lines.join("\n") + "\n";
+}
+
+/** What spreadsheets read as the start of a formula (OWASP's list: `=`, `+`, `-`, `@`, tab, carriage return). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number written as text: a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A text cell as a spreadsheet should show it: text starting like a formula (`=HYPERLINK(…)` in a source title, which
+ * Excel or LibreOffice would run on opening the file) gets a leading `'`, which they read as "this is text". Numbers
+ * (also -3.5 as text) stay as they are. The Parquet files keep the exact text.
+ */
+export function neutralizeFormula(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
 function formatCell(value: unknown, column: string): string {
