@@ -14,6 +14,7 @@ import type {DataType, Table} from "apache-arrow";
 import {reportEngineProgress} from "./engineProgress.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 import {toArrowTable} from "./arrowTable.js";
+import {LoadError} from "./fetchBytes.js";
 import {readParquet, type ParquetTable} from "./parquet.js";
 
 /**
@@ -25,6 +26,7 @@ const TEXT = bilingual({
     cancelled: "The query was cancelled.",
     noStart: (why: string) => `DuckDB-WASM could not start: ${why}`,
     noTable: (name: string, why: string) => `table ${name} could not be loaded: ${why}`,
+    tableFailed: (why: string) => `A table could not be loaded: ${why}.`,
     workerFailed: "the DuckDB worker failed",
     noAnswer: (seconds: number) => `no answer after ${seconds} s`,
     unreachable: (why: string) => `its engine file is unreachable (${why})`,
@@ -38,6 +40,7 @@ const TEXT = bilingual({
     cancelled: "查询已取消。",
     noStart: (why: string) => `DuckDB-WASM 无法启动：${why}`,
     noTable: (name: string, why: string) => `无法载入表 ${name}：${why}`,
+    tableFailed: (why: string) => `有一个数据表未能载入：${why}。`,
     workerFailed: "DuckDB 工作线程出错",
     noAnswer: (seconds: number) => `${seconds} 秒内没有响应`,
     unreachable: (why: string) => `无法访问引擎文件（${why}）`,
@@ -120,6 +123,8 @@ export class AtlasDatabase {
     const t0 = performance.now();
     // Start the decode while the 34 MB wasm compiles; neither waits for the other.
     const decoded = Object.entries(tables).map(([name, url]) => [name, readParquet(url)] as const);
+    // Awaited below, once the engine runs; if it never does, a download failing meanwhile is not an unhandled error.
+    for (const [, promise] of decoded) promise.catch(() => {});
     let db: duckdb.AsyncDuckDB;
     let arrow: typeof Arrow;
     try {
@@ -136,7 +141,8 @@ export class AtlasDatabase {
       try {
         parquet = await promise;
       } catch (error) {
-        throw new DatabaseError(t.noTable(name, messageOf(error)), undefined, {cause: error});
+        // A LoadError names the file and says what happened already, in the page's language.
+        throw new DatabaseError(error instanceof LoadError ? t.tableFailed(error.message) : t.noTable(name, messageOf(error)), undefined, {cause: error});
       }
       snapshots.set(name, arrow.tableToIPC(toArrowTable(parquet, arrow), "stream"));
     }

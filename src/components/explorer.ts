@@ -59,6 +59,7 @@ const TEXT = bilingual({
     ready: (tables: number, ms: number) => `DuckDB-WASM is ready: ${tables} tables, started in ${ms} ms.`,
     tableSummary: (rows: number, columns: number) => ` — ${count(rows, "en")} rows, ${columns} columns`,
     columnsCaption: (table: string) => `Columns of ${table}`,
+    retry: "Try again",
     restored: (tables: string[]) =>
       `This query changed ${tables.join(", ")}; the published tables were put back for the next query (tables and views of your own were cleared with them).`,
     /** Headers of the column lists; none in English: the keys themselves. */
@@ -99,6 +100,7 @@ const TEXT = bilingual({
     ready: (tables: number, ms: number) => `DuckDB-WASM 已就绪：共 ${tables} 个表，启动用时 ${ms} 毫秒。`,
     tableSummary: (rows: number, columns: number) => `：${count(rows, "zh")} 行，${columns} 列`,
     columnsCaption: (table: string) => `${table} 的列`,
+    retry: "重试",
     restored: (tables: string[]) => `这条查询改动了 ${tables.join("、")}。发布的数据表已经恢复原样，下一条查询照常可用（你自己建的表和视图也一并清除了）。`,
     columnLabels: {column: "列", type: "类型", meaning: "含义"} as Record<string, string> | undefined,
     meaning: (f: PackageField) => f.description_zh ?? f.description,
@@ -155,7 +157,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     return node;
   };
 
-  const database = openDatabase();
+  let database = openDatabase();
   const root = el("section", {className: "atlas-explorer"});
   const status = el("p", {className: "atlas-explorer-status atlas-loading", id: "explore-status"}, t.starting);
   status.setAttribute("aria-live", "polite");
@@ -348,38 +350,53 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   win.addEventListener("popstate", () => void openAddress());
 
   // Start: a shared link runs its query; otherwise the first example is shown and run.
-  database.then(
-    async (db) => {
-      let tables;
-      try {
-        tables = await db.describe();
-      } catch (caught) {
-        showFailure(caught as Error);
-        return;
-      }
-      status.textContent = t.ready(tables.length, Math.round(db.startup.instantiate + db.startup.register));
-      progress.remove();
-      status.classList.remove("atlas-loading");
-      status.setAttribute("aria-busy", "false");
-      schema.replaceChildren(
-        ...tables.map((table) =>
-          el(
-            "details",
-            {className: "atlas-schema-table"},
-            el("summary", {}, el("code", {}, table.name), t.tableSummary(table.rows, table.columns.length)),
-            dataTable(
-              table.columns.map((c) => ({column: c.name, type: c.type, meaning: descriptions[table.name]?.[c.name] ?? ""})),
-              {caption: t.columnsCaption(table.name), labels: t.columnLabels, document: doc, ...inLanguage(lang)}
+  watchStart();
+  function watchStart(): void {
+    database.then(
+      async (db) => {
+        let tables;
+        try {
+          tables = await db.describe();
+        } catch (caught) {
+          showFailure(caught as Error);
+          return;
+        }
+        status.textContent = t.ready(tables.length, Math.round(db.startup.instantiate + db.startup.register));
+        progress.remove();
+        status.classList.remove("atlas-loading");
+        status.setAttribute("aria-busy", "false");
+        schema.replaceChildren(
+          ...tables.map((table) =>
+            el(
+              "details",
+              {className: "atlas-schema-table"},
+              el("summary", {}, el("code", {}, table.name), t.tableSummary(table.rows, table.columns.length)),
+              dataTable(
+                table.columns.map((c) => ({column: c.name, type: c.type, meaning: descriptions[table.name]?.[c.name] ?? ""})),
+                {caption: t.columnsCaption(table.name), labels: t.columnLabels, document: doc, ...inLanguage(lang)}
+              )
             )
           )
-        )
-      );
-    },
-    (caught) => showFailure(caught as Error)
-  );
-  // The status line says what happened, whatever happened: it never stays on "Starting…".
+        );
+      },
+      (caught) => showFailure(caught as Error)
+    );
+  }
+  // The status line says what happened, whatever happened: it never stays on "Starting…". A failed start (a
+  // table or the engine that did not arrive) can be tried again in place: getDatabase does not keep a failure.
   function showFailure(caught: Error): void {
-    status.textContent = caught.message;
+    const retry = el("button", {type: "button", className: "atlas-retry"}, t.retry);
+    retry.addEventListener("click", () => {
+      status.replaceChildren(t.starting);
+      status.classList.add("atlas-loading");
+      status.classList.remove("atlas-error");
+      status.setAttribute("aria-busy", "true");
+      status.after(progress);
+      database = openDatabase();
+      watchStart();
+      void openAddress();
+    });
+    status.replaceChildren(caught.message, " ", retry);
     progress.remove();
     status.classList.remove("atlas-loading");
     status.classList.add("atlas-error");

@@ -164,7 +164,7 @@ describe("a table that does not load", () => {
     }
   });
 
-  test("/explore, a table stalls (timeout shortened to 2 s through ATLAS_STALL_MS): the status names the file instead of starting forever", async () => {
+  test("/explore, a table stalls (timeout shortened to 2 s through ATLAS_STALL_MS): the status names the file instead of starting forever, and Try again starts it", async () => {
     const {page, context} = await openPage(site.browser, new URL(site.server.url).origin);
     await page.addInitScript(() => ((globalThis as {ATLAS_STALL_MS?: number}).ATLAS_STALL_MS = 2_000));
     await page.route(tableFile("funding_steps"), () => {});
@@ -172,7 +172,13 @@ describe("a table that does not load", () => {
       await page.goto(site.server.url + "explore");
       const status = page.locator("#explore-status.atlas-error");
       await status.waitFor({timeout: 30_000});
-      expect(await status.innerText()).toContain("funding_steps.parquet: nothing arrived for 2 seconds (timed out)");
+      expect(await status.innerText()).toContain("A table could not be loaded: funding_steps.parquet: nothing arrived for 2 seconds (timed out)");
+      // Once the table arrives again, Try again starts the engine in place and runs the page's query.
+      await page.unroute(tableFile("funding_steps"));
+      await status.locator("button", {hasText: "Try again"}).click();
+      await page.locator("#explore-status[aria-busy=false]:not(.atlas-error)").waitFor({timeout: 60_000});
+      expect(await page.locator("#explore-status").innerText()).toMatch(/is ready: \d+ tables/);
+      await page.locator("#explore-result .atlas-explorer-table tbody tr").first().waitFor({timeout: 30_000});
     } finally {
       await close(context);
     }
