@@ -9,7 +9,7 @@
  *   compile WebAssembly, which Pagefind's search does on every page (and DuckDB-WASM's worker on pages that run
  *   SQL; a worker started from a URL takes its policy from its own response, which the header gives).
  * - `style-src 'self'` + hashes for `<style>` elements; `style-src-attr 'unsafe-inline'` for style attributes,
- *   which D3 and the build-time charts write and which cannot load anything (`img-src`/`font-src` stay 'self').
+ *   which D3 and the build-time charts write and which can load nothing from another host (`img-src`, `font-src`).
  * - `connect-src 'self'`: a query or a page can reach nothing but its own host; `object-src 'none'`,
  *   `base-uri 'self'`, `form-action 'self'`.
  * - `frame-ancestors` has no effect in a `<meta>`; the header carries it.
@@ -47,7 +47,8 @@ export function contentSecurityPolicy({scripts, styles}: PageSources, {header = 
     ["script-src 'self' 'wasm-unsafe-eval'", ...scripts].join(" "),
     ["style-src 'self'", ...styles].join(" "),
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data:",
+    // blob: for the chart's PNG download, drawn from its SVG through an <img> (chart.ts, downloadChart).
+    "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "worker-src 'self'",

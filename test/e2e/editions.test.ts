@@ -52,7 +52,7 @@ async function settle(page: Page): Promise<void> {
  */
 async function ourText(page: Page, selector: string, {withSourceLinks = true} = {}): Promise<string[]> {
   // A link out of the site, or a list of sources, is the sources' own words (publishers, titles), in their languages.
-  const skip = `[lang]:not([lang^="zh"]), code, pre, td, option, form[class*="-table"] th, .cm-editor, textarea, .atlas-tooltip, script, style${withSourceLinks ? "" : ', a[href^="http"], .atlas-sources'}`;
+  const skip = `[lang]:not([lang^="zh"]), code, pre, td, option, .atlas-sql-result th, .cm-editor, textarea, .atlas-tooltip, script, style${withSourceLinks ? "" : ', a[href^="http"], .atlas-sources'}`;
   return page.$$eval(
     selector,
     (elements, skip) =>
