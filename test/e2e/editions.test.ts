@@ -93,7 +93,13 @@ function sqlNames(): Set<string> {
   return names;
 }
 
-async function dataNames(): Promise<Set<string>> {
+/** Read once per file: every route's test asks for the same names. */
+let dataNamesOnce: Promise<Set<string>> | undefined;
+function dataNames(): Promise<Set<string>> {
+  return (dataNamesOnce ??= readDataNames());
+}
+
+async function readDataNames(): Promise<Set<string>> {
   const names = sqlNames();
   const add = (value: unknown) => {
     for (const word of String(value ?? "").match(/[A-Za-z][A-Za-z0-9.'’+-]*/g) ?? []) names.add(word.toLowerCase().replace(/[.'’-]+$/, ""));
