@@ -4,8 +4,8 @@
  * a sub-path such as GitHub Pages' `/<repo>/`. Like GitHub Pages and common CDNs, it gzips text and WebAssembly
  * when the browser accepts it (never a byte range), and lets the browser keep files whose names carry a content
  * hash or a package version for a year, while pages and downloads are revalidated on every visit. Like Netlify and
- * Cloudflare Pages, it sends the headers the build lists in `_headers` (the Content-Security-Policy), so the
- * tests see the policy twice, as the `<meta>` of each page and as the header. Used by the browser tests and the
+ * Cloudflare Pages, it sends the headers the build lists in `_headers` (the Content-Security-Policy) with pages and
+ * scripts, so the tests see the policy twice, as the `<meta>` of each page and as the header. Used by the browser tests and the
  * benchmarks; not for production.
  */
 import {createReadStream, existsSync, readFileSync, statSync} from "node:fs";
@@ -109,7 +109,10 @@ export async function serveStatic(
     if (!file) return notFound(response);
     const size = statSync(file).size;
     const headers = {
-      ...extra,
+      // Only where a policy takes effect: documents, and workers' scripts (a worker takes its policy from its own
+      // response: DuckDB's, its wrapper's, Pagefind's). Sent with every file, its ~500 bytes would count some 60
+      // times in a page's bytes over HTTP/1.1, where a real host's HTTP/2 sends a repeated header in a few bytes.
+      ...(/\.html$|[wW]orker[^/]*\.js$/.test(file) ? extra : {}),
       "content-type": extname(file) === ".wasm" ? wasmType : (TYPES[extname(file)] ?? "application/octet-stream"),
       "cache-control": cacheControl(pathname),
       "accept-ranges": "bytes",

@@ -9,7 +9,7 @@
  * - DuckDB starts when the host serves `.wasm` as application/octet-stream.
  */
 import {createHash} from "node:crypto";
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
@@ -95,6 +95,11 @@ describe("Content-Security-Policy", () => {
     expect(header).toContain("connect-src 'self'");
     expect(header).not.toContain("'unsafe-eval'");
     expect((await fetch(`${site.server.url}_headers`)).status).toBe(404);
+    // DuckDB's worker takes its policy from its own response, so it gets the header too (and runs under it: below).
+    const worker = readdirSync(join("dist", "_import", "components")).find((f) => /^duckdbWorker\.[0-9a-f]{8}\.js$/.test(f));
+    expect(worker).toBeDefined();
+    const workerResponse = await fetch(`${site.server.url}_import/components/${worker}`);
+    expect(workerResponse.headers.get("content-security-policy")).toBe(header);
   });
 
   test("a story page, a notebook and /zh/data run under both policies without a violation", async () => {
