@@ -97,6 +97,8 @@ export class DatabaseError extends Error {
 export class AtlasDatabase {
   /** The published tables' names, in the order they were registered. */
   readonly tables: string[];
+  /** Set when the tables could not be restored: every later query fails with it (see `restore`). */
+  private broken: DatabaseError | null = null;
   /** Each table's fingerprint as loaded (see `fingerprint`); a reader's query that changes one is undone. */
   private baseline = new Map<string, string>();
 
@@ -135,22 +137,29 @@ export class AtlasDatabase {
       throw new DatabaseError(t.noStart(messageOf(error)), undefined, {cause: error});
     }
     const t1 = performance.now();
-    const snapshots = new Map<string, Uint8Array>();
-    for (const [name, promise] of decoded) {
-      let parquet: ParquetTable;
-      try {
-        parquet = await promise;
-      } catch (error) {
-        // A LoadError names the file and says what happened already, in the page's language.
-        throw new DatabaseError(error instanceof LoadError ? t.tableFailed(error.message) : t.noTable(name, messageOf(error)), undefined, {cause: error});
+    try {
+      const snapshots = new Map<string, Uint8Array>();
+      for (const [name, promise] of decoded) {
+        let parquet: ParquetTable;
+        try {
+          parquet = await promise;
+        } catch (error) {
+          // A LoadError names the file and says what happened already, in the page's language.
+          throw new DatabaseError(error instanceof LoadError ? t.tableFailed(error.message) : t.noTable(name, messageOf(error)), undefined, {cause: error});
+        }
+        snapshots.set(name, arrow.tableToIPC(toArrowTable(parquet, arrow), "stream"));
       }
-      snapshots.set(name, arrow.tableToIPC(toArrowTable(parquet, arrow), "stream"));
+      const connection = await db.connect();
+      await load(connection, snapshots);
+      const atlas = new AtlasDatabase(db, connection, arrow, snapshots, {instantiate: t1 - t0, register: performance.now() - t1}, lang);
+      atlas.baseline = await atlas.fingerprint();
+      return atlas;
+    } catch (error) {
+      // The engine started but the database will not be used: let its worker (and 34 MB of compiled wasm) go, or
+      // every Try again would leave one more behind.
+      await db.terminate().catch(() => {});
+      throw error;
     }
-    const connection = await db.connect();
-    await load(connection, snapshots);
-    const atlas = new AtlasDatabase(db, connection, arrow, snapshots, {instantiate: t1 - t0, register: performance.now() - t1}, lang);
-    atlas.baseline = await atlas.fingerprint();
-    return atlas;
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -160,7 +169,8 @@ export class AtlasDatabase {
    * cells querying at once (a chart and the schema listing, say) would otherwise read each other's results.
    */
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(task, task);
+    const guarded = () => (this.broken ? Promise.reject(this.broken) : task());
+    const result = this.queue.then(guarded, guarded);
     this.queue = result.catch(() => {});
     return result;
   }
@@ -242,7 +252,9 @@ export class AtlasDatabase {
       const reloaded = await this.fingerprint();
       if (this.tables.some((name) => reloaded.get(name) !== this.baseline.get(name))) throw new Error("the tables differ after reloading");
     } catch (error) {
-      throw new DatabaseError(TEXT(this.lang).notRestored(messageOf(error)), undefined, {cause: error});
+      // The engine may now be reset and unlocked: no query may run on it again.
+      this.broken = new DatabaseError(TEXT(this.lang).notRestored(messageOf(error)), undefined, {cause: error});
+      throw this.broken;
     }
     return changed;
   }
@@ -471,16 +483,19 @@ async function checkWasm(url: string, lang: Lang): Promise<number | null> {
   return (!encoding || encoding === "identity") && length > 0 ? length : null;
 }
 
-/** Loads the snapshots as tables, then closes the sandbox: see `SANDBOX`. */
+/**
+ * Closes the sandbox (see `SANDBOX`), then loads the snapshots as tables. Locked first, so an engine that fails
+ * halfway through loading is never left open; inserting Arrow from the page needs none of what the lock forbids.
+ */
 async function load(connection: duckdb.AsyncDuckDBConnection, snapshots: Map<string, Uint8Array>): Promise<void> {
+  for (const statement of SANDBOX) await connection.query(statement);
   // The worker takes the buffer (it is transferred), so it gets a copy and the snapshot stays.
   for (const [name, ipc] of snapshots) await connection.insertArrowFromIPCStream(ipc.slice(), {name, create: true});
-  for (const statement of SANDBOX) await connection.query(statement);
 }
 
 /**
  * A shared link is untrusted input, so nothing a reader's SQL says may reach the network or the engine's settings.
- * After the tables are loaded: no files or URLs (read_csv('https://…'), FROM 'https://…', ATTACH, COPY … TO),
+ * Before any table is loaded or any query runs: no files or URLs (read_csv('https://…'), FROM 'https://…', ATTACH, COPY … TO),
  * no extensions installed or loaded (INSTALL, LOAD, and DuckDB's own autoloading from its extension host), and
  * the configuration locked so no query can SET any of it back.
  */

@@ -210,8 +210,19 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     result.setAttribute("aria-busy", "true");
     cancel.disabled = false;
     run.disabled = true;
+    let db: AtlasDatabase;
     try {
-      const db = await database;
+      db = await database;
+    } catch {
+      // The status line says why the engine did not start, with Try again; the same words here would be said twice.
+      if (current === controller) {
+        result.setAttribute("aria-busy", "false");
+        cancel.disabled = true;
+        run.disabled = false;
+      }
+      return;
+    }
+    try {
       const limit = Number(limitSelect.value);
       const outcome = await db.run(sql, {signal: current.signal, limit});
       if (current !== controller) return;
@@ -347,7 +358,13 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     editor.value = link?.sql ?? examples[0]?.sql ?? "";
     await execute({push: false});
   }
-  win.addEventListener("popstate", () => void openAddress());
+  win.addEventListener("popstate", () => {
+    // A jump to a heading (#explore-in-sql) replaces the fragment that held the query; it is not a new address
+    // to open, and the editor keeps what the reader has.
+    const fragment = new URLSearchParams(win.location.hash.slice(1));
+    if (win.location.hash.length > 1 && !fragment.has("sql") && !new URLSearchParams(win.location.search).has("sql")) return;
+    void openAddress();
+  });
 
   // Start: a shared link runs its query; otherwise the first example is shown and run.
   watchStart();

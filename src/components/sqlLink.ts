@@ -124,7 +124,10 @@ export async function exploreHref(explore: string, sql: string): Promise<string>
 /** The address `href` with `sql` in its fragment, and without the older `?sql=`; everything else kept. */
 export async function withSqlLink(href: string, sql: string): Promise<string> {
   const url = new URL(href);
-  if (url.searchParams.has("sql")) url.searchParams.delete("sql");
+  // Cut the old parameter out as text: rebuilding the query through searchParams would re-encode the others
+  // (%20 as +, a malformed escape lost), which checkParams takes care to keep as they were typed.
+  const kept = url.search.slice(1).split("&").filter((part) => part && !/^sql(=|$)/.test(part));
+  url.search = kept.length ? `?${kept.join("&")}` : "";
   url.hash = `sql=${await encodeSql(sql)}`;
   return url.href;
 }

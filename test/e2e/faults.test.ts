@@ -173,6 +173,8 @@ describe("a table that does not load", () => {
       const status = page.locator("#explore-status.atlas-error");
       await status.waitFor({timeout: 30_000});
       expect(await status.innerText()).toContain("A table could not be loaded: funding_steps.parquet: nothing arrived for 2 seconds (timed out)");
+      // Said once, in the status line: not again where the result would be.
+      expect(await page.locator("main").innerText()).not.toMatch(/funding_steps\.parquet[\s\S]*funding_steps\.parquet/);
       // Once the table arrives again, Try again starts the engine in place and runs the page's query.
       await page.unroute(tableFile("funding_steps"));
       await status.locator("button", {hasText: "Try again"}).click();

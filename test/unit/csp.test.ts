@@ -1,6 +1,9 @@
 import {createHash} from "node:crypto";
 import {describe, expect, it} from "vitest";
-import {contentSecurityPolicy, inlineSources, strictProblems, withPolicy} from "../../scripts/framework/csp.js";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {applyCsp, contentSecurityPolicy, inlineSources, strictProblems, withPolicy} from "../../scripts/framework/csp.js";
 import {siteHeaders} from "../../scripts/serve.js";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -52,6 +55,9 @@ describe("strictProblems", () => {
     expect(strictProblems(page)).toEqual([]);
     expect(strictProblems('<button onclick="go()">')).toEqual(["inline event handler (onclick)"]);
     expect(strictProblems('<a href="javascript:void(0)">')).toEqual(["a javascript: URL"]);
+    expect(strictProblems("<img src=x onerror=alert(1)>")).toEqual(["inline event handler (onerror)"]);
+    // Data in text and in attribute values is not markup.
+    expect(strictProblems('<p title="sold online = 5" data-x=\'a onload=b\'>javascript: is a word; online = 5</p>')).toEqual([]);
   });
 });
 
@@ -59,5 +65,26 @@ describe("siteHeaders", () => {
   it("reads the headers a _headers file sets for every path", () => {
     const text = "/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n/other\n  X-Frame-Options: DENY\n";
     expect(siteHeaders(text)).toEqual({"content-security-policy": "default-src 'self'", "x-content-type-options": "nosniff"});
+  });
+});
+
+describe("applyCsp", () => {
+  const html = (script: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><script>${script}</script></head><body></body></html>`;
+
+  it("writes each page's policy and the header, and stops at a second distinct inline script", () => {
+    const dist = mkdtempSync(join(tmpdir(), "atlas-csp-"));
+    try {
+      writeFileSync(join(dist, "a.html"), html("toggle()"));
+      writeFileSync(join(dist, "b.html"), html("toggle()"));
+      const one = applyCsp(dist);
+      expect(one.problems).toEqual([]);
+      expect(readFileSync(join(dist, "a.html"), "utf8")).toContain(`script-src 'self' 'wasm-unsafe-eval' ${sha("toggle()")}`);
+      expect(readFileSync(join(dist, "_headers"), "utf8")).toContain(`frame-ancestors 'self'`);
+      writeFileSync(join(dist, "a.html"), html("toggle()"));
+      writeFileSync(join(dist, "b.html"), html("somethingElse()"));
+      expect(applyCsp(dist).problems.join("\n")).toMatch(/2 different inline scripts/);
+    } finally {
+      rmSync(dist, {recursive: true, force: true});
+    }
   });
 });

@@ -119,5 +119,7 @@ describe("links", () => {
     expect(moved.search).toBe("?lang=x");
     expect(moved.hash).toBe(`#sql=${await encodeSql("SELECT 1")}`);
     expect(new URL(await withSqlLink("https://example.org/explore", "SELECT 2")).search).toBe("");
+    // The other parameters stay as they were typed: not re-encoded (%20 as +), a malformed escape not lost.
+    expect(new URL(await withSqlLink("https://example.org/explore?a=b%20c&sql=x&bad=%E0%A4%A", "SELECT 3")).search).toBe("?a=b%20c&bad=%E0%A4%A");
   });
 });
