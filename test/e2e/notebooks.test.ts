@@ -1,16 +1,13 @@
 /**
  * The notebooks in a real browser: each draws its charts and shows its ```sql``` results, with counts checked
  * against native DuckDB over the same Parquet files, reacts to its input, and loads nothing from elsewhere.
- * Then the fork kit end to end: `npm run new` in a copy of the project, a build, and the new page in the
- * sidebar.
+ * The fork kit end to end (`npm run new`, a build, the new page in the sidebar) is in rebuild.test.ts, which
+ * builds one changed copy of the project for it and for the loaders' freshness.
  */
-import {execFileSync} from "node:child_process";
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
-import {afterAll, describe, expect, test} from "vitest";
+import {readFileSync} from "node:fs";
+import {describe, expect, test} from "vitest";
 import {type PageProblems, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
@@ -181,33 +178,4 @@ describe("accessibility and small screens", () => {
       await context.close();
     }
   });
-});
-
-describe("the fork kit", () => {
-  const copy = mkdtempSync(join(tmpdir(), "atlas-notebook-"));
-  afterAll(() => rmSync(copy, {recursive: true, force: true}));
-
-  test("npm run new scaffolds a notebook that builds and appears in the sidebar", () => {
-    // A copy of the project with the warm loader cache (src/.observablehq/cache), so the build reuses tables.
-    for (const entry of ["package.json", "observablehq.config.ts", "tsconfig.json", "scripts", "src", "data"]) {
-      cpSync(entry, join(copy, entry), {recursive: true});
-    }
-    symlinkSync(resolve("node_modules"), join(copy, "node_modules"));
-
-    const out = execFileSync("npx", ["tsx", "scripts/new-notebook.ts", "my-question", "My question"], {cwd: copy, encoding: "utf8"});
-    expect(out).toContain("/notebooks/my-question");
-    expect(readFileSync(join(copy, "src/notebooks/my-question.md"), "utf8")).toMatch(/^---\ntitle: "My question"\ndescription: "My question: [^"\n]+"\n---\n/);
-
-    execFileSync("npm", ["run", "build"], {cwd: copy, stdio: "pipe"});
-    const page = join(copy, "dist/notebooks/my-question.html");
-    expect(existsSync(page)).toBe(true);
-    const html = readFileSync(page, "utf8");
-    expect(html).toContain("<title>My question | Six Tigers Atlas</title>");
-    // The scaffold's description passes the build's check and reaches the page's head.
-    expect(html).toMatch(/<meta name="description" content="My question: a question asked of the Six Tigers Atlas/);
-    expect(html).toMatch(/<h1[^>]*>(?:<a [^>]*>)?My question/);
-    expect(html).toMatch(/<a href="\.\/my-question">My question<\/a>/);
-    // Every other page links to it too.
-    expect(readFileSync(join(copy, "dist/index.html"), "utf8")).toMatch(/<a href="\.\/notebooks\/my-question">My question<\/a>/);
-  }, 180_000);
 });
