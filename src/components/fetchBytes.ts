@@ -6,6 +6,7 @@
  * says which file and what happened in the page's language (timed out, not found, damaged or incomplete, no
  * connection), so pages can show it as it is; the technical detail stays on `cause`.
  */
+import {concatBytes} from "./bytes.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 
 /** How long a download may receive nothing before it is given up: a stall is reported within 15 s. */
@@ -129,7 +130,6 @@ export async function fetchBytes(url: string | URL, {stall = stallMs(), lang = d
     if (!response.body) return new Uint8Array(await Promise.race([response.arrayBuffer(), stalling]));
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
-    let size = 0;
     for (;;) {
       let step: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -141,16 +141,9 @@ export async function fetchBytes(url: string | URL, {stall = stallMs(), lang = d
       }
       if (step.done) break;
       chunks.push(step.value);
-      size += step.value.byteLength;
       arm();
     }
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
+    return concatBytes(chunks);
   } finally {
     clearTimeout(timer);
   }

@@ -11,6 +11,8 @@
  * the address to the new form.
  */
 
+import {concatBytes} from "./bytes.js";
+
 /** Why the `#sql=` of a link could not be read; the explorer says it in the page's language. */
 export type SqlLinkProblem = "base64" | "deflate" | "text" | "size";
 
@@ -85,13 +87,7 @@ async function through(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The query as it goes after `#sql=`. */
