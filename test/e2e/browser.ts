@@ -191,3 +191,33 @@ export async function wireBytes(page: Page, load: () => Promise<unknown>): Promi
     await cdp.detach().catch(() => {});
   }
 }
+
+/** Waits until /explore's engine has started (or said why not) and its first query has ended. */
+export async function explorerReady(page: Page): Promise<void> {
+  await page.waitForSelector("#explore-status[aria-busy=false]", {timeout: 60_000});
+  await page.waitForSelector("#explore-result[aria-busy=false]", {state: "attached", timeout: 60_000});
+}
+
+/**
+ * Runs `sql` from /explore's editor and waits for that run to end: the result region goes busy and back. Watched
+ * from before the key press, so a run quicker than a poll is not missed (waiting for the busy state instead
+ * could miss it and wait out its timeout).
+ */
+export async function runExplorerSql(page: Page, sql: string): Promise<void> {
+  await page.locator("#atlas-sql").fill(sql);
+  const ended = page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const result = document.querySelector("#explore-result")!;
+        const timer = setTimeout(() => reject(new Error("the query did not end within 60 s")), 60_000);
+        new MutationObserver((_, observer) => {
+          if (result.getAttribute("aria-busy") !== "false") return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve();
+        }).observe(result, {attributes: true, attributeFilter: ["aria-busy"]});
+      })
+  );
+  await page.locator("#atlas-sql").press("Control+Enter");
+  await ended;
+}

@@ -9,7 +9,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import {EXAMPLE_QUERIES} from "../../src/lib/exampleQueries.js";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
-import {openPage, useSite} from "./browser.js";
+import {explorerReady, openPage, runExplorerSql, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 import {readSqlLink} from "../../src/components/sqlLink.js";
 
@@ -21,8 +21,7 @@ const site = useSite();
 async function openExplorer(search = "") {
   const opened = await openPage(site.browser, new URL(site.server.url).origin);
   await opened.page.goto(`${site.server.url}explore${search}`);
-  await opened.page.waitForSelector("#explore-status[aria-busy=false]", {timeout: 60_000});
-  await settled(opened.page);
+  await explorerReady(opened.page);
   return opened;
 }
 
@@ -30,12 +29,6 @@ async function settled(page: Page): Promise<void> {
   await page.waitForSelector("#explore-result[aria-busy=false]", {state: "attached", timeout: 60_000});
 }
 
-async function runSql(page: Page, sql: string): Promise<void> {
-  await page.locator("#atlas-sql").fill(sql);
-  await page.locator("#atlas-sql").press("Control+Enter");
-  await page.waitForSelector("#explore-result[aria-busy=true]", {state: "attached", timeout: 5_000}).catch(() => {});
-  await settled(page);
-}
 
 function resultCells(page: Page) {
   return page.locator("#explore-result .atlas-explorer-table tbody tr").evaluateAll((rows) => rows.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)));
@@ -83,9 +76,9 @@ describe("/explore", () => {
   test("bad SQL shows DuckDB's message next to the editor, and the next query still runs", async () => {
     const {page, context, problems} = await openExplorer();
     try {
-      await runSql(page, "SELECT nonsense FROM nowhere");
+      await runExplorerSql(page, "SELECT nonsense FROM nowhere");
       await expect.poll(() => page.locator(".atlas-explorer-error").textContent()).toMatch(/nowhere/i);
-      await runSql(page, "SELECT 42 AS answer");
+      await runExplorerSql(page, "SELECT 42 AS answer");
       expect(await page.locator(".atlas-explorer-error").isHidden()).toBe(true);
       expect(await resultCells(page)).toEqual([["42"]]);
       expect(problems.consoleErrors).toEqual([]);
@@ -103,7 +96,7 @@ describe("/explore", () => {
       await page.waitForTimeout(300);
       await page.locator("#atlas-cancel").click();
       await expect.poll(() => page.locator(".atlas-explorer-error").textContent(), {timeout: 20_000}).toMatch(/cancelled/);
-      await runSql(page, "SELECT 1 AS one");
+      await runExplorerSql(page, "SELECT 1 AS one");
       expect(await resultCells(page)).toEqual([["1"]]);
     } finally {
       await context.close();
@@ -113,7 +106,7 @@ describe("/explore", () => {
   test("the row limit is said when hit; results sort, chart and download as CSV and Parquet", async () => {
     const {page, context} = await openExplorer();
     try {
-      await runSql(page, "SELECT range AS n, range % 7 AS remainder FROM range(2500)");
+      await runExplorerSql(page, "SELECT range AS n, range % 7 AS remainder FROM range(2500)");
       expect(await page.locator(".atlas-explorer-summary").textContent()).toMatch(/row limit of 1,000 was reached/);
       expect(await page.locator("#explore-result .atlas-explorer-table tbody tr").count()).toBe(1000);
 
@@ -140,8 +133,8 @@ describe("/explore", () => {
   test("back and forward walk through the queries run", async () => {
     const {page, context} = await openExplorer();
     try {
-      await runSql(page, "SELECT 1 AS first");
-      await runSql(page, "SELECT 2 AS second");
+      await runExplorerSql(page, "SELECT 1 AS first");
+      await runExplorerSql(page, "SELECT 2 AS second");
       await page.goBack();
       await expect.poll(() => page.locator("#atlas-sql").inputValue()).toBe("SELECT 1 AS first");
       await settled(page);

@@ -14,7 +14,7 @@ import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {serveStatic, type StaticServer} from "../../scripts/serve.js";
-import {BASE_PATH, builtRoutes, openPage, useSite} from "./browser.js";
+import {BASE_PATH, builtRoutes, explorerReady, openPage, runExplorerSql, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 
 const site = useSite();
@@ -38,29 +38,6 @@ async function openRecorded(url: string, origin = new URL(site.server.url).origi
   );
   await opened.page.goto(url);
   return {...opened, violations, responses};
-}
-
-async function explorerReady(page: Page): Promise<void> {
-  await page.waitForSelector("#explore-status[aria-busy=false]", {timeout: 60_000});
-  await page.waitForSelector("#explore-result[aria-busy=false]", {state: "attached", timeout: 60_000});
-}
-
-/** Runs `sql` from the editor and waits for that run to end (the result region goes busy and back). */
-async function runSql(page: Page, sql: string): Promise<void> {
-  await page.locator("#atlas-sql").fill(sql);
-  const ended = page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const result = document.querySelector("#explore-result")!;
-        new MutationObserver((_, observer) => {
-          if (result.getAttribute("aria-busy") !== "false") return;
-          observer.disconnect();
-          resolve();
-        }).observe(result, {attributes: true, attributeFilter: ["aria-busy"]});
-      })
-  );
-  await page.locator("#atlas-sql").press("Control+Enter");
-  await ended;
 }
 
 const errorText = (page: Page) => page.locator(".atlas-explorer-error").innerText();
@@ -140,11 +117,11 @@ describe("/explore is a sandbox", () => {
         "SET autoload_known_extensions = true"
       ];
       for (const sql of attempts) {
-        await runSql(page, sql);
+        await runExplorerSql(page, sql);
         expect(await page.locator(".atlas-explorer-error").isVisible(), sql).toBe(true);
         expect(await errorText(page), sql).toMatch(/reads only the atlas's own tables/);
       }
-      await runSql(page, "SELECT count(*)::INTEGER AS n FROM companies");
+      await runExplorerSql(page, "SELECT count(*)::INTEGER AS n FROM companies");
       const [expected] = await queryBuilt("SELECT count(*)::INTEGER AS n FROM companies", ["companies"]);
       expect(await page.locator("#explore-result .atlas-explorer-table tbody td").first().textContent()).toBe(String(expected.n));
       expect(problems.foreignRequests).toEqual([]);
@@ -160,10 +137,10 @@ describe("/explore is a sandbox", () => {
       await explorerReady(page);
       expect(await page.locator("#explore-status").textContent()).toMatch(/is ready: \d+ tables/);
       expect(await page.locator(".atlas-explorer-restored").textContent()).toMatch(/changed companies; the published tables were put back/);
-      await runSql(page, "UPDATE funding_rounds SET amount_usd_mid = 0; SELECT 1 AS x");
+      await runExplorerSql(page, "UPDATE funding_rounds SET amount_usd_mid = 0; SELECT 1 AS x");
       expect(await page.locator(".atlas-explorer-restored").textContent()).toMatch(/changed funding_rounds;/);
       const check = "SELECT (SELECT count(*) FROM companies)::INTEGER AS n, (SELECT count(*) FROM funding_rounds WHERE amount_usd_mid > 0)::INTEGER AS paid";
-      await runSql(page, check);
+      await runExplorerSql(page, check);
       const [expected] = await queryBuilt(check, ["companies", "funding_rounds"]);
       expect(expected.paid).toBeGreaterThan(0);
       const cells = await page.locator("#explore-result .atlas-explorer-table tbody td").allTextContents();
