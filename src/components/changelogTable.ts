@@ -1,28 +1,30 @@
 /**
  * The dataset's release history as a compact table: one row per release, newest first, with the rows added,
- * changed and removed since the release before it, per curated table; each table's counts open to the row ids.
+ * changed and removed since the release before it, per curated table, and the ids of those rows.
  * The first release is the baseline, with no changes of its own.
  */
-import {captionedTable, elementMaker} from "./htmlElements.js";
+import {dataTable} from "./dataTable.js";
 import {bilingual, formatDateText, type Lang} from "./i18n.js";
 
 /** The table's words; the ids, versions and table names are data and stay as they are. */
 const TEXT = bilingual({
   en: {
     caption: "Releases of the dataset, newest first",
-    headers: ["Version", "Date", "Added", "Changed", "Removed", "Tables"],
+    labels: {version: "Version", date: "Date", added: "Added", changed: "Changed", removed: "Removed", tables: "Tables", ids: "Rows"},
     baseline: "first release: the baseline later releases are compared with",
     unchanged: "no row changed",
     kind: {added: "added", changed: "changed", removed: "removed"},
-    ids: (kind: string, ids: readonly string[]) => `${kind}: ${ids.join(", ")}`
+    ids: (table: string, kind: string, ids: readonly string[]) => `${table} ${kind}: ${ids.join(", ")}`,
+    join: "; "
   },
   zh: {
     caption: "数据集的各次发布（新的在前）",
-    headers: ["版本", "日期", "新增", "修改", "删除", "涉及的表"],
+    labels: {version: "版本", date: "日期", added: "新增", changed: "修改", removed: "删除", tables: "涉及的表", ids: "变动的行"},
     baseline: "首次发布：之后各版本都以它为比较基准",
     unchanged: "没有行变动",
     kind: {added: "新增", changed: "修改", removed: "删除"},
-    ids: (kind: string, ids: readonly string[]) => `${kind}：${ids.join("、")}`
+    ids: (table: string, kind: string, ids: readonly string[]) => `${table} ${kind}：${ids.join("、")}`,
+    join: "；"
   }
 });
 
@@ -40,41 +42,40 @@ export interface ChangelogTableOptions {
   lang?: Lang;
 }
 
-export function changelogTable(entries: readonly ChangelogEntry[], {history = [], caption, lang = "en"}: ChangelogTableOptions = {}, doc: Document = globalThis.document): HTMLDivElement {
+/**
+ * One row per release in the site's grid: the counts, each table's "+added ~changed −removed", and the ids of the
+ * rows that changed (cut to a line in the table, whole in the panel of the selected release).
+ */
+export function changelogTable(entries: readonly ChangelogEntry[], {history = [], caption, lang = "en"}: ChangelogTableOptions = {}, doc: Document = globalThis.document): HTMLElement {
   const words = TEXT(lang);
-  const el = elementMaker(doc);
-  const {wrapper, tbody} = captionedTable(el, {caption: caption ?? words.caption, headers: words.headers, className: "atlas-changelog"});
   const byVersion = new Map(entries.map((e) => [e.version, e]));
   const releases = [...new Map([...history, ...entries].map((r) => [r.version, {version: r.version, date: r.date}])).values()];
   releases.sort((a, b) => compareVersions(b.version, a.version));
-  for (const release of releases) {
+  const kinds = ["added", "changed", "removed"] as const;
+  const rows = releases.map((release) => {
     const entry = byVersion.get(release.version);
-    const tr = el("tr");
-    tr.dataset.version = release.version;
     const tables = Object.entries(entry?.tables ?? {});
-    const total = (k: "added" | "changed" | "removed") => tables.reduce((sum, [, t]) => sum + t[k].length, 0);
-    tr.append(el("td", undefined, release.version), el("td", undefined, formatDateText(release.date, lang)));
-    if (!entry) {
-      const td = el("td", undefined, words.baseline);
-      td.colSpan = 4;
-      tr.append(td);
-    } else {
-      for (const k of ["added", "changed", "removed"] as const) tr.append(el("td", "numeric", String(total(k))));
-      const cell = el("td");
-      for (const [name, t] of tables) {
-        const details = el("details");
-        details.append(el("summary", undefined, `${name}: +${t.added.length} ~${t.changed.length} −${t.removed.length}`));
-        for (const [k, ids] of [["added", t.added], ["changed", t.changed], ["removed", t.removed]] as const) {
-          if (ids.length) details.append(el("p", undefined, words.ids(words.kind[k], ids)));
-        }
-        cell.append(details);
-      }
-      if (!tables.length) cell.textContent = words.unchanged;
-      tr.append(cell);
-    }
-    tbody.append(tr);
-  }
-  return wrapper;
+    const total = (k: (typeof kinds)[number]) => (entry ? tables.reduce((sum, [, t]) => sum + t[k].length, 0) : null);
+    return {
+      version: release.version,
+      date: formatDateText(release.date, lang),
+      added: total("added"),
+      changed: total("changed"),
+      removed: total("removed"),
+      tables: !entry ? words.baseline : tables.length ? tables.map(([name, t]) => `${name}: +${t.added.length} ~${t.changed.length} −${t.removed.length}`).join(words.join) : words.unchanged,
+      ids: tables.flatMap(([name, t]) => kinds.filter((k) => t[k].length).map((k) => words.ids(name, words.kind[k], t[k]))).join(words.join)
+    };
+  });
+  const grid = dataTable(rows, {
+    caption: caption ?? words.caption,
+    labels: words.labels,
+    nullText: "",
+    rowData: (row) => ({version: String(row.version)}),
+    document: doc,
+    lang
+  });
+  grid.querySelector("table")!.classList.add("atlas-changelog");
+  return grid;
 }
 
 /** Semantic-version order of MAJOR.MINOR.PATCH strings (anything after them is ignored). */

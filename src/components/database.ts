@@ -536,11 +536,23 @@ export function arrowRows<Row = Record<string, unknown>>(table: Table): Row[] {
 
 function toRows<Row>(table: Table): Row[] {
   const fields = table.schema.fields;
-  const rows: Row[] = [];
+  // A column read whole where it can be (numbers without NULLs come as one typed array), else cell by cell; a
+  // million-row result converts in a fraction of a second rather than looking each column up per cell.
+  const readers = fields.map((field) => {
+    const vector = table.getChild(field.name);
+    if (!vector) return () => null;
+    const typeId = String(field.type);
+    if (vector.nullCount === 0 && /^(Float|Int|Uint)(8|16|32|64)$/.test(typeId)) {
+      const values = vector.toArray() as ArrayLike<number | bigint>;
+      return (i: number) => toValue(values[i], field.type);
+    }
+    return (i: number) => toValue(vector.get(i), field.type);
+  });
+  const rows: Row[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; ++i) {
     const row: Record<string, unknown> = {};
-    for (const field of fields) row[field.name] = toValue(table.getChild(field.name)?.get(i), field.type);
-    rows.push(row as Row);
+    for (let f = 0; f < fields.length; f++) row[fields[f].name] = readers[f](i);
+    rows[i] = row as Row;
   }
   return rows;
 }

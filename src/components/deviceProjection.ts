@@ -16,7 +16,8 @@ import {asDate, DAY_MS, daysFrom, isoDay} from "./cells.js";
 import {logTimeAxes} from "./chartAxes.js";
 import {drawLegend, layoutLegend, swatches} from "./chartLegend.js";
 import {drawFitCaption, wrapText} from "./chartText.js";
-import {captionedTable, elementMaker} from "./htmlElements.js";
+import {dataTable} from "./dataTable.js";
+import {elementMaker} from "./htmlElements.js";
 import {FIT_COLOR, usablePoints, type DensityPointRow} from "./densityChart.js";
 import {bilingual, formatDateText, formatDay, type Lang} from "./i18n.js";
 import {localizeTimeTicks} from "./chartWords.js";
@@ -377,24 +378,25 @@ export function deviceProjection(points: readonly DensityPointRow[], options: De
     said.normalize();
     block.append(said);
   }
-  const {wrapper, tbody} = captionedTable(el, {
-    caption: t.tableCaption,
-    headers: t.headers(from, to),
-    className: "projection-table"
-  });
-  for (const size of deviceSizesB) {
-    const tr = el("tr");
-    tr.dataset.size = String(size);
-    const th = el("th", undefined, formatParams(size));
-    th.scope = "row";
-    tr.append(
-      th,
-      el("td", "numeric", formatParams(size * p.density_from)),
-      el("td", "numeric", formatParams(size * p.density_to)),
-      el("td", "numeric", p.density_to_low !== null && p.density_to_high !== null ? t.rangeCell(formatParams(size * p.density_to_low), formatParams(size * p.density_to_high)) : t.none)
-    );
-    tbody.append(tr);
-  }
+  const [sizeLabel, fromLabel, toLabel, rangeLabel] = t.headers(from, to);
+  const params = (value: unknown) => formatParams(value as number);
+  const wrapper = dataTable(
+    deviceSizesB.map((size) => ({
+      size,
+      from: size * p.density_from,
+      to: size * p.density_to,
+      range: p.density_to_low !== null && p.density_to_high !== null ? t.rangeCell(formatParams(size * p.density_to_low), formatParams(size * p.density_to_high)) : t.none
+    })),
+    {
+      caption: t.tableCaption,
+      labels: {size: sizeLabel, from: fromLabel, to: toLabel, range: rangeLabel},
+      format: {size: params, from: params, to: params},
+      rowData: (row) => ({size: String(row.size)}),
+      document: doc,
+      lang
+    }
+  );
+  wrapper.querySelector("table")!.classList.add("projection-table");
   block.append(wrapper);
   const caveat = el("p", "atlas-note projection-caveat");
   caveat.textContent = t.caveat(

@@ -28,6 +28,11 @@ interface PackageField {
 
 const count = (n: number, lang: Lang) => n.toLocaleString(HTML_LANG[lang]);
 
+/** The row limits a reader can choose: what the page keeps of a result (the grid draws only the rows in view). */
+const LIMITS = [100, 1000, 10_000, 100_000, 1_000_000];
+/** The quick chart draws at most this many rows: an SVG mark per row, past it, would hold the page. */
+const CHART_ROWS = 5000;
+
 /**
  * dataTable's own words (sort buttons, the CSV button) follow the page once dataTable.ts takes `lang` (it is
  * translated on another branch); passed as a spread, so this compiles both before and after that change.
@@ -51,6 +56,8 @@ const TEXT = bilingual({
     summary: (rows: number, ms: number, truncated: boolean, limit: number) =>
       `${count(rows, "en")} row${rows === 1 ? "" : "s"} in ${ms} ms` +
       (truncated ? ` — the row limit of ${count(limit, "en")} was reached; there are more rows (raise the limit or add LIMIT / WHERE to your query).` : "."),
+    kept: (limit: number) => `The page keeps at most ${count(limit, "en")} rows of a result (the limit is set above); the table draws the rows in view as you scroll.`,
+    chartRows: (drawn: number, rows: number) => `The chart draws the first ${count(drawn, "en")} of the ${count(rows, "en")} rows.`,
     downloadParquet: "Download Parquet",
     resultCaption: "Query result",
     noNumeric: "No numeric column to chart.",
@@ -92,6 +99,8 @@ const TEXT = bilingual({
     summary: (rows: number, ms: number, truncated: boolean, limit: number) =>
       `共 ${count(rows, "zh")} 行，用时 ${ms} 毫秒` +
       (truncated ? `。已达到 ${count(limit, "zh")} 行的上限，实际还有更多行（可提高上限，或在查询中加上 LIMIT / WHERE）。` : "。"),
+    kept: (limit: number) => `每次查询的结果，页面最多保留 ${count(limit, "zh")} 行（上限可在上方设置）；表格只绘制滚动到眼前的那些行。`,
+    chartRows: (drawn: number, rows: number) => `图表只画出 ${count(rows, "zh")} 行中的前 ${count(drawn, "zh")} 行。`,
     downloadParquet: "下载 Parquet",
     resultCaption: "查询结果",
     noNumeric: "没有可以作图的数值列。",
@@ -168,7 +177,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   const run = el("button", {type: "button", id: "atlas-run", className: "atlas-run"}, t.run);
   const cancel = el("button", {type: "button", id: "atlas-cancel", disabled: true}, t.cancel);
   const limitSelect = el("select", {id: "atlas-limit"});
-  for (const n of [100, 1000, 10000]) limitSelect.append(el("option", {value: String(n), selected: n === initialLimit}, count(n, lang)));
+  for (const n of LIMITS) limitSelect.append(el("option", {value: String(n), selected: n === initialLimit}, count(n, lang)));
   const limitLabel = el("label", {}, t.keep[0], limitSelect, t.keep[1]);
   const hint = el("span", {className: "atlas-note"}, t.hint);
   const error = el("div", {className: "atlas-explorer-error atlas-error", hidden: true});
@@ -226,6 +235,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
       const limit = Number(limitSelect.value);
       const outcome = await db.run(sql, {signal: current.signal, limit});
       if (current !== controller) return;
+      if (typeof performance !== "undefined") performance.mark("atlas:explore:answer");
       last = outcome;
       renderResult(outcome, limit);
       if (typeof performance !== "undefined") performance.mark("atlas:explore:result");
@@ -268,12 +278,14 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     parquetButton.addEventListener("click", () => {
       saveBlob(new Blob([resultToParquet(rows, columns)], {type: "application/vnd.apache.parquet"}), "six-tigers-atlas-query.parquet", doc);
     });
-    const table = dataTable(rows, {columns, sortable: true, caption: t.resultCaption, download: "six-tigers-atlas-query.csv", document: doc, ...inLanguage(lang)});
+    const table = dataTable(rows, {columns, nullText: "NULL", caption: t.resultCaption, download: "six-tigers-atlas-query.csv", document: doc, ...inLanguage(lang)});
     table.classList.add("atlas-explorer-table");
     const chartArea = el("div", {className: "atlas-quick-chart"});
+    const kept = el("p", {className: "atlas-note atlas-explorer-kept"}, t.kept(limit));
     result.replaceChildren(
       summary,
       ...restoredNote(outcome.restored),
+      kept,
       el("div", {className: "atlas-chart-tools"}, parquetButton),
       table,
       chartControls(rows, columns, chartArea),
@@ -281,7 +293,8 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     );
   }
 
-  function chartControls(rows: Record<string, unknown>[], columns: string[], area: HTMLElement): HTMLElement {
+  function chartControls(all: Record<string, unknown>[], columns: string[], area: HTMLElement): HTMLElement {
+    const rows = all.length > CHART_ROWS ? all.slice(0, CHART_ROWS) : all;
     const numeric = columns.filter((c) => columnKind(rows, c) === "number");
     const form = el("form", {className: "atlas-control atlas-quick-chart-controls"});
     form.addEventListener("submit", (event) => event.preventDefault());
@@ -303,6 +316,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
       const width = Math.max(320, Math.min(960, Math.floor(result.clientWidth || 640)));
       area.replaceChildren(quickChart(rows, {x: x.value, y: y.value, color: color.value || null, width, lang}));
     };
+    if (rows.length < all.length) form.append(el("p", {className: "atlas-note"}, t.chartRows(rows.length, all.length)));
     form.addEventListener("change", draw);
     queueMicrotask(draw);
     return form;

@@ -33,7 +33,7 @@ if (typeof document !== "undefined" && !document.querySelector("link[data-inputs
 function table(data: Iterable<Record<string, unknown>> | Parameters<typeof arrowRows>[0]): HTMLElement {
   const rows = "schema" in data && "numRows" in data ? arrowRows(data) : Array.from(data as Iterable<Record<string, unknown>>);
   const lang = documentLang();
-  const result = dataTable(rows, {sortable: true, caption: TEXT(lang).queryResult, download: "six-tigers-atlas-query.csv", lang});
+  const result = dataTable(rows, {nullText: "NULL", caption: TEXT(lang).queryResult, download: "six-tigers-atlas-query.csv", lang});
   // Its headers are the query's column names (SQL), not words of the page: the Chinese edition keeps them.
   result.classList.add("atlas-sql-result");
   return result;

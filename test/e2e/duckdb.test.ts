@@ -24,7 +24,8 @@ test("the rounds table from DuckDB-WASM (Run in SQL) equals native DuckDB's answ
       rows.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent))
     );
     const expected = await queryBuilt(
-      `SELECT f.date_raw, f.round, coalesce(f.amount_reported, '') AS amount
+      // A round with no reported amount shows the grid's mark for a missing value, a dash.
+      `SELECT f.date_raw, f.round, coalesce(f.amount_reported, '—') AS amount
        FROM funding_rounds f ORDER BY f.date, f.id`,
       ["funding_rounds"]
     );

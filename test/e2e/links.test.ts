@@ -81,7 +81,7 @@ describe("/explore links", () => {
     await page.locator("#atlas-sql").press("Control+Enter");
     await expect.poll(async () => (await readSqlLink(page.url()))?.sql).toBe(sql);
     await answered(page);
-    expect(await page.locator("#explore-result tbody td").first().textContent()).toBe(String(ids));
+    expect(await page.locator("#explore-result tbody td").first().textContent()).toBe(ids.toLocaleString("en"));
 
     const served: string[] = [];
     page.on("request", (request) => {
@@ -93,7 +93,7 @@ describe("/explore links", () => {
     expect(served[0].length).toBeLessThan(200);
     expect(served[0]).not.toContain("sql");
     expect(await page.locator("#atlas-sql").inputValue()).toBe(sql);
-    expect(await page.locator("#explore-result tbody td").first().textContent()).toBe(String(ids));
+    expect(await page.locator("#explore-result tbody td").first().textContent()).toBe(ids.toLocaleString("en"));
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
   });

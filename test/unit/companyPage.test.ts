@@ -148,7 +148,8 @@ describe("companyTables", () => {
     expect(headersOf(funding)).toBe("Date Kind Round Amount as reported USD m (estimate) Valuation as reported Disputed Note Confidence Sources");
     expect(cellsOf(funding)).toEqual(["2024-07", "round", "Series B", "7亿元", "96", "~$3bn", "", "", "high", "s1; s2"]);
     expect(funding.querySelector("[lang]")).toBeNull();
-    expect(cellsOf(render("en", "models", model))).toEqual(["2024-01", "GLM-4", "announced (not counted)", "", "", "moe", "true", "cloud", "medium", "s1"]);
+    // Undisclosed parameters are NULL, which the grid sets apart from an empty string (a muted dash).
+    expect(cellsOf(render("en", "models", model))).toEqual(["2024-01", "GLM-4", "announced (not counted)", "—", "—", "moe", "true", "cloud", "medium", "s1"]);
     expect(cellsOf(render("en", "events", event))).toEqual(["2025-H1", "ipo_process", "Files for a listing", "CICC", "low", "s1"]);
     expect(cellsOf(render("en", "results", result))).toEqual([
       "2025-9M",
@@ -168,12 +169,12 @@ describe("companyTables", () => {
     expect(funding.querySelector("caption")!.textContent).toBe("融资轮次、IPO 与报道的累计融资额");
     expect(headersOf(funding)).toBe("日期 类型 轮次 报道金额 折合美元（估算） 报道估值 存疑 说明 可信度 来源");
     expect(cellsOf(funding)).toEqual(["2024年7月", "融资轮", "Series B", "7亿元", "9640万美元", "~$3bn", "", "", "高", "s1; s2"]);
-    // English data and quotes are marked; a Chinese quote ("7亿元") is not.
-    expect([...funding.querySelectorAll('[lang="en"]')].map((el) => el.textContent)).toEqual(["Series B", "~$3bn"]);
-    expect(cellsOf(render("zh", "models", model))).toEqual(["2024年1月", "GLM-4", "已宣布（不计入）", "", "", "MoE（混合专家）", "是", "云端", "中", "s1"]);
+    // English data and quotes are marked; a Chinese quote ("7亿元") is not. (The grid's keyboard help marks its key names too.)
+    expect([...funding.querySelectorAll('[lang="en"]:not(kbd)')].map((el) => el.textContent)).toEqual(["Series B", "~$3bn"]);
+    expect(cellsOf(render("zh", "models", model))).toEqual(["2024年1月", "GLM-4", "已宣布（不计入）", "—", "—", "MoE（混合专家）", "是", "云端", "中", "s1"]);
     const events = render("zh", "events", event);
     expect(cellsOf(events)).toEqual(["2025年上半年", "上市申请", "Files for a listing", "CICC", "低", "s1"]);
-    expect([...events.querySelectorAll('[lang="en"]')].map((el) => el.textContent)).toEqual(["Files for a listing", "CICC"]);
+    expect([...events.querySelectorAll('[lang="en"]:not(kbd)')].map((el) => el.textContent)).toEqual(["Files for a listing", "CICC"]);
     const results = render("zh", "results", result);
     expect(results.querySelector("caption")!.textContent).toBe("已披露业绩");
     expect(cellsOf(results)).toEqual(["2025年前三季度", "招股书", "5740万元（790万美元）", "1.44亿元（1990万美元）", "", "收入5740万元", "否：图表采用同期的另一份报告", "高", "s1"]);

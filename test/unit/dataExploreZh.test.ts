@@ -99,21 +99,25 @@ describe("changelogTable and copyBlock in Chinese", () => {
 
   test("headers, dates, the baseline and the ids speak Chinese; versions and table names stay", () => {
     const wrapper = changelogTable(entries, {history, lang: "zh"}, document);
-    expect([...wrapper.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["版本", "日期", "新增", "修改", "删除", "涉及的表"]);
+    expect([...wrapper.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["版本", "日期", "新增", "修改", "删除", "涉及的表", "变动的行"]);
     expect(wrapper.querySelector("caption")!.textContent).toBe("数据集的各次发布（新的在前）");
     const rows = [...wrapper.querySelectorAll("tbody tr")];
-    expect(rows[0].querySelectorAll("td")[1].textContent).toBe("2027年1月8日");
-    expect(rows[0].querySelector("summary")!.textContent).toBe("models: +2 ~0 −1");
-    expect([...rows[0].querySelectorAll("details p")].map((p) => p.textContent)).toEqual(["新增：a、b", "删除：c"]);
+    const cells = [...rows[0].querySelectorAll("td")].map((td) => td.textContent);
+    expect(cells[1]).toBe("2027年1月8日");
+    expect(cells[5]).toBe("models: +2 ~0 −1");
+    expect(cells[6]).toBe("models 新增：a、b；models 删除：c");
     expect(rows[1].textContent).toContain("首次发布");
-    expect(wrapper.textContent).not.toMatch(ENGLISH_UI);
+    // The grid's own words (its keyboard help) are Chinese too; the key names are marked as the keys' labels.
+    const ours = wrapper.cloneNode(true) as HTMLElement;
+    for (const kbd of ours.querySelectorAll('kbd[lang="en"]')) kbd.remove();
+    expect(ours.textContent).not.toMatch(ENGLISH_UI);
   });
 
   test("English is as before", () => {
     const wrapper = changelogTable(entries, {history}, document);
-    expect([...wrapper.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Version", "Date", "Added", "Changed", "Removed", "Tables"]);
+    expect([...wrapper.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Version", "Date", "Added", "Changed", "Removed", "Tables", "Rows"]);
     expect(wrapper.querySelector("tbody td:nth-child(2)")!.textContent).toBe("2027-01-08");
-    expect(wrapper.querySelector("details p")!.textContent).toBe("added: a, b");
+    expect(wrapper.querySelector("tbody td:nth-child(7)")!.textContent).toBe("models added: a, b; models removed: c");
   });
 
   test("the copy button and its status are Chinese; the English citation is marked as English", async () => {

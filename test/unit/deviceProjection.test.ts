@@ -91,7 +91,8 @@ describe("deviceProjection(points, options)", () => {
     expect(rows.map((r) => r.dataset.size)).toEqual(["4", "8"]);
     const cells = [...rows[0].querySelectorAll("td")].map((td) => td.textContent);
     expect(4 * p.density_to).toBeGreaterThan(1000);
-    expect(cells[1]).toBe(`${(Math.round((4 * p.density_to) / 100) / 10).toString()}T`);
+    expect(cells[0]).toBe("4B");
+    expect(cells[2]).toBe(`${(Math.round((4 * p.density_to) / 100) / 10).toString()}T`);
     expect(figure.querySelector(".projection-table caption")!.textContent).toContain("effective parameters = density × parameters");
   });
 

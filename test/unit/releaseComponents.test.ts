@@ -4,20 +4,20 @@ import {changelogTable, type ChangelogEntry} from "../../src/components/changelo
 import {copyBlock} from "../../src/components/copyBlock.js";
 import {HOSTILE} from "./chartAssertions.js";
 
-test("changelogTable shows each release newest first with its counts, ids behind a summary, and the baseline", () => {
+test("changelogTable shows each release newest first with its counts, each table's changes and the rows' ids, and the baseline", () => {
   const entries: ChangelogEntry[] = [
     {version: "1.10.0", date: "2027-02-01", tables: {models: {added: ["a", "b"], changed: ["c"], removed: []}, events: {added: [], changed: [], removed: [HOSTILE]}}},
     {version: "1.9.0", date: "2027-01-01", tables: {}}
   ];
   const wrapper = changelogTable(entries, {history: [{version: "1.0.0", date: "2026-11-22"}, {version: "1.9.0", date: "2027-01-01"}, {version: "1.10.0", date: "2027-02-01"}]}, document);
+  expect(wrapper.querySelector("table.atlas-changelog")!.getAttribute("role")).toBe("grid");
   const rows = [...wrapper.querySelectorAll("tbody tr")];
   expect(rows.map((r) => r.getAttribute("data-version"))).toEqual(["1.10.0", "1.9.0", "1.0.0"]);
-  expect([...rows[0].querySelectorAll("td")].slice(0, 5).map((td) => td.textContent)).toEqual(["1.10.0", "2027-02-01", "2", "1", "1"]);
-  expect([...rows[0].querySelectorAll("summary")].map((s) => s.textContent)).toEqual(["models: +2 ~1 −0", "events: +0 ~0 −1"]);
-  expect(rows[0].querySelector("details p")!.textContent).toBe("added: a, b");
+  const cells = (row: Element) => [...row.querySelectorAll("td")].map((td) => td.textContent);
+  expect(cells(rows[0])).toEqual(["1.10.0", "2027-02-01", "2", "1", "1", "models: +2 ~1 −0; events: +0 ~0 −1", `models added: a, b; models changed: c; events removed: ${HOSTILE}`]);
   expect(rows[0].querySelector("img")).toBeNull();
-  expect(rows[1].textContent).toContain("no row changed");
-  expect(rows[2].textContent).toContain("first release");
+  expect(cells(rows[1])).toEqual(["1.9.0", "2027-01-01", "0", "0", "0", "no row changed", ""]);
+  expect(cells(rows[2])).toEqual(["1.0.0", "2026-11-22", "", "", "", "first release: the baseline later releases are compared with", ""]);
 });
 
 test("copyBlock shows the text in a focusable pre and copies it with the Clipboard API on click", async () => {

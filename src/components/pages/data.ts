@@ -199,30 +199,21 @@ function drawChangelogView({descriptor, changelog, lang}: DataPage, doc: Documen
 /** The published tables with their row counts and both files, then the data package. */
 function drawDownloadsTable({tables, lang}: DataPage, doc: Document = globalThis.document): HTMLElement[] {
   const t = TEXT(lang);
-  const downloads = doc.createElement("table");
-  downloads.className = "atlas-downloads";
-  downloads.style.fontFamily = "var(--sans-serif)";
-  const caption = downloads.createCaption();
-  caption.textContent = t.downloadsCaption;
-  const head = downloads.createTHead().insertRow();
-  for (const label of t.downloadsHeaders) {
-    const th = doc.createElement("th");
-    th.scope = "col";
-    th.textContent = label;
-    head.append(th);
-  }
-  const body = downloads.createTBody();
-  for (const name of TABLE_NAMES) {
-    const row = body.insertRow();
-    row.insertCell().textContent = name;
-    row.insertCell().textContent = String(tables[name].length);
-    row.insertCell().append(downloadLink(PARQUET[name], `${name}.parquet`, `${name}.parquet`, doc));
-    row.insertCell().append(downloadLink(CSV[name], `${name}.csv`, `${name}.csv`, doc));
-  }
-  // Inside a scrolling wrapper, like every table, so a narrow screen scrolls the table, not the page.
-  const wrapper = doc.createElement("div");
-  wrapper.className = "atlas-table";
-  wrapper.append(downloads);
+  const [tableLabel, rowsLabel, parquetLabel, csvLabel] = t.downloadsHeaders;
+  const wrapper = dataTable(
+    TABLE_NAMES.map((name) => ({table: name, rows: tables[name].length, parquet: name, csv: name})),
+    {
+      caption: t.downloadsCaption,
+      labels: {table: tableLabel, rows: rowsLabel, parquet: parquetLabel, csv: csvLabel},
+      format: {
+        parquet: (name) => downloadLink(PARQUET[name as TableName], `${name}.parquet`, `${name}.parquet`, doc),
+        csv: (name) => downloadLink(CSV[name as TableName], `${name}.csv`, `${name}.csv`, doc)
+      },
+      document: doc,
+      ...inLanguage(lang)
+    }
+  );
+  wrapper.querySelector("table")!.classList.add("atlas-downloads");
   return [wrapper, downloadLink(DATAPACKAGE, "datapackage.json", t.packageLink, doc)];
 }
 
@@ -263,10 +254,14 @@ function drawConflictsTable({tables, sources, lang}: DataPage, doc: Document = g
   });
 }
 
-/** The search box over the source registry. */
+/**
+ * The search box over the source registry. A link from a table's source chip (`data?source=<id>#sources`) opens
+ * the page with the box holding that id, so the registry shows the source it names.
+ */
 export function sourceSearch(lang: Lang, doc: Document = globalThis.document): HTMLInputElement {
   const t = TEXT(lang);
-  return Object.assign(doc.createElement("input"), {type: "search", placeholder: t.searchPlaceholder, ariaLabel: t.searchLabel, className: "atlas-search"});
+  const value = new URLSearchParams(doc.defaultView?.location.search ?? "").get("source") ?? "";
+  return Object.assign(doc.createElement("input"), {type: "search", value, placeholder: t.searchPlaceholder, ariaLabel: t.searchLabel, className: "atlas-search"});
 }
 
 /**

@@ -1,0 +1,73 @@
+/**
+ * How the grid (dataTable.ts) shows one value: numbers grouped in the page's language, dates as days, lists as
+ * items, NULL as its own kind, so a reader never mistakes a missing value for an empty string or a zero. The text
+ * is for reading; downloads keep the values as they are (toCsv, resultToParquet).
+ */
+import {HTML_LANG, type Lang} from "./i18n.js";
+
+export type CellKind = "null" | "number" | "date" | "list" | "boolean" | "text";
+
+export interface CellText {
+  kind: CellKind;
+  /** The value as one line of text (a list's items joined with "; "). */
+  text: string;
+  /** A list's items, each as text. */
+  items?: string[];
+}
+
+/** Columns whose numbers are labels, not quantities: a year reads 2024, not 2,024. */
+const UNGROUPED = /(^|_)(year|yr|id|rank|version)$/i;
+
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, grouped: boolean): Intl.NumberFormat {
+  const key = `${lang}:${grouped}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(HTML_LANG[lang], {maximumFractionDigits: 3, useGrouping: grouped});
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** A number as the grid shows it: grouped thousands, at most three decimals, "−" for negatives as Intl gives it. */
+export function numberText(value: number | bigint, column = "", lang: Lang = "en"): string {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return numberFormat(lang, !UNGROUPED.test(column)).format(value);
+}
+
+/** A date as an ISO day, with the time of day only when it has one (UTC, as the tables are). */
+export function dateText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return "Invalid Date";
+  const iso = date.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** Names of columns that hold source ids, whose items link to the source registry. */
+export const isSourceColumn = (column: string) => /(^|_)source_ids?$/.test(column);
+
+export function cellText(value: unknown, column = "", lang: Lang = "en"): CellText {
+  if (value === null || value === undefined) return {kind: "null", text: "NULL"};
+  if (typeof value === "number" || typeof value === "bigint") return {kind: "number", text: numberText(value, column, lang)};
+  if (value instanceof Date) return {kind: "date", text: dateText(value)};
+  if (typeof value === "boolean") return {kind: "boolean", text: String(value)};
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const items = Array.from(value as ArrayLike<unknown>, (item) => (item === null || item === undefined ? "NULL" : cellText(item, "", lang).text));
+    return {kind: "list", text: items.join("; "), items};
+  }
+  if (typeof value === "string") {
+    // Rows shaped like the CSVs carry source ids as one "a;b" string; they read as the list they are.
+    if (isSourceColumn(column) && value.includes(";")) {
+      const items = value.split(";").map((v) => v.trim()).filter(Boolean);
+      return {kind: "list", text: items.join("; "), items};
+    }
+    return {kind: "text", text: value};
+  }
+  if (typeof value === "object") {
+    try {
+      return {kind: "text", text: JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v))};
+    } catch {
+      return {kind: "text", text: String(value)};
+    }
+  }
+  return {kind: "text", text: String(value)};
+}
