@@ -123,7 +123,7 @@ export function embedUrl(root: string, chart: string, lang: Lang, search = "", c
 export function storyHref(chart: string, lang: Lang, search = "", company?: string): string {
   const spec = embedSpec(chart);
   const depth = embedRoute(chart, lang, company).split("/").length - 1;
-  const english = spec.page.replace("{company}", company ?? "");
+  const english = spec.page.replace("{company}", () => company ?? "");
   const page = lang === "zh" ? (english === "/" ? "zh/" : `zh${english}`) : english.slice(1);
   return `${"../".repeat(depth)}${page}${search && !search.startsWith("?") ? `?${search}` : search}#${spec.anchor}`;
 }
