@@ -1,4 +1,5 @@
 import {headingIds} from "./scripts/framework/headingIds.js";
+import {embedPaths} from "./src/lib/embeds.js";
 import {editionPath, FOOTER, pathLang, siteMap} from "./src/lib/site.js";
 
 /**
@@ -16,6 +17,8 @@ const sidebar = site.map((entry) =>
     : {name: entry.name.en, path: entry.path}
 );
 const companyPaths = site.flatMap((entry) => ("pages" in entry ? entry.pages : [])).map((p) => p.path).filter((p) => p.startsWith("/companies/"));
+// Every story chart's embed page (src/lib/embeds.ts; a company timeline's per company), in both editions.
+const embeds = embedPaths(companyPaths.map((p) => p.slice("/companies/".length)));
 
 export default {
   title: "Six Tigers Atlas",
@@ -27,7 +30,7 @@ export default {
   head: `<link rel="stylesheet" href="/assets/atlas.css">`,
   footer: ({path}: {path: string}) => FOOTER[pathLang(path)],
   pages: sidebar,
-  dynamicPaths: [...companyPaths, ...companyPaths.map((p) => editionPath(p, "zh"))],
+  dynamicPaths: [...companyPaths, ...companyPaths.map((p) => editionPath(p, "zh")), ...embeds, ...embeds.map((p) => editionPath(p, "zh"))],
   pager: false,
   cleanUrls: true,
   search: false,

@@ -6,6 +6,7 @@ import {defineConfig} from "vitest/config";
  */
 export const MOCKING = [
   "test/unit/dataExploreZh.test.ts",
+  "test/unit/embeds.test.ts",
   "test/unit/longNames.test.ts",
   "test/unit/pagesZh.test.ts",
   "test/unit/paramNotice.test.ts",

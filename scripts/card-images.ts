@@ -6,7 +6,9 @@
  * rasterized by resvg (an npm package with a native binary; no browser at build time) in Noto Sans SC from npm
  * (scripts/card-fonts.ts).
  *
- * A page without a chart (/data, /explore, notebooks) gets its edition's site card: the home page's.
+ * A page without a chart (/data, /explore, notebooks) gets its edition's site card: the home page's. So does an
+ * embed page (src/lib/embeds.ts), which is made to be framed rather than shared: a card of its own would add an
+ * image to draw per embed page to every build, for links few will post.
  */
 import {createHash} from "node:crypto";
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
@@ -20,6 +22,7 @@ import {isFrameworkPage} from "./framework/template.js";
 import {chartRenderer, withChartDom} from "./prerender.js";
 import {CARD_FONT_FAMILY, cardFonts} from "./card-fonts.js";
 import {langOfTag, type Lang} from "../src/components/i18n.js";
+import {isEmbedPath} from "../src/lib/embeds.js";
 import {editionPath, SITE_TITLE} from "../src/lib/site.js";
 
 export const CARD_WIDTH = 1200;
@@ -123,7 +126,7 @@ export async function renderCards(dist: string): Promise<Map<string, CardImage>>
         const lang = langOfTag(/<html\b[^>]*\slang="([^"]*)"/i.exec(html)?.[1]);
         pages.push({path, lang});
         const slot = FIRST_SLOT.exec(html);
-        if (!slot) continue;
+        if (!slot || isEmbedPath(path)) continue;
         const draw = async (width: number) => {
           const figure = (await render(slot[1], `<div id="prerender-${slot[1]}" class="atlas-prerender"${slot[2]}></div>`, lang, width, relative(dist, file))) as HTMLElement;
           return {figure, svg: standaloneSvg(figure)};

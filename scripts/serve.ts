@@ -51,20 +51,27 @@ export interface StaticServer {
 }
 
 /**
- * The headers of a `_headers` file (Netlify's and Cloudflare Pages' format) that apply to every path: a `/*` line,
- * then indented `Name: value` lines. Rules for other paths are not used by this site.
+ * The headers a `_headers` file (Netlify's and Cloudflare Pages' format) gives `path` (the page's path from the
+ * site's root, "/funding"): its rules in order, each a path pattern (`*` matches anything, slashes included) and
+ * indented `Name: value` lines; every rule whose pattern matches applies. A later rule's value of a header replaces
+ * an earlier one's (as Netlify serves it), and `! Name` detaches a header an earlier rule set (Cloudflare Pages'
+ * syntax, which Netlify skips), so the embed pages' rules can replace the site-wide policy on every host.
  */
-export function siteHeaders(text: string): Record<string, string> {
+export function siteHeaders(text: string, path = "/"): Record<string, string> {
   const headers: Record<string, string> = {};
-  let all = false;
+  let applies = false;
   for (const line of text.split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
-      all = line.trim() === "/*";
+      const pattern = line.trim();
+      applies = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(path);
       continue;
     }
-    const match = /^\s+([^:]+):\s*(.*)$/.exec(line);
-    if (all && match) headers[match[1].trim().toLowerCase()] = match[2].trim();
+    if (!applies) continue;
+    const detach = /^\s+!\s*(\S+)\s*$/.exec(line);
+    if (detach) delete headers[detach[1].toLowerCase()];
+    const match = /^\s+([^:!]+):\s*(.*)$/.exec(line);
+    if (match) headers[match[1].trim().toLowerCase()] = match[2].trim();
   }
   return headers;
 }
@@ -88,7 +95,7 @@ export async function serveStatic(
 ): Promise<StaticServer> {
   const root = resolve(dir);
   const headersFile = join(root, "_headers");
-  const extra = existsSync(headersFile) ? siteHeaders(readFileSync(headersFile, "utf8")) : {};
+  const rules = existsSync(headersFile) ? readFileSync(headersFile, "utf8") : "";
   const prefix = base.endsWith("/") ? base : `${base}/`;
   // Compressed once per file and build (a host compresses ahead of time or caches what it compressed).
   const compressed = new Map<string, {mtime: number; body: Buffer}>();
@@ -112,7 +119,7 @@ export async function serveStatic(
       // Only where a policy takes effect: documents, and workers' scripts (a worker takes its policy from its own
       // response: DuckDB's, its wrapper's, Pagefind's). Sent with every file, its ~500 bytes would count some 60
       // times in a page's bytes over HTTP/1.1, where a real host's HTTP/2 sends a repeated header in a few bytes.
-      ...(/\.html$|[wW]orker[^/]*\.js$/.test(file) ? extra : {}),
+      ...(/\.html$|[wW]orker[^/]*\.js$/.test(file) ? siteHeaders(rules, pathname) : {}),
       "content-type": extname(file) === ".wasm" ? wasmType : (TYPES[extname(file)] ?? "application/octet-stream"),
       "cache-control": cacheControl(pathname),
       "accept-ranges": "bytes",

@@ -6,7 +6,7 @@
  * the Chinese one segmented into words by Pagefind's extended binary (the one the `pagefind` package ships).
  */
 import {createHash} from "node:crypto";
-import {mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {build} from "esbuild";
 import * as pagefind from "pagefind";
@@ -33,6 +33,23 @@ export async function bundleSiteScript(dist: string): Promise<string> {
 /** What search leaves out: the chrome every page repeats, the charts' drawings and their data tables. */
 export const SEARCH_EXCLUDES = ["#observablehq-sidebar", "#observablehq-toc", ".atlas-edition", "svg", ".atlas-chart-tools", ".atlas-tooltip", ".atlas-data", "footer"];
 
+/** Folders of the built site that hold no page to search: Framework's and ours, the index itself, the downloads. */
+const NOT_PAGES = (name: string) => name.startsWith("_") || name === "pagefind" || name === "downloads";
+
+/**
+ * The pages search indexes, as a Pagefind glob: every page but the embed pages (`embed/`, `zh/embed/`: a chart
+ * alone, made to be framed elsewhere; search finds the chart on its story page).
+ */
+export function searchGlob(dist: string): string {
+  const folders = (dir: string) => (existsSync(dir) ? readdirSync(dir, {withFileTypes: true}) : []).filter((d) => d.isDirectory() && !NOT_PAGES(d.name) && d.name !== "embed").map((d) => d.name);
+  const parts = ["*.html"];
+  for (const name of folders(dist)) {
+    if (name === "zh") parts.push("zh/*.html", ...folders(join(dist, "zh")).map((sub) => `zh/${sub}/**/*.html`));
+    else parts.push(`${name}/**/*.html`);
+  }
+  return `{${parts.join(",")}}`;
+}
+
 /** Pagefind's own search interfaces and highlighter, which the site does not load. */
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
@@ -46,7 +63,7 @@ export async function indexSite(dist: string): Promise<SearchIndexReport> {
   const {index, errors} = await pagefind.createIndex({rootSelector: "#observablehq-main", excludeSelectors: SEARCH_EXCLUDES});
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
   try {
-    const added = await index.addDirectory({path: dist, glob: "**/*.html"});
+    const added = await index.addDirectory({path: dist, glob: searchGlob(dist)});
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({outputPath: join(dist, "pagefind")});
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);

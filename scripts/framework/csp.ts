@@ -12,7 +12,9 @@
  *   which D3 and the build-time charts write and which can load nothing from another host (`img-src`, `font-src`).
  * - `connect-src 'self'`: a query or a page can reach nothing but its own host; `object-src 'none'`,
  *   `base-uri 'self'`, `form-action 'self'`.
- * - `frame-ancestors` has no effect in a `<meta>`; the header carries it.
+ * - `frame-ancestors` has no effect in a `<meta>`; the header carries it: `'self'`, so no other site frames a page,
+ *   except the embed pages (`/embed/*`, `/zh/embed/*`, src/lib/embeds.ts), which exist to be framed by other sites:
+ *   their rules in `_headers` replace the policy with one that has no `frame-ancestors` (any site may frame them).
  */
 import {createHash} from "node:crypto";
 import {readFileSync, writeFileSync} from "node:fs";
@@ -41,7 +43,7 @@ function isScriptType(attrs: string): boolean {
 }
 
 /** The policy for a page with these inline sources. */
-export function contentSecurityPolicy({scripts, styles}: PageSources, {header = false} = {}): string {
+export function contentSecurityPolicy({scripts, styles}: PageSources, {header = false, framed = false} = {}): string {
   return [
     "default-src 'self'",
     ["script-src 'self' 'wasm-unsafe-eval'", ...scripts].join(" "),
@@ -55,7 +57,8 @@ export function contentSecurityPolicy({scripts, styles}: PageSources, {header = 
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    ...(header ? ["frame-ancestors 'self'"] : [])
+    // An embed page (`framed`) may be framed by any site, file:// pages included, so it names no ancestors at all.
+    ...(header && !framed ? ["frame-ancestors 'self'"] : [])
   ].join("; ");
 }
 
@@ -122,6 +125,20 @@ export function applyCsp(dist = "dist"): {pages: number; problems: string[]; hea
     );
   }
   const header = contentSecurityPolicy({scripts, styles: ["'unsafe-inline'"]}, {header: true});
-  writeFileSync(join(dist, "_headers"), `/*\n  Content-Security-Policy: ${header}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`);
+  writeFileSync(join(dist, "_headers"), headersFile(header, contentSecurityPolicy({scripts, styles: ["'unsafe-inline'"]}, {header: true, framed: true})));
   return {pages, problems, header};
+}
+
+/** The embed pages' folders from the site's root, in both editions (src/lib/embeds.ts). */
+export const EMBED_RULES = ["/embed/*", "/zh/embed/*"];
+
+/**
+ * `_headers`: the policy for every path, then for the embed pages the policy without `frame-ancestors`. Cloudflare
+ * Pages joins the values of a header that several matching rules set (two policies, both enforced), so each embed
+ * rule first detaches the site-wide one (`! Content-Security-Policy`); Netlify skips that line and serves the later
+ * rule's value.
+ */
+export function headersFile(policy: string, framedPolicy: string): string {
+  const site = `/*\n  Content-Security-Policy: ${policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`;
+  return site + EMBED_RULES.map((rule) => `${rule}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${framedPolicy}\n`).join("");
 }

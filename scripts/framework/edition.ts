@@ -10,10 +10,14 @@
  *   and the sidebar toggle's name.
  *
  * Every link is relative to the page, as Framework writes its own, so the site works under any sub-path.
+ *
+ * An embed page (src/lib/embeds.ts: a chart alone, shown in another site's <iframe>) has no sidebar and gets no
+ * language switch; its <html> is marked `class="atlas-embed-page"`, which its stylesheet rules (src/assets/atlas.css) key on.
  */
 import {readFileSync, writeFileSync} from "node:fs";
 import {posix, relative} from "node:path";
 import {walkFiles} from "../files.js";
+import {isEmbedPath} from "../../src/lib/embeds.js";
 import {editionPath, englishPath, pathLang, SITE_TITLE, type Lang, type SiteEntry} from "../../src/lib/site.js";
 
 const HTML_LANG: Record<Lang, string> = {en: "en", zh: "zh-CN"};
@@ -127,7 +131,8 @@ export function mendEditionPage(html: string, path: string, {map, siteScript, si
   const lang = pathLang(path);
   const words = WORDS[lang];
   if (html.includes('data-atlas-edition="')) return html;
-  html = replaceRequired(html, /<html\b[^>]*>/i, () => `<html lang="${HTML_LANG[lang]}" data-atlas-edition="${lang}">`, "<html>", page);
+  const embed = isEmbedPath(path);
+  html = replaceRequired(html, /<html\b[^>]*>/i, () => `<html lang="${HTML_LANG[lang]}" data-atlas-edition="${lang}"${embed ? ' class="atlas-embed-page"' : ""}>`, "<html>", page);
   const head = [renderAlternates(path, siteUrl), `<script type="module" src="${escapeHtml(rootHref(path) + siteScript)}"></script>`].join("\n");
   html = replaceRequired(html, /<\/head>/i, (end) => `${head}\n${end}`, "</head>", page);
   if (lang === "zh") {
@@ -142,7 +147,7 @@ export function mendEditionPage(html: string, path: string, {map, siteScript, si
   }
   // Inside <main>, floated right of the title: the table of contents, fixed at the right of wide screens, covers
   // anything placed across the whole centre column.
-  html = replaceRequired(html, /<main id="observablehq-main"[^>]*>/, (main) => `${main}\n${renderSwitch(lang, path)}`, '<main id="observablehq-main">', page);
+  if (!embed) html = replaceRequired(html, /<main id="observablehq-main"[^>]*>/, (main) => `${main}\n${renderSwitch(lang, path)}`, '<main id="observablehq-main">', page);
   return html;
 }
 

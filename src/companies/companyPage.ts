@@ -206,6 +206,7 @@ import {loadTables} from "${up}components/pages/load.js";
 import {sourceLinksSpan} from "${up}components/chart.js";
 import {companyTimeline} from "${up}components/companyTimeline.js";
 import {hydrate} from "${up}components/prerendered.js";
+import {withEmbed} from "${up}components/embedControl.js";
 import {whenLoaded} from "${up}components/tableFaults.js";
 import {dataTable} from "${up}components/dataTable.js";
 import {companyTables} from "${up}companies/companyTables.js";
@@ -235,7 +236,9 @@ const text = companyTables(lang, {links});
 hydrate("prerender-company-timeline", resize((width) => whenLoaded(() => {
   const company = mine("companies").find((d) => d.is_primary);
   const [rounds, models, events, sources] = [mine("funding_rounds"), mine("models"), mine("events"), data.sourceIndex];
-  return companyTimeline({company, rounds, models, events, width, sources, lang});
+  const timeline = companyTimeline({company, rounds, models, events, width, sources, lang});
+  // Beside its downloads, the code to embed this company's timeline elsewhere (embed/company-timeline/<id>).
+  return withEmbed(timeline, {chart: "company-timeline", company: companyId, lang});
 }, data, ["companies", "funding_rounds", "models", "events", "sources"])));
 \`\`\`
 

@@ -15,7 +15,7 @@
 import {indexSources, type SourceIndex} from "./chart.js";
 import {asDate, isoDay} from "./cells.js";
 import type {Lang} from "./i18n.js";
-import {dateRangeParam, oneOfParam, readParams, subsetParam} from "./urlState.js";
+import {dateRangeParam, oneOfParam, readParams, subsetParam, type Specs} from "./urlState.js";
 import type {
   ClaimsRow,
   CompaniesRow,
@@ -76,6 +76,12 @@ export interface View<K extends TableKey, S> {
   tables: readonly K[];
   /** The state with no URL filters: what the build renders. */
   defaults(data: StoryData<K>): S;
+  /**
+   * The URL parameters the state is read from, when it has any (the story page's filters): an embed page reads
+   * its state from its own query string with them, and the story page's "Embed" control writes them into the
+   * embed's address (src/components/embedControl.ts).
+   */
+  params?(data: StoryData<K>): Specs;
   /** The element for this state at this width; `slot` is the page's placeholder (its data-* attributes). */
   render(data: StoryData<K>, state: S, width: number, slot?: Element): Element;
 }

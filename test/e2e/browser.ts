@@ -101,6 +101,14 @@ export function builtRoutes(dir = "dist"): string[] {
   return routes.sort();
 }
 
+/**
+ * Whether a route is an embed page (`embed/…`, `zh/embed/…`: one chart alone, for another site's <iframe>). The
+ * tests that load every page one by one leave these out: test/e2e/embed.test.ts loads every embed page of both
+ * editions in one loop and checks what those tests would (console errors, failed and off-host requests, the policy,
+ * no engine, bytes, Chinese text), so the 48 pages do not cost each of those files a load apiece.
+ */
+export const isEmbedRoute = (route: string): boolean => /^(zh\/)?embed\//.test(route);
+
 export interface PageProblems {
   consoleErrors: string[];
   failedRequests: string[];

@@ -9,7 +9,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {chromium, type Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
-import {builtRoutes, chromiumPath, openPage, useSite, waitForCells, wireBytes} from "./browser.js";
+import {builtRoutes, chromiumPath, isEmbedRoute, openPage, useSite, waitForCells, wireBytes} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 import {TABLE_NAMES} from "../../src/lib/tables/index.js";
 import {readSqlLink} from "../../src/components/sqlLink.js";
@@ -20,8 +20,11 @@ const visit = site.visit.bind(site);
 /** The story pages of both editions: the overview, the three stories and every company page. */
 const STORY_ROUTES = builtRoutes().filter((r) => /^(zh\/)?(|funding|pivots|density|companies\/.+)$/.test(r));
 
-/** Pages with no SQL of their own: every route but the explorer and the notebooks. */
-const NO_ENGINE_ROUTES = builtRoutes().filter((r) => !/^(zh\/)?(explore|notebooks\/)/.test(r));
+/**
+ * Pages with no SQL of their own: every route but the explorer and the notebooks. The embed pages are held to the
+ * same (no engine, their own byte budget) by embed.test.ts, in one loop over all of them.
+ */
+const NO_ENGINE_ROUTES = builtRoutes().filter((r) => !/^(zh\/)?(explore|notebooks\/)/.test(r) && !isEmbedRoute(r));
 
 const ENGINE = /duckdb|\.wasm(\?|$)/i;
 

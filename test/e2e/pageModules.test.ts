@@ -35,7 +35,13 @@ const DRAWS: [RegExp, string[]][] = [
   [/^pivots$/, ["eventSwimlanes", "modelScatter"]],
   [/^density$/, ["claimsPanel", "densityChart", "deviceProjection", "priceChart"]],
   [/^companies\/[^/]+$/, ["companyTimeline"]],
-  [/^(data|explore)$/, []]
+  [/^(data|explore)$/, []],
+  // An embed page imports the views of its chart's story page (src/components/views/<page>.ts): that page's charts.
+  [/^embed\/(funding-valuation|revenue-funding|course-grid|timeline-strip)$/, ["courseGrid", "fundingValuationScatter", "revenueFunding", "timelineStrip"]],
+  [/^embed\/(cumulative-funding|valuation-chart|investor-network)$/, ["cumulativeFunding", "investorNetwork", "valuationChart"]],
+  [/^embed\/(event-swimlanes|model-scatter|minicpm-scatter)$/, ["eventSwimlanes", "modelScatter"]],
+  [/^embed\/(density|claims|device-projection|price-chart)$/, ["claimsPanel", "densityChart", "deviceProjection", "priceChart"]],
+  [/^embed\/company-timeline\/[^/]+$/, ["companyTimeline"]]
 ];
 
 /** Notebooks are the reader's own pages: they import whichever components their cells use. */

@@ -9,7 +9,7 @@
 import {readFileSync} from "node:fs";
 import type {APIRequestContext, Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
-import {builtRoutes, openPage, waitForCells, useSite} from "./browser.js";
+import {builtRoutes, isEmbedRoute, openPage, waitForCells, useSite} from "./browser.js";
 import {cjkShare} from "../unit/zhChartText.js";
 
 const site = useSite();
@@ -43,10 +43,12 @@ async function get(request: APIRequestContext, url: string): Promise<{status: nu
 }
 
 describe("every built page", () => {
-  const routes = builtRoutes();
+  // The embed pages are loaded and checked the same way, in one loop, by embed.test.ts (browser.ts, isEmbedRoute).
+  const routes = builtRoutes().filter((route) => !isEmbedRoute(route));
 
   test("the build has pages", () => {
     expect(routes).toContain("");
+    expect(builtRoutes().filter(isEmbedRoute).length, "embed pages, checked by embed.test.ts").toBeGreaterThan(0);
   });
 
   test.each(routes)("/%s loads cleanly with no request leaving localhost", async (route) => {

@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {applyCsp, contentSecurityPolicy, inlineSources, strictProblems, withPolicy} from "../../scripts/framework/csp.js";
+import {applyCsp, contentSecurityPolicy, headersFile, inlineSources, strictProblems, withPolicy} from "../../scripts/framework/csp.js";
 import {siteHeaders} from "../../scripts/serve.js";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -65,6 +65,28 @@ describe("siteHeaders", () => {
   it("reads the headers a _headers file sets for every path", () => {
     const text = "/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n/other\n  X-Frame-Options: DENY\n";
     expect(siteHeaders(text)).toEqual({"content-security-policy": "default-src 'self'", "x-content-type-options": "nosniff"});
+  });
+});
+
+describe("headersFile(policy, framedPolicy)", () => {
+  it("sends frame-ancestors 'self' everywhere but on the embed pages, which any site may frame", () => {
+    const text = headersFile(contentSecurityPolicy({scripts: [], styles: []}, {header: true}), contentSecurityPolicy({scripts: [], styles: []}, {header: true, framed: true}));
+    for (const path of ["/", "/funding", "/zh/funding", "/companies/zhipu", "/_import/components/duckdbWorker.1a2b3c4d.js", "/embedded", "/zh/embeds"]) {
+      expect(siteHeaders(text, path)["content-security-policy"], path).toMatch(/; frame-ancestors 'self'$/);
+    }
+    for (const path of ["/embed/cumulative-funding", "/embed/company-timeline/zhipu.html", "/zh/embed/density"]) {
+      const policy = siteHeaders(text, path)["content-security-policy"];
+      expect(policy, path).toContain("connect-src 'self'");
+      expect(policy, path).not.toContain("frame-ancestors");
+      expect(siteHeaders(text, path)["x-content-type-options"], path).toBe("nosniff");
+    }
+  });
+
+  it("reads a later rule's header in place of an earlier one's, and `! Name` detaches it", () => {
+    const text = "/*\n  A: 1\n  B: 2\n/x/*\n  ! A\n/x/y\n  B: 3\n";
+    expect(siteHeaders(text, "/x/z")).toEqual({b: "2"});
+    expect(siteHeaders(text, "/x/y")).toEqual({b: "3"});
+    expect(siteHeaders(text, "/q")).toEqual({a: "1", b: "2"});
   });
 });
 

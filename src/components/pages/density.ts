@@ -19,7 +19,8 @@ import {priceHalving} from "../priceChart.js";
 import type {DensityPointsRow} from "../rows.js";
 import {densityParams, densitySpan, windowDates, type DensityState, type StoryData} from "../views.js";
 import {DENSITY_VIEWS} from "../views/density.js";
-import {control, drawView, known, whenLoaded} from "../tableFaults.js";
+import {control, known, whenLoaded} from "../tableFaults.js";
+import {drawEmbeddable} from "../embedControl.js";
 import {loadTables} from "./load.js";
 import {orderBy} from "../rowOrder.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
@@ -110,10 +111,10 @@ function drawDensityFilters(data: DensityData) {
 
 /** The density page's charts. */
 export const densityViews = {
-  density: (data: DensityData, state: DensityState, width: number) => drawView(DENSITY_VIEWS.density, data, state, width),
-  claims: (data: DensityData) => drawView(DENSITY_VIEWS.claims, data, {}, 0),
-  device: (data: DensityData, width: number) => drawView(DENSITY_VIEWS["device-projection"], data, {}, width),
-  prices: (data: DensityData, width: number) => drawView(DENSITY_VIEWS["price-chart"], data, {}, width)
+  density: (data: DensityData, state: DensityState, width: number) => drawEmbeddable("density", DENSITY_VIEWS.density, data, state, width),
+  claims: (data: DensityData) => drawEmbeddable("claims", DENSITY_VIEWS.claims, data, {}, 0),
+  device: (data: DensityData, width: number) => drawEmbeddable("device-projection", DENSITY_VIEWS["device-projection"], data, {}, width),
+  prices: (data: DensityData, width: number) => drawEmbeddable("price-chart", DENSITY_VIEWS["price-chart"], data, {}, width)
 };
 
 /**

@@ -16,7 +16,8 @@ import type {InvestorLinksRow} from "../rows.js";
 import {CSV} from "../tables.js";
 import {fundedCompanies, fundingParams, type FundingState, type StoryData} from "../views.js";
 import {FUNDING_VIEWS} from "../views/funding.js";
-import {control, drawView, known, whenLoaded} from "../tableFaults.js";
+import {control, known, whenLoaded} from "../tableFaults.js";
+import {drawEmbeddable} from "../embedControl.js";
 import {loadTables} from "./load.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
 import {OVERVIEW_TEXT, sourceSpan} from "./overviewText.js";
@@ -134,9 +135,9 @@ export function fundingFilters(data: FundingData) {
 
 /** The funding page's charts for the chosen filters. */
 export const fundingViews = {
-  cumulative: (data: FundingData, state: FundingState, width: number) => drawView(FUNDING_VIEWS["cumulative-funding"], data, state, width),
-  valuations: (data: FundingData, state: FundingState, width: number) => drawView(FUNDING_VIEWS["valuation-chart"], data, state, width),
-  investors: (data: FundingData, state: FundingState, width: number) => drawView(FUNDING_VIEWS["investor-network"], data, state, width)
+  cumulative: (data: FundingData, state: FundingState, width: number) => drawEmbeddable("cumulative-funding", FUNDING_VIEWS["cumulative-funding"], data, state, width),
+  valuations: (data: FundingData, state: FundingState, width: number) => drawEmbeddable("valuation-chart", FUNDING_VIEWS["valuation-chart"], data, state, width),
+  investors: (data: FundingData, state: FundingState, width: number) => drawEmbeddable("investor-network", FUNDING_VIEWS["investor-network"], data, state, width)
 };
 
 /** What the funding page says in words about the companies chosen, in the page's language. */

@@ -11,7 +11,8 @@ import {formatDateText, formatUsdMillions, listText, type Lang} from "../i18n.js
 import type {CompanySummaryRow} from "../rows.js";
 import type {StoryData} from "../views.js";
 import {OVERVIEW_VIEWS} from "../views/overview.js";
-import {drawView, known} from "../tableFaults.js";
+import {known} from "../tableFaults.js";
+import {drawEmbeddable} from "../embedControl.js";
 import {loadTables} from "./load.js";
 import {OVERVIEW_TEXT, sourceSpan} from "./overviewText.js";
 
@@ -27,10 +28,10 @@ export function loadOverview(): AsyncGenerator<OverviewData, void> {
 
 /** The overview's charts, as defined once for the page and the build. */
 export const overviewViews = {
-  fundingValuation: (data: OverviewData, width: number) => drawView(OVERVIEW_VIEWS["funding-valuation"], data, {}, width),
-  revenueFunding: (data: OverviewData, width: number) => drawView(OVERVIEW_VIEWS["revenue-funding"], data, {}, width),
-  courseGrid: (data: OverviewData) => drawView(OVERVIEW_VIEWS["course-grid"], data, {}, 0),
-  timelineStrip: (data: OverviewData, width: number) => drawView(OVERVIEW_VIEWS["timeline-strip"], data, {}, width)
+  fundingValuation: (data: OverviewData, width: number) => drawEmbeddable("funding-valuation", OVERVIEW_VIEWS["funding-valuation"], data, {}, width),
+  revenueFunding: (data: OverviewData, width: number) => drawEmbeddable("revenue-funding", OVERVIEW_VIEWS["revenue-funding"], data, {}, width),
+  courseGrid: (data: OverviewData) => drawEmbeddable("course-grid", OVERVIEW_VIEWS["course-grid"], data, {}, 0),
+  timelineStrip: (data: OverviewData, width: number) => drawEmbeddable("timeline-strip", OVERVIEW_VIEWS["timeline-strip"], data, {}, width)
 };
 
 /** What the overview says in words, each a value or a phrase from the tables, in the page's language. */

@@ -13,7 +13,8 @@ import {bilingual, formatDateText, listText, type Lang} from "../i18n.js";
 import type {CompanySummaryRow} from "../rows.js";
 import {pivotsParams, type PivotsState, type StoryData} from "../views.js";
 import {PIVOTS_VIEWS} from "../views/pivots.js";
-import {control, drawView, known, whenLoaded} from "../tableFaults.js";
+import {control, known, whenLoaded} from "../tableFaults.js";
+import {drawEmbeddable} from "../embedControl.js";
 import {loadTables} from "./load.js";
 import {orderBy} from "../rowOrder.js";
 import {sqlBackedTable, urlFilterBar} from "./pageParts.js";
@@ -97,9 +98,9 @@ export function pivotsFilters(data: PivotsData) {
 
 /** The pivots page's charts for the chosen filters. */
 export const pivotsViews = {
-  events: (data: PivotsData, state: PivotsState, width: number) => drawView(PIVOTS_VIEWS["event-swimlanes"], data, state, width),
-  models: (data: PivotsData, state: PivotsState, width: number) => drawView(PIVOTS_VIEWS["model-scatter"], data, state, width),
-  minicpm: (data: PivotsData, width: number) => drawView(PIVOTS_VIEWS["minicpm-scatter"], data, {}, width)
+  events: (data: PivotsData, state: PivotsState, width: number) => drawEmbeddable("event-swimlanes", PIVOTS_VIEWS["event-swimlanes"], data, state, width),
+  models: (data: PivotsData, state: PivotsState, width: number) => drawEmbeddable("model-scatter", PIVOTS_VIEWS["model-scatter"], data, state, width),
+  minicpm: (data: PivotsData, width: number) => drawEmbeddable("minicpm-scatter", PIVOTS_VIEWS["minicpm-scatter"], data, {}, width)
 };
 
 const MODELBEST = "modelbest";

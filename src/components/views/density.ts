@@ -6,12 +6,13 @@ import {claimsPanel} from "../claimsPanel.js";
 import {densityChart} from "../densityChart.js";
 import {deviceProjection} from "../deviceProjection.js";
 import {priceChart} from "../priceChart.js";
-import {densityDefaults, none, REFERENCE_MONTHS, view, windowDates, type DensityState} from "../views.js";
+import {densityDefaults, densityParams, none, REFERENCE_MONTHS, view, windowDates, type DensityState} from "../views.js";
 
 export const DENSITY_VIEWS = {
   density: view({
     tables: ["company_summary", "density_points"],
     defaults: densityDefaults,
+    params: densityParams,
     render: (d, s: DensityState, width) =>
       densityChart(d.density_points, {
         width,

@@ -1,0 +1,5 @@
+/** zh/embed/<chart>: the Chinese embed page of a story chart (src/embed/embedPage.ts writes both editions). */
+import {loaderParam, runLoader} from "../../lib/loader.js";
+import {embedPage} from "../../embed/embedPage.js";
+
+await runLoader(() => embedPage(loaderParam("chart"), "zh"));
