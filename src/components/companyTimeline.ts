@@ -100,8 +100,9 @@ const TEXT = bilingual({
 
 export function companyTimeline({company, rounds, models, events, width = 640, sources = new Map(), lang = "en"}: CompanyTimelineOptions): HTMLElement {
   const t = TEXT(lang);
-  // Dates as the sources gave them ("2024-07", "2024-H1"), read as 2024年7月 on a Chinese page.
-  const raw = (date: string) => formatDateText(date, lang);
+  // Dates as the sources gave them ("2024-07", "2024-H1"), read as 2024年7月 on a Chinese page; a row without one
+  // says it is undated rather than failing the chart.
+  const raw = (date: string | null | undefined) => (date ? formatDateText(date, lang) : lang === "zh" ? "日期不详" : "undated");
   const marks: Mark[] = [
     ...rounds.map((r): Mark => ({
       id: r.id,

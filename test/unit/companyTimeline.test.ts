@@ -82,4 +82,13 @@ describe("companyTimeline in Chinese", () => {
       expect(p.y).toBeLessThanOrEqual(h);
     }
   });
+
+  test("a row with no date as written is said to be undated, in either language, rather than stopping the chart", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const base = options("zhipu");
+      const models = (base.models as unknown as Record<string, unknown>[]).map((m, i) => (i === 0 ? {...m, release_date_raw: null} : m));
+      const figure = companyTimeline({...base, models: models as never, lang});
+      expect(figure.querySelectorAll(".mark.lane-models").length).toBe(models.length);
+    }
+  });
 });
