@@ -50,6 +50,12 @@ export function splitRules(css: string): Block[] {
       const open = i;
       for (++i; i < css.length && depth; ++i) {
         const d = css[i];
+        // A comment inside a rule is skipped whole: an apostrophe in it ("a chip's text") is not a string's start.
+        if (d === "/" && css[i + 1] === "*") {
+          const end = css.indexOf("*/", i + 2);
+          i = end < 0 ? css.length : end + 1;
+          continue;
+        }
         if (d === '"' || d === "'") skipString(d);
         else if (d === "{") ++depth;
         else if (d === "}") --depth;

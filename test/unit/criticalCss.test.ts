@@ -12,6 +12,13 @@ describe("splitting a stylesheet", () => {
     expect(blocks.map((b) => b.text)).toEqual(["@layer base, atlas;", 'a::after{content:"}{;"}', "@media (min-width: 1px){ p { color: red } }"]);
   });
 
+  test("a comment inside a rule is not read as code: an apostrophe in it opens no string", () => {
+    // One apostrophe in a rule's comment once swallowed the rest of the stylesheet into that rule.
+    const blocks = splitRules(`.chip {\n  /* a chip's outline */\n  border: 1px solid;\n}\n.switch { float: right }\n.x { content: "it's" }`);
+    expect(blocks.map((b) => b.prelude)).toEqual([".chip", ".switch", ".x"]);
+    expect(blocks[2].text).toBe('.x{ content: "it\'s" }');
+  });
+
   test("splits selector lists at top-level commas only", () => {
     expect(splitSelectors('a, :is(b, c) > d, [title="x,y"]')).toEqual(["a", ":is(b, c) > d", '[title="x,y"]']);
   });
