@@ -15,24 +15,28 @@ export interface CellText {
   items?: string[];
 }
 
-/** Columns whose numbers are labels, not quantities: a year reads 2024, not 2,024. */
-const UNGROUPED = /(^|_)(year|yr|id|rank|version)$/i;
+/** Columns whose numbers are labels, not quantities: a year reads 2024, not 2,024 (also `year(release_date)`). */
+const UNGROUPED = /year|(^|_)(yr|id|rank|version)$/i;
 
 const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, grouped: boolean): Intl.NumberFormat {
-  const key = `${lang}:${grouped}`;
+function numberFormat(lang: Lang, grouped: boolean, small: boolean): Intl.NumberFormat {
+  const key = `${lang}:${grouped}:${small}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(HTML_LANG[lang], {maximumFractionDigits: 3, useGrouping: grouped});
+    format = new Intl.NumberFormat(HTML_LANG[lang], small ? {maximumSignificantDigits: 3} : {maximumFractionDigits: 3, useGrouping: grouped});
     formats.set(key, format);
   }
   return format;
 }
 
-/** A number as the grid shows it: grouped thousands, at most three decimals, "−" for negatives as Intl gives it. */
+/**
+ * A number as the grid shows it: grouped thousands and at most three decimals; a number nearer zero than 0.001
+ * keeps three significant digits rather than reading 0.
+ */
 export function numberText(value: number | bigint, column = "", lang: Lang = "en"): string {
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  return numberFormat(lang, !UNGROUPED.test(column)).format(value);
+  const small = typeof value === "number" && value !== 0 && Math.abs(value) < 0.001;
+  return numberFormat(lang, !UNGROUPED.test(column), small).format(value);
 }
 
 /** A date as an ISO day, with the time of day only when it has one (UTC, as the tables are). */

@@ -36,8 +36,13 @@ const TEXT = bilingual({
   }
 });
 
-/** Up to this many rows every row is in the document (the browser's find and print see them all); past it, only those in view. */
-export const PLAIN_ROWS = 500;
+/**
+ * Up to this many rows every row is in the document (the browser's find and print see them all); past it, only
+ * those in view. Every story table fits (the longest, /pivots' models, has 136 rows); /data's registry (374) and
+ * dictionary (309) do not, and have a search box instead: drawn whole, their 6,000 elements held /data's main
+ * thread for some 500 ms (Lighthouse's Total Blocking Time).
+ */
+export const PLAIN_ROWS = 200;
 /** A row's height when it cannot be measured (no layout yet); the stylesheet sets the same. */
 const ROW_HEIGHT = 30;
 /** Column widths, px: what a cell may take before its text is cut, and the least a drag leaves. */
@@ -106,6 +111,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
 
   const wrapper = el("div", "atlas-table atlas-grid");
   const scroller = el("div", "atlas-grid-scroll");
+  scroller.tabIndex = -1;
   const table = el("table");
   table.setAttribute("role", "grid");
   table.setAttribute("aria-readonly", "true");
@@ -127,7 +133,6 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   const body = el("tbody");
   const detail = el("div", "atlas-grid-detail");
   detail.hidden = true;
-  detail.setAttribute("aria-live", "polite");
 
   // --- what each cell shows --------------------------------------------------------------------------------
   const kinds: CellKind[] = columns.map((column) => columnKindOf(rows, column));
@@ -155,6 +160,17 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     return {nodes: [shown.text], text: shown.text, kind: shown.kind};
   };
 
+  /** A cell's text as shown, without making its nodes (the filter reads every row). */
+  const textOf = (row: Row, column: string): string => {
+    const formatter = format[column];
+    if (formatter) {
+      const formatted = formatter(row[column], row);
+      return typeof formatted === "string" ? formatted : (formatted.textContent ?? "");
+    }
+    const shown = cellText(row[column], column, lang);
+    return shown.kind === "null" ? nullText : shown.text;
+  };
+
   // --- order and filter --------------------------------------------------------------------------------------
   let order: {column: string; descending: boolean} | null = null;
   let query = "";
@@ -162,7 +178,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   let view: Uint32Array | number[] | null = null;
   let texts: string[] | null = null;
   const rowText = (i: number) => {
-    texts ??= rows.map((row) => columns.map((column, c) => content(row, column, c).text).join("\u0000").toLocaleLowerCase());
+    texts ??= rows.map((row) => columns.map((column) => textOf(row, column)).join("\u0000").toLocaleLowerCase());
     return texts[i];
   };
   const reorder = () => {
@@ -196,8 +212,10 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     widths[c] = Math.max(WIDTH.dragMin, Math.round(width));
     cols[c].style.width = `${widths[c]}px`;
     table.style.width = `${widths.reduce((a, b) => a + b, 0)}px`;
+    scroller.style.setProperty("--atlas-grid-first", `${widths[0]}px`);
   };
   table.style.width = `${widths.reduce((a, b) => a + b, 0)}px`;
+  if (widths.length) scroller.style.setProperty("--atlas-grid-first", `${widths[0]}px`);
 
   // --- header ------------------------------------------------------------------------------------------------
   const headers = columns.map((column, c) => {
@@ -318,7 +336,11 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
       // reader scrolls (moving a node would blur it).
       for (const tr of [...body.children] as HTMLTableRowElement[]) {
         const i = Number(tr.dataset.index);
-        if (i < next.first || i >= next.end) tr.remove();
+        if (i < next.first || i >= next.end) {
+          // The focused cell scrolled out of the window: the box takes the focus, so the keys still work.
+          if (tr.contains(doc.activeElement)) scroller.focus({preventScroll: true});
+          tr.remove();
+        }
       }
       const from = body.firstElementChild ? Number((body.firstElementChild as HTMLElement).dataset.index) : next.end;
       const to = body.lastElementChild ? Number((body.lastElementChild as HTMLElement).dataset.index) + 1 : next.end;
@@ -342,6 +364,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   const cellAt = (p: GridPosition): HTMLElement | null => {
     if (p.row < 0) {
       const th = headers[p.column];
+      if (!th) return null;
       return (th.querySelector(".atlas-sort") as HTMLElement | null) ?? th;
     }
     const tr = body.querySelector(`tr[data-index="${p.row}"]`);
@@ -401,6 +424,8 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   }
 
   table.addEventListener("keydown", (event) => {
+    // Alt+arrow is the browser's Back and Forward.
+    if (event.altKey) return;
     const target = event.target as HTMLElement;
     const cell = target.closest("td, th") as HTMLTableCellElement | null;
     if (!cell) return;
@@ -408,25 +433,36 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     if (target !== cell && !target.classList.contains("atlas-sort")) {
       if (event.key === "Escape") {
         event.preventDefault();
-        target.tabIndex = -1;
+        for (const node of cell.querySelectorAll<HTMLElement>("a, button, summary")) node.tabIndex = -1;
         cell.focus();
       }
       return;
     }
     if (event.key === "Enter" && cell.tagName === "TD") {
-      const inner = cell.querySelector<HTMLElement>("a, button, summary");
-      if (inner) {
+      const inner = [...cell.querySelectorAll<HTMLElement>("a, button, summary")];
+      if (inner.length) {
         event.preventDefault();
-        inner.tabIndex = 0;
-        inner.focus();
+        // Every link of the cell (a row's several sources) is reached with Tab until the focus leaves the cell.
+        for (const node of inner) node.tabIndex = 0;
+        inner[0].focus();
       }
       return;
     }
+    // Space scrolls the box otherwise, which would carry the focused row away.
+    if (event.key === " " && cell.tagName === "TD") event.preventDefault();
     if (cell.tagName === "TH" && event.shiftKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
       event.preventDefault();
       setWidth(active.column, widths[active.column] + (event.key === "ArrowRight" ? 16 : -16));
       return;
     }
+    const page = Math.max(1, Math.floor(viewport() / rowHeight) - 1);
+    const next = moveCell(event.key, event.ctrlKey || event.metaKey, active, {rows: count(), columns: columns.length, page});
+    if (!next) return;
+    event.preventDefault();
+    focusCell(next);
+  });
+  scroller.addEventListener("keydown", (event) => {
+    if (event.target !== scroller || event.altKey) return;
     const page = Math.max(1, Math.floor(viewport() / rowHeight) - 1);
     const next = moveCell(event.key, event.ctrlKey || event.metaKey, active, {rows: count(), columns: columns.length, page});
     if (!next) return;
@@ -444,6 +480,11 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     rovingStop();
     if (row >= 0) select(row);
   });
+  body.addEventListener("focusout", (event) => {
+    const cell = (event.target as HTMLElement).closest("td");
+    if (!cell || cell.contains(event.relatedTarget as Node | null)) return;
+    for (const node of cell.querySelectorAll<HTMLElement>("a, button, summary")) node.tabIndex = -1;
+  });
   body.addEventListener("click", (event) => {
     const cell = (event.target as HTMLElement).closest("td");
     if (!cell || (event.target as HTMLElement).closest("a")) return;
@@ -459,6 +500,8 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   if (ResizeObserver) {
     // A table first drawn hidden (in a closed <details>) learns its size when it shows.
     new ResizeObserver(() => {
+      // A new width can rewrap the caption: where the rows start is measured again.
+      layout = null;
       measure();
       draw();
     }).observe(scroller);
@@ -537,7 +580,9 @@ export function sortIndices(rows: readonly Row[], indices: number[], column: str
   const sign = descending ? -1 : 1;
   const present: number[] = [];
   const missing: number[] = [];
-  for (const i of indices) (rows[i][column] === null || rows[i][column] === undefined ? missing : present).push(i);
+  // NULLs, NaN and Invalid Dates have no place in an order: they go last, as missing.
+  const absent = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) || (v instanceof Date && Number.isNaN(v.getTime()));
+  for (const i of indices) (absent(rows[i][column]) ? missing : present).push(i);
   const numeric = present.every((i) => {
     const v = rows[i][column];
     return typeof v === "number" || typeof v === "bigint" || v instanceof Date;
@@ -547,10 +592,11 @@ export function sortIndices(rows: readonly Row[], indices: number[], column: str
     for (const i of present) key[i] = Number(rows[i][column] as number | bigint | Date);
     present.sort((a, b) => (key[a] - key[b]) * sign || a - b);
   } else {
-    const text = new Map(present.map((i) => [i, formatValue(rows[i][column])]));
+    const text: string[] = new Array(rows.length);
+    for (const i of present) text[i] = formatValue(rows[i][column]);
     const collator = new Intl.Collator(undefined, {numeric: true});
     const compare = present.length > 50_000 ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : collator.compare;
-    present.sort((a, b) => compare(text.get(a)!, text.get(b)!) * sign || a - b);
+    present.sort((a, b) => compare(text[a], text[b]) * sign || a - b);
   }
   return [...present, ...missing];
 }

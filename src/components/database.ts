@@ -316,6 +316,8 @@ export class AtlasDatabase {
         }
       }
       if (signal?.aborted) throw new Error("cancelled");
+      // DuckDB has answered: what follows (Arrow to rows, the grid) is the page's time, which the browser tests time.
+      performance.mark("atlas:duckdb:answered");
       const whole = batches.length ? new this.arrow.Table(batches) : new this.arrow.Table(reader.schema);
       const table = truncated ? whole.slice(0, limit) : whole;
       return {...toResult<Row>(table, start), truncated};
@@ -536,20 +538,23 @@ export function arrowRows<Row = Record<string, unknown>>(table: Table): Row[] {
 
 function toRows<Row>(table: Table): Row[] {
   const fields = table.schema.fields;
-  // A column read whole where it can be (numbers without NULLs come as one typed array), else cell by cell; a
-  // million-row result converts in a fraction of a second rather than looking each column up per cell.
+  // Each column is read whole where it can be (numbers without NULLs come as one typed array), else cell by
+  // cell, and its conversion is chosen once, from its type, not per cell: a million rows convert in a fraction
+  // of a second.
   const readers = fields.map((field) => {
     const vector = table.getChild(field.name);
     if (!vector) return () => null;
-    const typeId = String(field.type);
-    if (vector.nullCount === 0 && /^(Float|Int|Uint)(8|16|32|64)$/.test(typeId)) {
+    const convert = converter(field.type);
+    if (vector.nullCount === 0 && /^(Float|Int|Uint)(8|16|32|64)$/.test(String(field.type))) {
       const values = vector.toArray() as ArrayLike<number | bigint>;
-      return (i: number) => toValue(values[i], field.type);
+      return (i: number) => convert(values[i]);
     }
-    return (i: number) => toValue(vector.get(i), field.type);
+    return (i: number) => convert(vector.get(i));
   });
-  const rows: Row[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; ++i) {
+  // Read once: Table.numRows sums its batches on every call.
+  const count = table.numRows;
+  const rows: Row[] = new Array(count);
+  for (let i = 0; i < count; ++i) {
     const row: Record<string, unknown> = {};
     for (let f = 0; f < fields.length; f++) row[fields[f].name] = readers[f](i);
     rows[i] = row as Row;
@@ -557,15 +562,20 @@ function toRows<Row>(table: Table): Row[] {
   return rows;
 }
 
-function toValue(value: unknown, type: DataType): unknown {
-  if (value === null || value === undefined) return null;
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** How a column's cells become plain values, chosen from its Arrow type. */
+function converter(type: DataType): (value: unknown) => unknown {
   const typeId = String(type);
   // Arrow hands DATE and TIMESTAMP back as epoch milliseconds; readers expect Dates.
-  if (typeId.startsWith("Date") || typeId.startsWith("Timestamp")) return new Date(Number(value));
-  if (typeof value === "bigint") {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
-  }
-  if (value && typeof value === "object" && "toArray" in value && typeof value.toArray === "function") {
+  if (typeId.startsWith("Date") || typeId.startsWith("Timestamp")) return (value) => (value === null || value === undefined ? null : new Date(Number(value)));
+  return toValue;
+}
+
+function toValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return value <= SAFE && value >= -SAFE ? Number(value) : value;
+  if (typeof value === "object" && "toArray" in value && typeof value.toArray === "function") {
     return Array.from(value.toArray() as ArrayLike<unknown>);
   }
   return value;

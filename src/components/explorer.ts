@@ -195,9 +195,10 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
   }
   const schema = el("div", {className: "atlas-schema", id: "explore-schema"}, el("p", {className: "atlas-note"}, t.schemaPending));
 
+  // The status line and the engine's progress share a box of their own height: when the bar goes, the editor
+  // under it stays where it is (a reader may already be typing).
   root.append(
-    status,
-    progress,
+    el("div", {className: "atlas-explorer-state"}, status, progress),
     el("div", {className: "atlas-explorer-editor"}, el("label", {htmlFor: "atlas-sql", className: "atlas-sql-label"}, "SQL"), editor),
     el("div", {className: "atlas-explorer-actions"}, run, cancel, limitLabel, hint),
     error,

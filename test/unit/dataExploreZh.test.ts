@@ -161,8 +161,15 @@ describe("the data page's tables (src/components/pages/data.ts)", () => {
     expect([...root.querySelectorAll("table")].find((t) => t.caption?.textContent?.startsWith("并列保留"))!.querySelector("tbody td:nth-child(4)")!.textContent).toBe("高");
     // The dictionary: the Chinese meaning of each field, the Chinese unit.
     const dictionary = [...root.querySelectorAll("table")].find((t) => t.caption?.textContent === "所有表的所有字段")!;
-    const cells = [...dictionary.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
-    expect(cells.find((c) => c[0] === "models" && c[1] === "params_total_b")).toEqual(["models", "params_total_b", "number", "十亿参数", "总参数量；未披露时为空"]);
+    const cellsNow = () => [...dictionary.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+    // The rows in view: the first fields' meanings, Chinese prose (the other columns are SQL names and types).
+    const cells = cellsNow();
+    expect(cells.length).toBeGreaterThan(10);
+    // Past the grid's plain size only the rows in view are drawn: a field is found with the filter box.
+    const filter = dictionary.closest(".atlas-table")!.querySelector<HTMLInputElement>(".atlas-table-filter input")!;
+    filter.value = "params_total_b";
+    filter.dispatchEvent(new Event("input"));
+    expect(cellsNow().find((c) => c[0] === "models" && c[1] === "params_total_b")).toEqual(["models", "params_total_b", "number", "十亿参数", "总参数量；未披露时为空"]);
     // Source titles not in Chinese are marked with their language; the search box is Chinese.
     const registry = [...root.querySelectorAll("table")].find((t) => t.caption?.textContent?.startsWith("共 3 个来源"))!;
     expect(registry.querySelector('a[href="https://36kr.com/p/1"]')!.hasAttribute("lang")).toBe(false);
@@ -186,6 +193,10 @@ describe("the data page's tables (src/components/pages/data.ts)", () => {
     expect(all.querySelector('a[href="https://36kr.com/p/1"]')!.getAttribute("lang")).toBe("zh");
     expect(all.querySelector('a[href="https://example.org/p"]')!.hasAttribute("lang")).toBe(false);
     const dictionary = [...root.querySelectorAll("table")].find((t) => t.caption?.textContent === "Every field of every table")!;
+    // Past the grid's plain size only the rows in view are drawn: the reader finds a field with the filter box.
+    const filter = dictionary.closest(".atlas-table")!.querySelector<HTMLInputElement>(".atlas-table-filter input")!;
+    filter.value = "params_total_b";
+    filter.dispatchEvent(new Event("input"));
     expect(dictionary.textContent).toContain("total parameters; blank when undisclosed");
     expect(dictionary.textContent).not.toContain("总参数量");
     root.remove();

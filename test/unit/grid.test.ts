@@ -19,6 +19,8 @@ describe("cellText", () => {
     expect(numberText(12345n, "range")).toBe("12,345");
     expect(numberText(-3.5)).toBe("-3.5");
     expect(numberText(NaN)).toBe("NaN");
+    expect(numberText(0.000123)).toBe("0.000123");
+    expect(numberText(2024, "year(release_date)")).toBe("2024");
   });
   test("dates are days, with the time only when there is one", () => {
     expect(dateText(new Date("2024-07-19T00:00:00Z"))).toBe("2024-07-19");
@@ -91,6 +93,13 @@ describe("moveCell", () => {
 
 describe("sortIndices", () => {
   const rows = [{v: 3}, {v: null}, {v: 1}, {v: 2}, {v: undefined}];
+  test("NaN and Invalid Dates go last with the NULLs: the order stays consistent", () => {
+    const rows = [{v: 3}, {v: NaN}, {v: 1}, {v: 2}, {v: NaN}, {v: 0}];
+    expect(sortIndices(rows, [0, 1, 2, 3, 4, 5], "v", false)).toEqual([5, 2, 3, 0, 1, 4]);
+    const dates = [{v: new Date("x")}, {v: new Date("2024-01-01")}];
+    expect(sortIndices(dates, [0, 1], "v", false)).toEqual([1, 0]);
+  });
+
   test("numbers by value, NULLs last in both directions", () => {
     expect(sortIndices(rows, [0, 1, 2, 3, 4], "v", false)).toEqual([2, 3, 0, 1, 4]);
     expect(sortIndices(rows, [0, 1, 2, 3, 4], "v", true)).toEqual([0, 3, 2, 1, 4]);
@@ -132,7 +141,6 @@ describe("dataTable, the grid", () => {
     expect([...first.querySelectorAll("a.atlas-chip")].map((a) => a.getAttribute("href"))).toEqual(["/data?source=s1#sources", "/data?source=s2#sources"]);
     // Links in cells are reached with Enter, not with Tab: one tab stop for the whole grid.
     expect([...first.querySelectorAll("a")].every((a) => a.tabIndex === -1)).toBe(true);
-    expect(grid.querySelector("th")!.closest("thead")).not.toBeNull();
     grid.remove();
   });
 
@@ -154,7 +162,7 @@ describe("dataTable, the grid", () => {
     grid.remove();
   });
 
-  test("keys move the active cell; Enter on a header sorts; Shift+arrow there resizes", () => {
+  test("keys move the active cell; a header's button sorts; Shift+arrow there resizes", () => {
     const rows = Array.from({length: 20}, (_, i) => ({id: `r${i}`, n: (i * 7) % 20, word: `w${i}`}));
     const grid = dataTable(rows, {caption: "Keys"});
     document.body.append(grid);
@@ -202,6 +210,39 @@ describe("dataTable, the grid", () => {
     expect(document.activeElement!.textContent).toBe("99,999");
     expect(document.activeElement!.closest("tr")!.getAttribute("aria-rowindex")).toBe("100001");
     expect(grid.querySelectorAll("tbody tr").length).toBeLessThan(100);
+    grid.remove();
+  });
+
+  test("an empty result draws an empty grid (a notebook's query that finds nothing)", () => {
+    const grid = dataTable([], {caption: "Nothing"});
+    expect(grid.querySelector("table")!.getAttribute("aria-rowcount")).toBe("1");
+    expect(grid.querySelectorAll("tbody tr")).toHaveLength(0);
+    expect(dataTable([], {columns: ["a"]}).querySelectorAll("thead th")).toHaveLength(1);
+  });
+
+  test("the filter keeps the rows whose cells, as shown, hold the text; NULL reads as shown", () => {
+    const grid = dataTable([{id: "a", n: 1234}, {id: "b", n: null}, {id: "c", n: 5}], {filter: true, nullText: "NULL"});
+    const input = grid.querySelector<HTMLInputElement>(".atlas-table-filter input")!;
+    input.value = "1,234";
+    input.dispatchEvent(new Event("input"));
+    expect(cells(grid)).toEqual([["a", "1,234"]]);
+    input.value = "null";
+    input.dispatchEvent(new Event("input"));
+    expect(cells(grid)).toEqual([["b", "NULL"]]);
+  });
+
+  test("Enter on a cell lets Tab reach each of its links; leaving the cell makes them one stop again", () => {
+    const grid = dataTable([{id: "a", source_ids: ["s1", "s2"]}], {sourceHref: (id) => `#${id}`});
+    document.body.append(grid);
+    const cell = grid.querySelector("tbody td:nth-child(2)") as HTMLElement;
+    cell.focus();
+    press(cell, "Enter");
+    const links = [...cell.querySelectorAll("a")];
+    expect(document.activeElement).toBe(links[0]);
+    expect(links.map((a) => a.tabIndex)).toEqual([0, 0]);
+    press(links[0], "Escape");
+    expect(document.activeElement).toBe(cell);
+    expect(links.map((a) => a.tabIndex)).toEqual([-1, -1]);
     grid.remove();
   });
 

@@ -316,7 +316,7 @@ function drawDictionaryTable({descriptor, lang}: DataPage, doc: Document = globa
   const rows = descriptor.resources
     .filter((r) => r.format === "csv")
     .flatMap((r) => r.schema.fields.map((f) => ({table: r.name, field: f.name, type: f.type, ...t.field(f)})));
-  return dataTable(rows, {caption: t.dictionaryCaption, labels: t.dictionaryLabels, download: "data-dictionary.csv", document: doc, ...inLanguage(lang)});
+  return dataTable(rows, {caption: t.dictionaryCaption, labels: t.dictionaryLabels, filter: true, download: "data-dictionary.csv", document: doc, ...inLanguage(lang)});
 }
 
 /** The bounding rules for reported amounts, as the parser applies them (src/lib/amounts.ts). */
