@@ -137,7 +137,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   // --- what each cell shows --------------------------------------------------------------------------------
   const kinds: CellKind[] = columns.map((column) => columnKindOf(rows, column));
   /** A cell's content: the caller's format, or the value as cellText reads it (chips for lists). */
-  const content = (row: Row, column: string, c: number): {nodes: (Node | string)[]; text: string; kind: CellKind} => {
+  const content = (row: Row, column: string): {nodes: (Node | string)[]; text: string; kind: CellKind} => {
     const value = row[column];
     const formatter = format[column];
     if (formatter) {
@@ -197,9 +197,9 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   const current = (): readonly Row[] => (view ? Array.from(view, (i) => rows[i]) : rows);
 
   // --- column widths ---------------------------------------------------------------------------------------
-  const widths = columns.map((column, c) => {
+  const widths = columns.map((column) => {
     let chars = textWidth(labels[column] ?? column) + (sortable ? 2 : 0);
-    for (let i = 0; i < Math.min(rows.length, 100); i++) chars = Math.max(chars, textWidth(content(rows[i], column, c).text));
+    for (let i = 0; i < Math.min(rows.length, 100); i++) chars = Math.max(chars, textWidth(textOf(rows[i], column)));
     return Math.round(Math.min(WIDTH.max, Math.max(WIDTH.min, chars * 7.4 + 20)));
   });
   const cols = columns.map((_, c) => {
@@ -309,7 +309,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     if (i === selected) tr.setAttribute("aria-selected", "true");
     columns.forEach((column, c) => {
       const td = el("td");
-      const {nodes, text, kind} = content(row, column, c);
+      const {nodes, text, kind} = content(row, column);
       td.append(...nodes);
       if (kind !== "text") td.className = kind === "number" ? "numeric" : `atlas-${kind}`;
       if (text.length > 8) td.title = text;
@@ -414,8 +414,8 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     body.querySelector(`tr[data-index="${i}"]`)?.setAttribute("aria-selected", "true");
     const row = rowAt(i);
     const list = el("dl");
-    columns.forEach((column, c) => {
-      const {nodes, kind} = content(row, column, c);
+    columns.forEach((column) => {
+      const {nodes, kind} = content(row, column);
       const dd = el("dd", kind === "text" ? "" : kind === "number" ? "numeric" : `atlas-${kind}`, ...nodes);
       list.append(el("dt", "", labels[column] ?? column), dd);
     });
@@ -455,20 +455,20 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
       setWidth(active.column, widths[active.column] + (event.key === "ArrowRight" ? 16 : -16));
       return;
     }
-    const page = Math.max(1, Math.floor(viewport() / rowHeight) - 1);
-    const next = moveCell(event.key, event.ctrlKey || event.metaKey, active, {rows: count(), columns: columns.length, page});
-    if (!next) return;
-    event.preventDefault();
-    focusCell(next);
+    moveByKey(event);
   });
+  // The box holds the focus when the focused row scrolled out of the window; the keys go on from the active cell.
   scroller.addEventListener("keydown", (event) => {
-    if (event.target !== scroller || event.altKey) return;
+    if (event.target === scroller && !event.altKey) moveByKey(event);
+  });
+  /** Moves the active cell as the key says (gridKeys.ts), if it is a key the grid moves by. */
+  function moveByKey(event: KeyboardEvent): void {
     const page = Math.max(1, Math.floor(viewport() / rowHeight) - 1);
     const next = moveCell(event.key, event.ctrlKey || event.metaKey, active, {rows: count(), columns: columns.length, page});
     if (!next) return;
     event.preventDefault();
     focusCell(next);
-  });
+  }
   table.addEventListener("focusin", (event) => {
     const cell = (event.target as HTMLElement).closest("td, th") as HTMLTableCellElement | null;
     if (!cell) return;
@@ -599,16 +599,6 @@ export function sortIndices(rows: readonly Row[], indices: number[], column: str
     present.sort((a, b) => compare(text[a], text[b]) * sign || a - b);
   }
   return [...present, ...missing];
-}
-
-/** Nulls last; numbers and dates by value; everything else as text. */
-export function compareValues(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return formatValue(a).localeCompare(formatValue(b));
 }
 
 /** A value as plain text (charts' labels, the filter): ISO days, lists joined, three decimals at most. */
