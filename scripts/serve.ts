@@ -58,20 +58,44 @@ export interface StaticServer {
  * syntax, which Netlify skips), so the embed pages' rules can replace the site-wide policy on every host.
  */
 export function siteHeaders(text: string, path = "/"): Record<string, string> {
-  const headers: Record<string, string> = {};
-  let applies = false;
+  return headersFor(headerRules(text), path);
+}
+
+interface HeaderRule {
+  pattern: RegExp;
+  /** In order: a header set (`Name: value`), or detached (`! Name`: value null). */
+  lines: {name: string; value: string | null}[];
+}
+
+/** The rules of a `_headers` file, read once (the server asks them for every page it sends). */
+export function headerRules(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
       const pattern = line.trim();
-      applies = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(path);
+      rules.push({pattern: new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`), lines: []});
       continue;
     }
-    if (!applies) continue;
+    const rule = rules.at(-1);
+    if (!rule) continue;
     const detach = /^\s+!\s*(\S+)\s*$/.exec(line);
-    if (detach) delete headers[detach[1].toLowerCase()];
+    if (detach) rule.lines.push({name: detach[1].toLowerCase(), value: null});
     const match = /^\s+([^:!]+):\s*(.*)$/.exec(line);
-    if (match) headers[match[1].trim().toLowerCase()] = match[2].trim();
+    if (match) rule.lines.push({name: match[1].trim().toLowerCase(), value: match[2].trim()});
+  }
+  return rules;
+}
+
+/** The headers the rules give `path`. */
+export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    if (!rule.pattern.test(path)) continue;
+    for (const {name, value} of rule.lines) {
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+    }
   }
   return headers;
 }
@@ -95,7 +119,7 @@ export async function serveStatic(
 ): Promise<StaticServer> {
   const root = resolve(dir);
   const headersFile = join(root, "_headers");
-  const rules = existsSync(headersFile) ? readFileSync(headersFile, "utf8") : "";
+  const rules = headerRules(existsSync(headersFile) ? readFileSync(headersFile, "utf8") : "");
   const prefix = base.endsWith("/") ? base : `${base}/`;
   // Compressed once per file and build (a host compresses ahead of time or caches what it compressed).
   const compressed = new Map<string, {mtime: number; body: Buffer}>();
@@ -119,7 +143,7 @@ export async function serveStatic(
       // Only where a policy takes effect: documents, and workers' scripts (a worker takes its policy from its own
       // response: DuckDB's, its wrapper's, Pagefind's). Sent with every file, its ~500 bytes would count some 60
       // times in a page's bytes over HTTP/1.1, where a real host's HTTP/2 sends a repeated header in a few bytes.
-      ...(/\.html$|[wW]orker[^/]*\.js$/.test(file) ? siteHeaders(rules, pathname) : {}),
+      ...(/\.html$|[wW]orker[^/]*\.js$/.test(file) ? headersFor(rules, pathname) : {}),
       "content-type": extname(file) === ".wasm" ? wasmType : (TYPES[extname(file)] ?? "application/octet-stream"),
       "cache-control": cacheControl(pathname),
       "accept-ranges": "bytes",
