@@ -13,7 +13,7 @@
 import {cellText, isSourceColumn, type CellKind} from "./cellText.js";
 import {csvButton} from "./downloads.js";
 import {moveCell, type GridPosition} from "./gridKeys.js";
-import {rowWindow, type RowWindow} from "./gridWindow.js";
+import {naturalTopAt, rowWindow, scrollTopFor, type RowWindow} from "./gridWindow.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 
 /** The table's own words (the caption, labels and cells are the caller's). */
@@ -208,14 +208,17 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     return col;
   });
   colgroup.append(...cols);
+  /** The table as wide as its columns, and the first column's width for the box's scroll padding. */
+  const fitWidths = () => {
+    table.style.width = `${widths.reduce((a, b) => a + b, 0)}px`;
+    if (widths.length) scroller.style.setProperty("--atlas-grid-first", `${widths[0]}px`);
+  };
   const setWidth = (c: number, width: number) => {
     widths[c] = Math.max(WIDTH.dragMin, Math.round(width));
     cols[c].style.width = `${widths[c]}px`;
-    table.style.width = `${widths.reduce((a, b) => a + b, 0)}px`;
-    scroller.style.setProperty("--atlas-grid-first", `${widths[0]}px`);
+    fitWidths();
   };
-  table.style.width = `${widths.reduce((a, b) => a + b, 0)}px`;
-  if (widths.length) scroller.style.setProperty("--atlas-grid-first", `${widths[0]}px`);
+  fitWidths();
 
   // --- header ------------------------------------------------------------------------------------------------
   const headers = columns.map((column, c) => {
@@ -311,7 +314,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
       const td = el("td");
       const {nodes, text, kind} = content(row, column);
       td.append(...nodes);
-      if (kind !== "text") td.className = kind === "number" ? "numeric" : `atlas-${kind}`;
+      if (kind !== "text") td.className = kindClass(kind);
       if (text.length > 8) td.title = text;
       td.tabIndex = i === active.row && c === active.column ? 0 : -1;
       for (const inner of td.querySelectorAll<HTMLElement>("a, button, input, summary")) inner.tabIndex = -1;
@@ -397,15 +400,14 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
       else if (i >= anchor + rowsInView) anchor = i - rowsInView + 1;
       return draw();
     }
-    const natural = n * rowHeight;
-    const range = Math.max(0, drawn.total - view);
-    const naturalRange = Math.max(0, natural - view);
+    // In the uncompressed rows: where the view's top is, and where it must be for row i to show.
     const offset = layout.bodyTop - layout.header;
-    const now = naturalRange ? ((scroller.scrollTop - offset) / Math.max(1, range)) * naturalRange : 0;
+    const input = {count: n, rowHeight, viewport: view};
+    const now = naturalTopAt({...input, scrollTop: scroller.scrollTop - offset});
     let target = now;
     if (i * rowHeight < now) target = i * rowHeight;
     else if ((i + 1) * rowHeight > now + view) target = (i + 1) * rowHeight - view;
-    if (target !== now) scroller.scrollTop = offset + (naturalRange ? (target / naturalRange) * range : 0);
+    if (target !== now) scroller.scrollTop = offset + scrollTopFor(input, target);
     draw();
   }
   function select(i: number): void {
@@ -416,7 +418,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     const list = el("dl");
     columns.forEach((column) => {
       const {nodes, kind} = content(row, column);
-      const dd = el("dd", kind === "text" ? "" : kind === "number" ? "numeric" : `atlas-${kind}`, ...nodes);
+      const dd = el("dd", kindClass(kind), ...nodes);
       list.append(el("dt", "", labels[column] ?? column), dd);
     });
     detail.replaceChildren(el("p", "atlas-grid-detail-title", t.row(i + 1, count())), list);
@@ -549,6 +551,11 @@ function registryLink(doc: Document, lang: Lang): ((id: string) => string) | nul
   if (!href || !/^https?:/.test(href)) return null;
   const data = new URL(lang === "zh" ? "../zh/data" : "../data", href);
   return (id) => `${data.pathname}?${new URLSearchParams({source: id})}#sources`;
+}
+
+/** The class a cell of this kind takes: numbers right-aligned, NULLs, lists and booleans marked, text none. */
+function kindClass(kind: CellKind): string {
+  return kind === "text" ? "" : kind === "number" ? "numeric" : `atlas-${kind}`;
 }
 
 /** "number" when every present value is a number (a column right-aligned), else what cellText says of the first. */

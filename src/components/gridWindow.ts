@@ -34,15 +34,33 @@ export interface RowWindow {
   total: number;
 }
 
-export function rowWindow({count, rowHeight, scrollTop, viewport, overscan = 6, maxHeight = MAX_HEIGHT}: WindowInput): RowWindow {
+/** The heights the compressed scroll maps between: laid out (`total`) and uncompressed (`natural`). */
+function scale({count, rowHeight, viewport, maxHeight = MAX_HEIGHT}: Omit<WindowInput, "scrollTop" | "overscan">) {
   const natural = count * rowHeight;
-  if (count === 0) return {first: 0, end: 0, top: 0, bottom: 0, total: 0};
   const total = Math.min(natural, maxHeight);
   const view = Math.max(rowHeight, viewport);
-  const range = Math.max(0, total - view);
+  return {natural, total, view, range: Math.max(0, total - view), naturalRange: Math.max(0, natural - view)};
+}
+
+/** Where the top of the view falls in the uncompressed rows, px: the same fraction of the way down as the scroll. */
+export function naturalTopAt(input: Omit<WindowInput, "overscan">): number {
+  const {natural, total, range, naturalRange} = scale(input);
+  const scroll = Math.min(Math.max(0, input.scrollTop), range);
+  return total === natural ? scroll : range > 0 ? (scroll / range) * naturalRange : 0;
+}
+
+/** The scroll position that puts `naturalTop` px of the uncompressed rows at the top of the view (naturalTopAt's inverse). */
+export function scrollTopFor(input: Omit<WindowInput, "scrollTop" | "overscan">, naturalTop: number): number {
+  const {natural, total, range, naturalRange} = scale(input);
+  return total === natural ? naturalTop : naturalRange > 0 ? (naturalTop / naturalRange) * range : 0;
+}
+
+export function rowWindow(input: WindowInput): RowWindow {
+  const {count, rowHeight, scrollTop, overscan = 6} = input;
+  if (count === 0) return {first: 0, end: 0, top: 0, bottom: 0, total: 0};
+  const {total, view, range} = scale(input);
   const scroll = Math.min(Math.max(0, scrollTop), range);
-  // Where the top of the view falls in the uncompressed rows: the same fraction of the way down.
-  const naturalTop = total === natural ? scroll : range > 0 ? (scroll / range) * Math.max(0, natural - view) : 0;
+  const naturalTop = naturalTopAt(input);
   const atTop = Math.floor(naturalTop / rowHeight);
   const shown = Math.ceil(view / rowHeight) + 1;
   const first = Math.max(0, atTop - overscan);

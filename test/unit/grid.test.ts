@@ -8,7 +8,7 @@ import {describe, expect, test} from "vitest";
 import {cellText, dateText, numberText} from "../../src/components/cellText.js";
 import {dataTable, PLAIN_ROWS, sortIndices} from "../../src/components/dataTable.js";
 import {moveCell} from "../../src/components/gridKeys.js";
-import {MAX_HEIGHT, rowWindow} from "../../src/components/gridWindow.js";
+import {MAX_HEIGHT, naturalTopAt, rowWindow, scrollTopFor} from "../../src/components/gridWindow.js";
 
 describe("cellText", () => {
   test("numbers are grouped in the page's language, except years and ids", () => {
@@ -66,6 +66,15 @@ describe("rowWindow", () => {
     expect(Math.abs(middle.first + 6 - count / 2)).toBeLessThan(20);
     expect(middle.end - middle.first).toBeLessThan(40);
   });
+  test("scrollTopFor is naturalTopAt's inverse, compressed or not (the keys scroll a row into view with it)", () => {
+    for (const count of [1000, 1_000_000]) {
+      const input = {count, rowHeight: 30, viewport: 500};
+      for (const naturalTop of [0, 12_345, count * 30 - 500]) {
+        expect(naturalTopAt({...input, scrollTop: scrollTopFor(input, naturalTop)})).toBeCloseTo(naturalTop, 3);
+      }
+    }
+  });
+
   test("no rows, nothing drawn", () => {
     expect(rowWindow({count: 0, rowHeight: 30, scrollTop: 0, viewport: 300})).toEqual({first: 0, end: 0, top: 0, bottom: 0, total: 0});
   });
