@@ -9,7 +9,7 @@
  * A unit test holds the list to the views: a view without an entry here, or an entry without a view, fails it.
  */
 
-export type Lang = "en" | "zh";
+import type {Lang} from "./site.js";
 
 /** A chart's title in the page's language; a company timeline's names its company. */
 export type EmbedTitle = {en: string; zh: string} | {en: (company: string) => string; zh: (company: string) => string};
@@ -112,7 +112,7 @@ export function isEmbedPath(path: string): boolean {
  */
 export function embedUrl(root: string, chart: string, lang: Lang, search = "", company?: string): string {
   if (!root.endsWith("/")) throw new Error(`invalid root: ${JSON.stringify(root)}; expected the site's address ending in a slash`);
-  return `${root}${embedRoute(chart, lang, company)}${search && !search.startsWith("?") ? `?${search}` : search}`;
+  return `${root}${embedRoute(chart, lang, company)}${queryString(search)}`;
 }
 
 /**
@@ -125,8 +125,11 @@ export function storyHref(chart: string, lang: Lang, search = "", company?: stri
   const depth = embedRoute(chart, lang, company).split("/").length - 1;
   const english = spec.page.replace("{company}", () => company ?? "");
   const page = lang === "zh" ? (english === "/" ? "zh/" : `zh${english}`) : english.slice(1);
-  return `${"../".repeat(depth)}${page}${search && !search.startsWith("?") ? `?${search}` : search}#${spec.anchor}`;
+  return `${"../".repeat(depth)}${page}${queryString(search)}#${spec.anchor}`;
 }
+
+/** A query string with its "?" ("" stays ""), given with or without it. */
+const queryString = (search: string) => (search && !search.startsWith("?") ? `?${search}` : search);
 
 /** Text for an HTML attribute value in double quotes. */
 const attribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
