@@ -15,6 +15,7 @@ import {csvButton} from "./downloads.js";
 import {moveCell, type GridPosition} from "./gridKeys.js";
 import {naturalTopAt, rowWindow, scrollTopFor, type RowWindow} from "./gridWindow.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
+import {columnReader, rowReader} from "./lazyRows.js";
 
 /** The table's own words (the caption, labels and cells are the caller's). */
 const TEXT = bilingual({
@@ -135,6 +136,8 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   detail.hidden = true;
 
   // --- what each cell shows --------------------------------------------------------------------------------
+  // Every read of a row goes through one function: a lazy result's (lazyRows.ts) without its Proxy's cost.
+  const rowOf = rowReader(rows);
   const kinds: CellKind[] = columns.map((column) => columnKindOf(rows, column));
   /** A cell's content: the caller's format, or the value as cellText reads it (chips for lists). */
   const content = (row: Row, column: string): {nodes: (Node | string)[]; text: string; kind: CellKind} => {
@@ -178,7 +181,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   let view: Uint32Array | number[] | null = null;
   let texts: string[] | null = null;
   const rowText = (i: number) => {
-    texts ??= rows.map((row) => columns.map((column) => textOf(row, column)).join("\u0000").toLocaleLowerCase());
+    texts ??= Array.from({length: rows.length}, (_, r) => columns.map((column) => textOf(rowOf(r), column)).join("\u0000").toLocaleLowerCase());
     return texts[i];
   };
   const reorder = () => {
@@ -192,14 +195,14 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     view = kept;
   };
   const count = () => Math.min(view ? view.length : rows.length, limit);
-  const rowAt = (i: number): Row => rows[view ? view[i] : i];
+  const rowAt = (i: number): Row => rowOf(view ? view[i] : i);
   /** The rows in the reader's order and filter (all of them, past the limit: what the CSV holds). */
-  const current = (): readonly Row[] => (view ? Array.from(view, (i) => rows[i]) : rows);
+  const current = (): readonly Row[] => (view ? Array.from(view, rowOf) : rows);
 
   // --- column widths ---------------------------------------------------------------------------------------
   const widths = columns.map((column) => {
     let chars = textWidth(labels[column] ?? column) + (sortable ? 2 : 0);
-    for (let i = 0; i < Math.min(rows.length, 100); i++) chars = Math.max(chars, textWidth(textOf(rows[i], column)));
+    for (let i = 0; i < Math.min(rows.length, 100); i++) chars = Math.max(chars, textWidth(textOf(rowOf(i), column)));
     return Math.round(Math.min(WIDTH.max, Math.max(WIDTH.min, chars * 7.4 + 20)));
   });
   const cols = columns.map((_, c) => {
@@ -561,8 +564,9 @@ function kindClass(kind: CellKind): string {
 /** "number" when every present value is a number (a column right-aligned), else what cellText says of the first. */
 function columnKindOf(rows: readonly Row[], column: string): CellKind {
   let kind: CellKind | null = null;
+  const rowOf = rowReader(rows);
   for (let i = 0; i < Math.min(rows.length, 200); i++) {
-    const value = rows[i][column];
+    const value = rowOf(i)[column];
     if (value === null || value === undefined) continue;
     const k: CellKind = typeof value === "number" || typeof value === "bigint" ? "number" : "text";
     if (kind && kind !== k) return "text";
@@ -589,18 +593,24 @@ export function sortIndices(rows: readonly Row[], indices: number[], column: str
   const missing: number[] = [];
   // NULLs, NaN and Invalid Dates have no place in an order: they go last, as missing.
   const absent = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) || (v instanceof Date && Number.isNaN(v.getTime()));
-  for (const i of indices) (absent(rows[i][column]) ? missing : present).push(i);
+  // Each row's value read once (from a lazy result's columns, making no rows).
+  const valueOf = columnReader(rows, column);
+  const values: unknown[] = new Array(rows.length);
+  for (const i of indices) {
+    const v = (values[i] = valueOf(i));
+    (absent(v) ? missing : present).push(i);
+  }
   const numeric = present.every((i) => {
-    const v = rows[i][column];
+    const v = values[i];
     return typeof v === "number" || typeof v === "bigint" || v instanceof Date;
   });
   if (numeric) {
     const key = new Float64Array(rows.length);
-    for (const i of present) key[i] = Number(rows[i][column] as number | bigint | Date);
+    for (const i of present) key[i] = Number(values[i] as number | bigint | Date);
     present.sort((a, b) => (key[a] - key[b]) * sign || a - b);
   } else {
     const text: string[] = new Array(rows.length);
-    for (const i of present) text[i] = formatValue(rows[i][column]);
+    for (const i of present) text[i] = formatValue(values[i]);
     const collator = new Intl.Collator(undefined, {numeric: true});
     const compare = present.length > 50_000 ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : collator.compare;
     present.sort((a, b) => compare(text[a], text[b]) * sign || a - b);

@@ -14,6 +14,7 @@ import type {DataType, Table} from "apache-arrow";
 import {reportEngineProgress} from "./engineProgress.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 import {toArrowTable} from "./arrowTable.js";
+import {lazyRows} from "./lazyRows.js";
 import {LoadError} from "./fetchBytes.js";
 import {readParquet, type ParquetTable} from "./parquet.js";
 
@@ -531,7 +532,10 @@ function toResult<Row>(table: Table, start: number): QueryResult<Row> {
   };
 }
 
-/** An Arrow table from DuckDB as plain rows: dates as Date, lists as arrays, bigints as numbers where safe. */
+/**
+ * An Arrow table from DuckDB as plain rows: dates as Date, lists as arrays, bigints as numbers where safe. Past
+ * ten thousand rows the array makes each row when it is first read (lazyRows.ts).
+ */
 export function arrowRows<Row = Record<string, unknown>>(table: Table): Row[] {
   return toRows<Row>(table);
 }
@@ -541,26 +545,51 @@ function toRows<Row>(table: Table): Row[] {
   // Each column is read whole where it can be (numbers without NULLs come as one typed array), else cell by
   // cell, and its conversion is chosen once, from its type, not per cell: a million rows convert in a fraction
   // of a second.
-  const readers = fields.map((field) => {
+  const readers = fields.map((field): ColumnReader => {
     const vector = table.getChild(field.name);
-    if (!vector) return () => null;
+    if (!vector) return {cell: () => null, column: () => () => null};
     const convert = converter(field.type);
     if (vector.nullCount === 0 && /^(Float|Int|Uint)(8|16|32|64)$/.test(String(field.type))) {
       const values = vector.toArray() as ArrayLike<number | bigint>;
-      return (i: number) => convert(values[i]);
+      const cell = (i: number) => convert(values[i]);
+      return {cell, column: () => cell};
     }
-    return (i: number) => convert(vector.get(i));
+    // Cell by cell (a lookup across DuckDB's batches, and a decode for text) until the whole column is asked
+    // for (a sort): then it is read once, in order, and every later read of it, rows included, is a lookup.
+    let whole: unknown[] | null = null;
+    const cell = (i: number) => (whole ? whole[i] : convert(vector.get(i)));
+    return {
+      cell,
+      column: () => {
+        whole ??= Array.from(vector, (value) => convert(value));
+        return cell;
+      }
+    };
   });
+  const make = (i: number): Row => {
+    const row: Record<string, unknown> = {};
+    for (let f = 0; f < fields.length; f++) row[fields[f].name] = readers[f].cell(i);
+    return row as Row;
+  };
   // Read once: Table.numRows sums its batches on every call.
   const count = table.numRows;
-  const rows: Row[] = new Array(count);
-  for (let i = 0; i < count; ++i) {
-    const row: Record<string, unknown> = {};
-    for (let f = 0; f < fields.length; f++) row[fields[f].name] = readers[f](i);
-    rows[i] = row as Row;
+  // A large result's rows are made as they are read (the grid reads those in view): a million objects made
+  // up front held the first rows back by a second on a busy machine. A small one stays a plain array.
+  if (count > LAZY_PAST) {
+    const byName = new Map(fields.map((field, f) => [field.name, readers[f]]));
+    return lazyRows(count, make, (column) => byName.get(column)?.column());
   }
-  return rows;
+  return Array.from({length: count}, (_, i) => make(i));
 }
+
+/** How one column's cells are read: one at a time, or (`column`) all of them, for a sort. */
+interface ColumnReader {
+  cell: (index: number) => unknown;
+  column: () => (index: number) => unknown;
+}
+
+/** Results up to this many rows are plain arrays, made at once (a few milliseconds). */
+const LAZY_PAST = 10_000;
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 

@@ -319,7 +319,9 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     };
     if (rows.length < all.length) form.append(el("p", {className: "atlas-note"}, t.chartRows(rows.length, all.length)));
     form.addEventListener("change", draw);
-    queueMicrotask(draw);
+    // After the frame that shows the rows: the chart sits under the grid, and its thousands of marks would
+    // hold the rows back. A result replaced by then is not drawn.
+    requestAnimationFrame(() => setTimeout(() => area.isConnected && draw()));
     return form;
   }
 
