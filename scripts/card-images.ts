@@ -47,8 +47,11 @@ export interface CardImage {
   alt: string;
 }
 
-/** The first chart slot of a page (a filter bar's slot, `prerender-<page>-filters`, is not a chart). */
-const FIRST_SLOT = /<div id="prerender-((?![a-z]+-filters")[a-z0-9-]+)" class="atlas-prerender"([^>]*)>/;
+/**
+ * The first chart slot of a page. A filter bar's slot (`prerender-<page>-filters`) and /explore's
+ * (`prerender-explorer`, the SQL editor) are not charts: the explorer's page takes its edition's home card.
+ */
+const FIRST_SLOT = /<div id="prerender-((?![a-z]+-filters"|explorer")[a-z0-9-]+)" class="atlas-prerender"([^>]*)>/;
 
 /** The characters an SVG draws: its text, entities decoded (the tags' names and attributes are left out). */
 export function textOf(svg: string): string {

@@ -222,6 +222,17 @@ async function loadRecipes(): Promise<Record<string, Recipe>> {
       }
     ])
   );
+  // /explore's editor, examples and starting status: the same component the live page draws, started on nothing.
+  const [{explorer}, {EXAMPLE_QUERIES}] = await Promise.all([import("../src/components/explorer.js"), import("../src/lib/exampleQueries.js")]);
+  if (recipes.explorer) throw new Error(`prerender: a view is named "explorer", the name of /explore's slot`);
+  recipes.explorer = async (_tables, _slot, lang) =>
+    withStateAsAttributes(explorer({
+      database: () => Promise.reject(new Error("the build starts no engine")),
+      examples: EXAMPLE_QUERIES,
+      lang,
+      shell: true,
+      win: window
+    }));
   registerStdlib();
   for (const {name, load, filters} of Object.values(STORY_PAGES)) {
     if (!filters) continue;

@@ -148,6 +148,8 @@ export class AtlasDatabase {
           // A LoadError names the file and says what happened already, in the page's language.
           throw new DatabaseError(error instanceof LoadError ? t.tableFailed(error.message) : t.noTable(name, messageOf(error)), undefined, {cause: error});
         }
+        // One table a task: the page answers a reader between them (all at once held it for a few hundred ms).
+        await nextTask();
         snapshots.set(name, arrow.tableToIPC(toArrowTable(parquet, arrow), "stream"));
       }
       const connection = await db.connect();
@@ -608,6 +610,11 @@ function toValue(value: unknown): unknown {
     return Array.from(value.toArray() as ArrayLike<unknown>);
   }
   return value;
+}
+
+/** Resolves in a task of its own, after whatever the page has waiting (input, a frame). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function toParam(value: unknown): unknown {

@@ -147,6 +147,12 @@ export interface ExplorerOptions {
    */
   database: () => Promise<AtlasDatabase>;
   examples: ExampleQuery[];
+  /**
+   * Draw the explorer as it first shows (the first example in the editor, the engine starting) and start
+   * nothing: the build puts this in the page (scripts/prerender.ts), so the page's largest element is on the
+   * screen with its first paint, and the live explorer takes its place. It is inert: nothing in it answers.
+   */
+  shell?: boolean;
   /** Column descriptions by table and column, from the data package. */
   descriptions?: Record<string, Record<string, string>>;
   /** Rows kept from a result (default 1,000). */
@@ -156,7 +162,7 @@ export interface ExplorerOptions {
   win?: Window;
 }
 
-export function explorer({database: openDatabase, examples, descriptions = {}, limit: initialLimit = 1000, lang = "en", win = window}: ExplorerOptions): HTMLElement {
+export function explorer({database: openDatabase, examples, descriptions = {}, limit: initialLimit = 1000, lang = "en", shell = false, win = window}: ExplorerOptions): HTMLElement {
   const t = TEXT(lang);
   const doc = win.document;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
@@ -166,7 +172,6 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     return node;
   };
 
-  let database = openDatabase();
   const root = el("section", {className: "atlas-explorer"});
   const status = el("p", {className: "atlas-explorer-status atlas-loading", id: "explore-status"}, t.starting);
   status.setAttribute("aria-live", "polite");
@@ -207,6 +212,14 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     el("details", {className: "atlas-explorer-schema", open: true}, el("summary", {}, t.schema), schema)
   );
 
+  if (shell) {
+    // Markup carries a textarea's text, not its value.
+    editor.textContent = examples[0]?.sql ?? "";
+    root.setAttribute("inert", "");
+    return root;
+  }
+
+  let database = openDatabase();
   let controller: AbortController | null = null;
   let last: (QueryResult & {truncated: boolean; restored: string[]}) | null = null;
 

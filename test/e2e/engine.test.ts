@@ -144,6 +144,8 @@ describe("a story table holds DuckDB's answer to the query it shows", () => {
       await page.locator(`#${id} .atlas-explore-link`).click();
       await page.waitForURL((url) => url.pathname.endsWith(`/${explore}`));
       expect(await readSqlLink(page.url())).toEqual({sql, from: "fragment"});
+      // The build's editor is there from the first paint (empty for a link); the live one holds the query.
+      await page.waitForSelector("#prerender-explorer[data-live] #atlas-sql");
       expect(await page.locator("#atlas-sql").inputValue()).toBe(sql);
       await page.waitForSelector("#explore-result[data-rows][aria-busy=false]", {state: "attached", timeout: 60_000});
       expect(Number(await page.locator("#explore-result").getAttribute("data-rows"))).toBe(rows);

@@ -9,5 +9,9 @@ import {bindLanguageSwitch} from "./languageSwitch.js";
 import {bindSearch} from "./siteSearch.js";
 
 afterNextPaint(() => void startPage());
+// /explore's built editor holds the first example; a shared link's query takes its place once the explorer runs,
+// and until then the editor shows nothing rather than a query the reader was not sent.
+const builtEditor = document.querySelector("#prerender-explorer textarea");
+if (builtEditor && /(^|[#?&])sql=/.test(location.hash + location.search)) builtEditor.textContent = "";
 bindLanguageSwitch();
 for (const form of document.querySelectorAll<HTMLFormElement>("form.atlas-search")) bindSearch(form, documentLang());
