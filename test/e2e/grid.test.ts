@@ -233,6 +233,10 @@ describe("the result grid", () => {
       try {
         // A notebook's results come once DuckDB has answered its blocks.
         if (route.startsWith("notebooks/")) await page.waitForSelector(".atlas-sql-result tbody tr", {state: "attached", timeout: 30_000});
+        // On a loaded machine the network can go quiet before the page's modules start (after its first paint), and
+        // visit() return before any table is drawn: the page's grids must come, then none of its tables is plain.
+        await expect.poll(() => page.locator("#observablehq-main table[role=grid]").count(), {message: route, timeout: 30_000}).toBeGreaterThan(0);
+        await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, {timeout: 30_000});
         // /density's claims panel is the one table left as it was: each claim is a row of several lines (the claim,
         // the evidence against the fit, the verdict), a comparison to read rather than rows to scan.
         const tables = await page.locator("#observablehq-main table").evaluateAll((all) =>
