@@ -15,13 +15,15 @@
  * Medians of BENCH_RUNS runs (default 5). BENCH_ROUTES ("funding,zh/density") and BENCH_PROFILES ("phone") narrow
  * the run while working on one page.
  */
-import {mkdirSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser, serveDist} from "../test/e2e/browser.js";
+import {serveStatic} from "./serve.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const FLOOR = "_bench/floor.html";
+const FLOOR = "floor.html";
 const SETTLE_MS = 400;
 const ROUTES = process.env.BENCH_ROUTES?.split(",") ?? ["", "funding", "pivots", "density", "companies/zhipu", "zh/", "zh/density"];
 const PROFILE_NAMES = process.env.BENCH_PROFILES?.split(",") ?? ["desktop", "phone"];
@@ -165,21 +167,24 @@ interface Result {
   runs_ms: number[];
 }
 
-mkdirSync(join("dist", "_bench"), {recursive: true});
-writeFileSync(join("dist", FLOOR), FLOOR_HTML);
-const [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+// The floor has its own server: the site's server sends its pages the site's Content-Security-Policy (from
+// dist/_headers), which would refuse the floor's inline script; a bare page has no policy.
+const floorDir = mkdtempSync(join(tmpdir(), "atlas-bench-"));
+writeFileSync(join(floorDir, FLOOR), FLOOR_HTML);
+const [browser, server, floorServer] = await Promise.all([launchBrowser(), serveDist(), serveStatic(floorDir)]);
+const address = (route: string) => (route === FLOOR ? floorServer.url : server.url) + route;
 const results: Result[] = [];
 try {
   for (const profile of PROFILES.filter((p) => PROFILE_NAMES.includes(p.name))) {
     const routes = [FLOOR, ...ROUTES];
     const loads = new Map<string, Load[]>(routes.map((r) => [r, []]));
     // One load of each first: the server compresses each file once, as a host would have ahead of time.
-    for (const route of routes) await load(browser, server.url + route, profile);
+    for (const route of routes) await load(browser, address(route), profile);
     // Round-robin, the floor first in every round: whatever else the machine is doing falls on all pages alike,
     // and each page is compared with the floor of its own round.
     for (let i = 0; i < RUNS; ++i) {
       process.stderr.write(`bench ${profile.name}: round ${i + 1} of ${RUNS}\n`);
-      for (const route of routes) loads.get(route)!.push(await load(browser, server.url + route, profile));
+      for (const route of routes) loads.get(route)!.push(await load(browser, address(route), profile));
     }
     const floor = loads.get(FLOOR)!;
     for (const route of routes) {
@@ -200,7 +205,8 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  rmSync(join("dist", "_bench"), {recursive: true, force: true});
+  await floorServer.close();
+  rmSync(floorDir, {recursive: true, force: true});
 }
 
 console.log(`\nfirst chart painted (after First Contentful Paint), headless Chromium, gzip-served, median of ${RUNS} fresh loads;`);
