@@ -40,12 +40,20 @@ const sig3 = d3format(".3~r");
 /** A number with the language's separators: "1,234.5" in both (Chinese uses the same digits and commas). */
 export function formatNumber(value: number | null | undefined, lang: Lang = "en", digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return lang === "zh" ? "无" : "n/a";
-  return new Intl.NumberFormat(HTML_LANG[lang], {maximumFractionDigits: digits}).format(value);
+  return numberFormat(`${lang}:${digits}`, () => new Intl.NumberFormat(HTML_LANG[lang], {maximumFractionDigits: digits})).format(value);
 }
 
 /** A count or amount in compact notation: "12K"/"1.2M" in English, "1.2万"/"12亿" in Chinese. */
 export function formatCompact(value: number, lang: Lang = "en"): string {
-  return new Intl.NumberFormat(HTML_LANG[lang], {notation: "compact", maximumSignificantDigits: 3}).format(value);
+  return numberFormat(`${lang}:compact`, () => new Intl.NumberFormat(HTML_LANG[lang], {notation: "compact", maximumSignificantDigits: 3})).format(value);
+}
+
+// Formatters are costly to make and cheap to use, so each kind is made once.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = make()));
+  return format;
 }
 
 /**

@@ -233,6 +233,15 @@ describe("the explorer in Chinese", () => {
     return root;
   }
 
+  /** The first table's entry in the schema list, opened: its columns are drawn only then. */
+  async function openedSchema(root: HTMLElement): Promise<HTMLDetailsElement> {
+    const schema = root.querySelector<HTMLDetailsElement>(".atlas-schema-table")!;
+    expect(schema.querySelector("table")).toBeNull();
+    schema.open = true;
+    await vi.waitFor(() => expect(schema.querySelector("table")).not.toBeNull());
+    return schema;
+  }
+
   test("its words, the example questions, the schema list and the quick chart are Chinese; the SQL is the examples' own", async () => {
     const root = await openExplorer("zh");
     expect(root.querySelector("#explore-status")!.textContent).toBe("DuckDB-WASM 已就绪：共 1 个表，启动用时 15 毫秒。");
@@ -240,7 +249,7 @@ describe("the explorer in Chinese", () => {
     expect(root.querySelector("#atlas-run")!.textContent).toBe("运行");
     expect(root.querySelector(".atlas-explorer-summary")!.textContent).toBe("共 2 行，用时 12 毫秒。");
     expect([...root.querySelectorAll(".atlas-example")].map((b) => b.textContent)).toEqual(EXAMPLE_QUERIES.map((q) => q.title_zh));
-    const schema = root.querySelector(".atlas-schema-table")!;
+    const schema = await openedSchema(root);
     expect(schema.querySelector("summary")!.textContent).toBe("models：3 行，2 列");
     expect([...schema.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["列", "类型", "含义"]);
     expect(schema.querySelector("tbody td:nth-child(3)")!.textContent).toBe("总参数量；未披露时为空");
@@ -281,7 +290,7 @@ describe("the explorer in Chinese", () => {
     expect(root.querySelector(".atlas-explorer-summary")!.textContent).toBe("2 rows in 12 ms.");
     expect(root.querySelector("#atlas-run")!.textContent).toBe("Run");
     expect(root.querySelector(".atlas-schema-table summary")!.textContent).toBe("models — 3 rows, 2 columns");
-    expect([...root.querySelectorAll(".atlas-schema-table th")].map((th) => th.textContent)).toEqual(["column", "type", "meaning"]);
+    expect([...(await openedSchema(root)).querySelectorAll("th")].map((th) => th.textContent)).toEqual(["column", "type", "meaning"]);
     expect(root.querySelector(".atlas-example")!.textContent).toBe(EXAMPLE_QUERIES[0].title);
     root.remove();
   });
