@@ -3,7 +3,8 @@
  * and only when something asks for it, with the published Parquet tables registered under their names.
  *
  * DuckDB-WASM's own Parquet reader is an extension it would fetch from extensions.duckdb.org, so the
- * Parquet files are decoded here with hyparquet and handed to DuckDB as Arrow IPC, which it ingests natively.
+ * Parquet files are decoded with hyparquet, in a worker (parquetToIpc.ts), and handed to DuckDB as Arrow IPC,
+ * which it ingests natively.
  * Column types survive the trip: DATE stays DATE, DOUBLE stays DOUBLE, lists stay lists.
  */
 // Types only: the engine (≈450 kB of JavaScript besides its wasm) and Arrow load on the first getDatabase()
@@ -13,10 +14,9 @@ import type * as Arrow from "apache-arrow";
 import type {DataType, Table} from "apache-arrow";
 import {reportEngineProgress} from "./engineProgress.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
-import {toArrowTable} from "./arrowTable.js";
 import {lazyRows} from "./lazyRows.js";
-import {LoadError} from "./fetchBytes.js";
-import {readParquet, type ParquetTable} from "./parquet.js";
+import {fetchBytes, fileName, LoadError} from "./fetchBytes.js";
+import {ipcConverter, type IpcConverter} from "./parquetToIpc.js";
 
 /**
  * What the reader may see when the database fails, in the page's language. DuckDB's own messages (a syntax
@@ -124,8 +124,10 @@ export class AtlasDatabase {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new DatabaseError(`invalid table name: ${JSON.stringify(name)}`);
     }
     const t0 = performance.now();
-    // Start the decode while the 34 MB wasm compiles; neither waits for the other.
-    const decoded = Object.entries(tables).map(([name, url]) => [name, readParquet(url)] as const);
+    // Download and convert the tables while the 34 MB wasm compiles; neither waits for the other. The
+    // conversion (Parquet → Arrow IPC) runs in a worker, off the page's thread.
+    const converter = ipcConverter();
+    const decoded = Object.entries(tables).map(([name, url]) => [name, fetchBytes(url, {lang}).then((bytes) => toIpc(converter, bytes, url, lang))] as const);
     // Awaited below, once the engine runs; if it never does, a download failing meanwhile is not an unhandled error.
     for (const [, promise] of decoded) promise.catch(() => {});
     let db: duckdb.AsyncDuckDB;
@@ -135,23 +137,21 @@ export class AtlasDatabase {
       [engine, arrow] = await Promise.all([import("@duckdb/duckdb-wasm"), import("apache-arrow")]);
       db = await instantiate(engine, lang);
     } catch (error) {
+      converter.close();
       throw new DatabaseError(t.noStart(messageOf(error)), undefined, {cause: error});
     }
     const t1 = performance.now();
     try {
       const snapshots = new Map<string, Uint8Array>();
       for (const [name, promise] of decoded) {
-        let parquet: ParquetTable;
         try {
-          parquet = await promise;
+          snapshots.set(name, await promise);
         } catch (error) {
           // A LoadError names the file and says what happened already, in the page's language.
           throw new DatabaseError(error instanceof LoadError ? t.tableFailed(error.message) : t.noTable(name, messageOf(error)), undefined, {cause: error});
         }
-        // One table a task: the page answers a reader between them (all at once held it for a few hundred ms).
-        await nextTask();
-        snapshots.set(name, arrow.tableToIPC(toArrowTable(parquet, arrow), "stream"));
       }
+      converter.close();
       const connection = await db.connect();
       await load(connection, snapshots);
       const atlas = new AtlasDatabase(db, connection, arrow, snapshots, {instantiate: t1 - t0, register: performance.now() - t1}, lang);
@@ -160,6 +160,7 @@ export class AtlasDatabase {
     } catch (error) {
       // The engine started but the database will not be used: let its worker (and 34 MB of compiled wasm) go, or
       // every Try again would leave one more behind.
+      converter.close();
       await db.terminate().catch(() => {});
       throw error;
     }
@@ -612,9 +613,13 @@ function toValue(value: unknown): unknown {
   return value;
 }
 
-/** Resolves in a task of its own, after whatever the page has waiting (input, a frame). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** A table's Arrow IPC stream; bytes that are not a whole Parquet file are a damaged download, as readParquet says. */
+async function toIpc(converter: IpcConverter, bytes: Uint8Array, url: string | URL, lang: Lang): Promise<Uint8Array> {
+  try {
+    return await converter.convert(bytes, String(url));
+  } catch (error) {
+    throw new LoadError(fileName(url), "damaged", {lang, cause: error});
+  }
 }
 
 function toParam(value: unknown): unknown {

@@ -61,6 +61,32 @@ describe("/explore", () => {
     }
   });
 
+  test("the tables are converted beside the page, in a worker let go once they are in; a table's columns are drawn when opened", async () => {
+    const {page, context, problems} = await openPage(site.browser, new URL(site.server.url).origin);
+    try {
+      const TABLE_WORKER = /\/_import\/components\/tableWorker\.[0-9a-f]{8}\.js$/;
+      const started: string[] = [];
+      const closed: string[] = [];
+      page.on("worker", (worker) => {
+        started.push(worker.url());
+        worker.on("close", () => closed.push(worker.url()));
+      });
+      await page.goto(`${site.server.url}explore`);
+      await explorerReady(page);
+      expect(started.filter((url) => TABLE_WORKER.test(url))).toHaveLength(1);
+      await expect.poll(() => closed.filter((url) => TABLE_WORKER.test(url)).length).toBe(1);
+      const entries = page.locator(".atlas-schema-table");
+      expect(await entries.count()).toBe(TABLES.length);
+      expect(await page.locator(".atlas-schema-table table").count()).toBe(0);
+      await entries.first().locator("summary").click();
+      await expect.poll(() => entries.first().locator("tbody tr").count()).toBeGreaterThan(1);
+      expect(problems.consoleErrors).toEqual([]);
+      expect(problems.foreignRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a shared ?sql= link opens with that query run", async () => {
     const sql = "SELECT short_en, founded_raw FROM companies WHERE is_primary ORDER BY short_en";
     const {page, context} = await openExplorer(`?sql=${encodeURIComponent(sql)}`);
