@@ -13,11 +13,11 @@
  * - Bytes are what crossed the wire (compressed sizes with headers), by the paint and once the network has been
  *   idle for half a second.
  * Medians of BENCH_RUNS runs (default 5). BENCH_ROUTES ("funding,zh/density") and BENCH_PROFILES ("phone") narrow
- * the run while working on one page.
+ * the run while working on one page; BENCH_OUT names another file for the results (the tests' smoke run).
  */
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser, serveDist} from "../test/e2e/browser.js";
 import {serveStatic} from "./serve.js";
@@ -215,8 +215,9 @@ console.log(["profile", "page", "painted ms", "× floor", "FCP ms", "kB by paint
 for (const r of results) {
   console.log([r.profile, r.page, r.paint_ms, r.x_floor.toFixed(2), r.fcp_ms, r.kb_at_paint, r.kb_idle, r.requests, r.runs_ms.join(" ")].join(" | "));
 }
-mkdirSync("bench", {recursive: true});
-writeFileSync("bench/results.json", `${JSON.stringify({runs: RUNS, measured: new Date().toISOString().slice(0, 10), results}, null, 2)}\n`);
+const out = process.env.BENCH_OUT ?? join("bench", "results.json");
+mkdirSync(dirname(out), {recursive: true});
+writeFileSync(out, `${JSON.stringify({runs: RUNS, measured: new Date().toISOString().slice(0, 10), results}, null, 2)}\n`);
 if (problems.size) {
   console.error(`\n${problems.size} console errors while measuring:`);
   for (const problem of problems) console.error(`  ${problem}`);
