@@ -249,3 +249,4 @@ function drawRecordsTable(data: Pick<DensityData, "density_points" | "lang">, st
 
 /** Pages put the live chart in place of the build-time one (prerendered.ts). */
 export {hydrate} from "../prerendered.js";
+export {inTurn} from "../turns.js";

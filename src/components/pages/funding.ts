@@ -263,3 +263,4 @@ function drawRoundsTable(data: FundingData, state: FundingState): HTMLElement {
 
 /** Pages put the live chart in place of the build-time one (prerendered.ts). */
 export {hydrate} from "../prerendered.js";
+export {inTurn} from "../turns.js";

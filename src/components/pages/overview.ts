@@ -139,3 +139,4 @@ export {listText};
 
 /** Pages put the live chart in place of the build-time one (prerendered.ts). */
 export {hydrate} from "../prerendered.js";
+export {inTurn} from "../turns.js";

@@ -257,3 +257,4 @@ function drawModelCountsTable(data: Pick<PivotsData, "model_counts" | "company_s
 
 /** Pages put the live chart in place of the build-time one (prerendered.ts). */
 export {hydrate} from "../prerendered.js";
+export {inTurn} from "../turns.js";
