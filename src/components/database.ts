@@ -16,7 +16,7 @@ import {reportEngineProgress} from "./engineProgress.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 import {lazyRows} from "./lazyRows.js";
 import {fetchBytes, fileName, LoadError} from "./fetchBytes.js";
-import {ipcConverter, type IpcConverter} from "./parquetToIpc.js";
+import {ipcConverter, UnreadableParquet, type IpcConverter} from "./parquetToIpc.js";
 
 /**
  * What the reader may see when the database fails, in the page's language. DuckDB's own messages (a syntax
@@ -613,12 +613,13 @@ function toValue(value: unknown): unknown {
   return value;
 }
 
-/** A table's Arrow IPC stream; bytes that are not a whole Parquet file are a damaged download, as readParquet says. */
+/** A table's Arrow IPC stream; bytes that are not a readable Parquet file are a damaged download, as readParquet says. */
 async function toIpc(converter: IpcConverter, bytes: Uint8Array, url: string | URL, lang: Lang): Promise<Uint8Array> {
   try {
     return await converter.convert(bytes, String(url));
   } catch (error) {
-    throw new LoadError(fileName(url), "damaged", {lang, cause: error});
+    if (error instanceof UnreadableParquet) throw new LoadError(fileName(url), "damaged", {lang, cause: error});
+    throw error;
   }
 }
 

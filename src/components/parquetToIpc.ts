@@ -1,30 +1,52 @@
 /**
  * Parquet bytes → the Arrow IPC stream DuckDB-WASM ingests, for the in-browser database (database.ts). The work
  * runs in a worker of its own (tableWorker.ts) where the browser allows one; where it does not (a worker that
- * fails to load, a test environment without workers), on the page's thread, one table a task.
+ * fails, a test environment without workers), on the page's thread, one table a task, and the page marks that
+ * it did (`atlas:tables-on-page` in the performance timeline), so a test can tell the two apart.
  */
 import type * as Arrow from "apache-arrow";
 import {toArrowTable} from "./arrowTable.js";
-import {decodeParquet} from "./parquet.js";
+import {decodeParquet, type ParquetTable} from "./parquet.js";
 import type {IpcAnswer, IpcRequest} from "./tableWorker.js";
+import {nextTask} from "./turns.js";
+
+/** Bytes that are not a readable Parquet file: a damaged or cut download, as opposed to a fault of the conversion. */
+export class UnreadableParquet extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnreadableParquet";
+  }
+}
 
 export interface IpcConverter {
-  /** The table's Arrow IPC stream; rejects with the decoder's message when the bytes are not a readable Parquet file. */
+  /** The table's Arrow IPC stream. Rejects with UnreadableParquet when the bytes are not a readable Parquet file. */
   convert(bytes: Uint8Array, label: string): Promise<Uint8Array>;
-  /** Lets the worker go; conversions still pending finish on the page's thread. */
+  /** Lets the worker go. The database no longer wants what is pending or asked for later: it is refused, not done. */
   close(): void;
 }
 
+export const ON_PAGE_MARK = "atlas:tables-on-page";
+
 export function ipcConverter(loadArrow: () => Promise<typeof Arrow> = () => import("apache-arrow")): IpcConverter {
   const onPage = async (bytes: Uint8Array, label: string): Promise<Uint8Array> => {
-    const [arrow, table] = await Promise.all([loadArrow(), decodeParquet(bytes, label)]);
+    if (typeof performance !== "undefined") performance.mark(ON_PAGE_MARK);
+    const arrow = await loadArrow();
+    let table: ParquetTable;
+    try {
+      table = await decodeParquet(bytes, label);
+    } catch (error) {
+      throw new UnreadableParquet(error instanceof Error ? error.message : String(error));
+    }
     await nextTask();
     return arrow.tableToIPC(toArrowTable(table, arrow), "stream");
   };
-  const pending = new Map<number, {bytes: Uint8Array; label: string; resolve(ipc: Uint8Array): void; reject(error: Error): void}>();
+  type Job = {bytes: Uint8Array; label: string; resolve(ipc: Uint8Array): void; reject(error: Error): void};
+  const pending = new Map<number, Job>();
   let worker: Worker | null = startWorker();
+  let closed = false;
   let next = 0;
-  // A worker that cannot start (its script refused or missing) says so once; what it was given is done here.
+  // A worker that fails (its script refused or missing, an error it did not catch) leaves what it was given,
+  // and everything after, to the page.
   const fallBack = (): void => {
     worker?.terminate();
     worker = null;
@@ -39,15 +61,17 @@ export function ipcConverter(loadArrow: () => Promise<typeof Arrow> = () => impo
       if (!job) return;
       pending.delete(data.id);
       if ("ipc" in data) job.resolve(data.ipc);
-      else job.reject(new Error(data.error));
+      else job.reject(data.unreadable ? new UnreadableParquet(data.error) : new Error(data.error));
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       fallBack();
     });
+    worker.addEventListener("messageerror", fallBack);
   }
   return {
     convert(bytes, label) {
+      if (closed) return Promise.reject(new Error("the table converter was closed"));
       if (!worker) return onPage(bytes, label);
       return new Promise((resolve, reject) => {
         const id = ++next;
@@ -57,9 +81,11 @@ export function ipcConverter(loadArrow: () => Promise<typeof Arrow> = () => impo
       });
     },
     close() {
-      if (pending.size) fallBack();
+      closed = true;
       worker?.terminate();
       worker = null;
+      for (const job of pending.values()) job.reject(new Error("the table converter was closed"));
+      pending.clear();
     }
   };
 }
@@ -72,9 +98,4 @@ function startWorker(): Worker | null {
   } catch {
     return null;
   }
-}
-
-/** Resolves in a task of its own, after whatever the page has waiting (input, a frame). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -5,7 +5,7 @@
  */
 import * as arrow from "apache-arrow";
 import {toArrowTable} from "./arrowTable.js";
-import {decodeParquet} from "./parquet.js";
+import {decodeParquet, type ParquetTable} from "./parquet.js";
 
 export interface IpcRequest {
   id: number;
@@ -13,15 +13,26 @@ export interface IpcRequest {
   label: string;
 }
 
-export type IpcAnswer = {id: number; ipc: Uint8Array} | {id: number; error: string};
+/** `unreadable`: the bytes are not a readable Parquet file (a damaged download), not a fault of the conversion. */
+export type IpcAnswer = {id: number; ipc: Uint8Array} | {id: number; error: string; unreadable: boolean};
 
 const scope = globalThis as unknown as {onmessage: ((event: MessageEvent<IpcRequest>) => void) | null; postMessage(message: IpcAnswer, transfer?: Transferable[]): void};
 
 scope.onmessage = async ({data: {id, bytes, label}}) => {
+  let table: ParquetTable;
   try {
-    const ipc = arrow.tableToIPC(toArrowTable(await decodeParquet(bytes, label), arrow), "stream");
+    table = await decodeParquet(bytes, label);
+  } catch (error) {
+    return scope.postMessage({id, error: messageOf(error), unreadable: true});
+  }
+  try {
+    const ipc = arrow.tableToIPC(toArrowTable(table, arrow), "stream");
     scope.postMessage({id, ipc}, [ipc.buffer]);
   } catch (error) {
-    scope.postMessage({id, error: error instanceof Error ? error.message : String(error)});
+    scope.postMessage({id, error: messageOf(error), unreadable: false});
   }
 };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

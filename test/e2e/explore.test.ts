@@ -12,6 +12,7 @@ import {TABLE_NAMES} from "../../src/lib/tables/index.js";
 import {explorerReady, openPage, runExplorerSql, useSite} from "./browser.js";
 import {queryBuilt} from "./helpers.js";
 import {readSqlLink} from "../../src/components/sqlLink.js";
+import {ON_PAGE_MARK} from "../../src/components/parquetToIpc.js";
 
 // Every published table, so the example queries see what the explorer registers.
 const TABLES = TABLE_NAMES;
@@ -75,12 +76,31 @@ describe("/explore", () => {
       await explorerReady(page);
       expect(started.filter((url) => TABLE_WORKER.test(url))).toHaveLength(1);
       await expect.poll(() => closed.filter((url) => TABLE_WORKER.test(url)).length).toBe(1);
+      // The worker did the work: the page marks any table it had to convert itself.
+      expect(await page.evaluate((mark) => performance.getEntriesByName(mark).length, ON_PAGE_MARK)).toBe(0);
       const entries = page.locator(".atlas-schema-table");
       expect(await entries.count()).toBe(TABLES.length);
       expect(await page.locator(".atlas-schema-table table").count()).toBe(0);
       await entries.first().locator("summary").click();
       await expect.poll(() => entries.first().locator("tbody tr").count()).toBeGreaterThan(1);
       expect(problems.consoleErrors).toEqual([]);
+      expect(problems.foreignRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a table worker that cannot load leaves the tables to the page, and the explorer still starts and answers", async () => {
+    const {page, context, problems} = await openPage(site.browser, new URL(site.server.url).origin);
+    try {
+      await page.route(/tableWorker\.[0-9a-f]{8}\.js$/, (route) => route.abort());
+      await page.goto(`${site.server.url}explore`);
+      await explorerReady(page);
+      await settled(page);
+      expect(await page.evaluate((mark) => performance.getEntriesByName(mark).length, ON_PAGE_MARK)).toBeGreaterThan(0);
+      expect(Number(await page.locator("#explore-result").getAttribute("data-rows"))).toBeGreaterThan(0);
+      // The refused worker script is the one failure: the browser reports it, nothing else goes wrong.
+      expect(problems.consoleErrors.filter((e) => !/tableWorker|Failed to load resource/.test(e))).toEqual([]);
       expect(problems.foreignRequests).toEqual([]);
     } finally {
       await context.close();

@@ -1,6 +1,6 @@
 import * as arrow from "apache-arrow";
 import {afterEach, describe, expect, test, vi} from "vitest";
-import {ipcConverter} from "../../src/components/parquetToIpc.js";
+import {ipcConverter, ON_PAGE_MARK, UnreadableParquet} from "../../src/components/parquetToIpc.js";
 import {writeParquet} from "../../src/lib/parquet.js";
 
 const parquet = () =>
@@ -57,9 +57,28 @@ describe("ipcConverter", () => {
     converter.close();
   });
 
-  test("bytes that are not Parquet reject with the decoder's message, naming the file", async () => {
+  test("bytes that are not Parquet reject as unreadable, with the decoder's message naming the file", async () => {
     const converter = ipcConverter();
-    await expect(converter.convert(new TextEncoder().encode("<!doctype html>"), "companies.parquet")).rejects.toThrow(/companies\.parquet is not a readable Parquet file/);
+    const converting = converter.convert(new TextEncoder().encode("<!doctype html>"), "companies.parquet");
+    await expect(converting).rejects.toThrow(/companies\.parquet is not a readable Parquet file/);
+    await expect(converting).rejects.toBeInstanceOf(UnreadableParquet);
+  });
+
+  test("work done on the page is marked, so a browser test can tell it from the worker's", async () => {
+    performance.clearMarks(ON_PAGE_MARK);
+    await ipcConverter().convert(await parquet(), "t.parquet");
+    expect(performance.getEntriesByName(ON_PAGE_MARK)).toHaveLength(1);
+  });
+
+  test("closed, it refuses what is pending and what is asked later, and lets the worker go", async () => {
+    vi.stubGlobal("Worker", FakeWorker);
+    const converter = ipcConverter();
+    const worker = FakeWorker.last!;
+    const pending = converter.convert(await parquet(), "t.parquet");
+    converter.close();
+    expect(worker.terminated).toBe(true);
+    await expect(pending).rejects.toThrow("closed");
+    await expect(converter.convert(await parquet(), "u.parquet")).rejects.toThrow("closed");
   });
 
   test("with a worker, the bytes go to tableWorker.js as a module worker and its answer is the result", async () => {
@@ -74,10 +93,16 @@ describe("ipcConverter", () => {
     expect(worker.sent.map((m) => m.label)).toEqual(["a.parquet", "b.parquet"]);
     const ipc = new Uint8Array([1, 2, 3]);
     // Answers may come in any order; each goes to its own request.
-    worker.answer({id: worker.sent[1].id, error: "b.parquet is not a readable Parquet file: bad"});
+    const third = converter.convert(bytes, "c.parquet");
+    worker.answer({id: worker.sent[1].id, error: "b.parquet is not a readable Parquet file: bad", unreadable: true});
     worker.answer({id: worker.sent[0].id, ipc});
+    worker.answer({id: worker.sent[2].id, error: "Unrecognized type", unreadable: false});
     await expect(first).resolves.toBe(ipc);
+    await expect(second).rejects.toBeInstanceOf(UnreadableParquet);
     await expect(second).rejects.toThrow("b.parquet is not a readable Parquet file: bad");
+    // A fault of the conversion is not a damaged download.
+    await expect(third).rejects.toThrow("Unrecognized type");
+    await expect(third).rejects.not.toBeInstanceOf(UnreadableParquet);
     converter.close();
     expect(worker.terminated).toBe(true);
   });
