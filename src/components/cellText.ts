@@ -3,7 +3,7 @@
  * items, NULL as its own kind, so a reader never mistakes a missing value for an empty string or a zero. The text
  * is for reading; downloads keep the values as they are (toCsv, resultToParquet).
  */
-import {HTML_LANG, type Lang} from "./i18n.js";
+import {HTML_LANG, numberFormat, type Lang} from "./i18n.js";
 
 export type CellKind = "null" | "number" | "date" | "list" | "boolean" | "text";
 
@@ -18,23 +18,19 @@ export interface CellText {
 /** Columns whose numbers are labels, not quantities: a year reads 2024, not 2,024 (also `year(release_date)`). */
 const UNGROUPED = /year|(^|_)(yr|id|rank|version)$/i;
 
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, grouped: boolean, small: boolean): Intl.NumberFormat {
-  const key = `${lang}:${grouped}:${small}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(HTML_LANG[lang], small ? {maximumSignificantDigits: 3} : {maximumFractionDigits: 3, useGrouping: grouped});
-    formats.set(key, format);
-  }
-  return format;
+function gridFormat(lang: Lang, grouped: boolean, small: boolean): Intl.NumberFormat {
+  return numberFormat(`grid:${lang}:${grouped}:${small}`, () =>
+    new Intl.NumberFormat(HTML_LANG[lang], small ? {maximumSignificantDigits: 3} : {maximumFractionDigits: 3, useGrouping: grouped})
+  );
 }
 
 /**
  * Makes the grid's number formats for `lang` now. The first Intl formatter a page makes loads the language's
  * number data: about 50 ms on a phone, which would otherwise fall inside the task that draws the first table.
+ * Pages call it, in a task of its own, while they wait for their tables (pages/load.ts).
  */
 export function prepareNumberFormats(lang: Lang): void {
-  for (const grouped of [true, false]) numberFormat(lang, grouped, false);
+  for (const grouped of [true, false]) gridFormat(lang, grouped, false);
 }
 
 /**
@@ -44,7 +40,7 @@ export function prepareNumberFormats(lang: Lang): void {
 export function numberText(value: number | bigint, column = "", lang: Lang = "en"): string {
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   const small = typeof value === "number" && value !== 0 && Math.abs(value) < 0.001;
-  return numberFormat(lang, !UNGROUPED.test(column), small).format(value);
+  return gridFormat(lang, !UNGROUPED.test(column), small).format(value);
 }
 
 /** A date as an ISO day, with the time of day only when it has one (UTC, as the tables are). */

@@ -10,15 +10,13 @@
  * Built with DOM text nodes only, so hostile text in the data renders as text. It stays a <table> (caption,
  * thead, tbody): the markup reads without scripts and in the build-time render.
  */
-import {cellText, isSourceColumn, prepareNumberFormats, type CellKind} from "./cellText.js";
+import {cellText, isSourceColumn, type CellKind} from "./cellText.js";
 import {csvButton} from "./downloads.js";
 import {moveCell, type GridPosition} from "./gridKeys.js";
 import {naturalTopAt, rowWindow, scrollTopFor, type RowWindow} from "./gridWindow.js";
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 import {columnReader, rowReader} from "./lazyRows.js";
 
-// A page that will draw a grid makes its number formats in a task of their own, while it waits for its tables.
-if (typeof document !== "undefined") setTimeout(() => prepareNumberFormats(documentLang()), 0);
 
 /** The table's own words (the caption, labels and cells are the caller's). */
 const TEXT = bilingual({

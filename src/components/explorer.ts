@@ -13,9 +13,10 @@ import {DatabaseError, type AtlasDatabase, type QueryResult} from "./database.js
 import {dataTable} from "./dataTable.js";
 import {saveBlob} from "./downloads.js";
 import {engineProgressBar} from "./engineProgress.js";
-import {bilingual, HTML_LANG, type Lang} from "./i18n.js";
+import {bilingual, formatNumber, HTML_LANG, type Lang} from "./i18n.js";
 import {quickChart, columnKind} from "./quickChart.js";
 import {resultToParquet} from "./resultParquet.js";
+import {afterFrame} from "./turns.js";
 import {readSqlLink, SqlLinkError, withSqlLink, type SqlLinkProblem} from "./sqlLink.js";
 import type {ExampleQuery} from "../lib/exampleQueries.js";
 
@@ -26,13 +27,8 @@ interface PackageField {
   description_zh?: string;
 }
 
-// One formatter a language: toLocaleString builds a new one on every call (about 10 ms, the first time, on a phone).
-const counters = new Map<Lang, Intl.NumberFormat>();
-const count = (n: number, lang: Lang) => {
-  let format = counters.get(lang);
-  if (!format) counters.set(lang, (format = new Intl.NumberFormat(HTML_LANG[lang])));
-  return format.format(n);
-};
+// formatNumber keeps one formatter a kind; toLocaleString built a new one on every call.
+const count = (n: number, lang: Lang) => formatNumber(n, lang, 0);
 
 /** The row limits a reader can choose: what the page keeps of a result (the grid draws only the rows in view). */
 const LIMITS = [100, 1000, 10_000, 100_000, 1_000_000];
@@ -340,7 +336,7 @@ export function explorer({database: openDatabase, examples, descriptions = {}, l
     form.addEventListener("change", draw);
     // After the frame that shows the rows: the chart sits under the grid, and its thousands of marks would
     // hold the rows back. A result replaced by then is not drawn.
-    requestAnimationFrame(() => setTimeout(() => area.isConnected && draw()));
+    void afterFrame(doc).then(() => area.isConnected && draw());
     return form;
   }
 

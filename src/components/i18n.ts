@@ -48,9 +48,10 @@ export function formatCompact(value: number, lang: Lang = "en"): string {
   return numberFormat(`${lang}:compact`, () => new Intl.NumberFormat(HTML_LANG[lang], {notation: "compact", maximumSignificantDigits: 3})).format(value);
 }
 
-// Formatters are costly to make and cheap to use, so each kind is made once.
+// Formatters are costly to make and cheap to use, so each kind is made once, for every module that formats.
 const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+/** The formatter `make()` gives, made once for `key`. */
+export function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
   let format = formats.get(key);
   if (!format) formats.set(key, (format = make()));
   return format;

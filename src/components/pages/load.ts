@@ -9,6 +9,7 @@
  * yields, the first when every table has answered and another after each retry, and Framework redraws every
  * cell that reads them in place.
  */
+import {prepareNumberFormats} from "../cellText.js";
 import {indexSources} from "../chart.js";
 import {LoadError} from "../fetchBytes.js";
 import {documentLang, type Lang} from "../i18n.js";
@@ -54,6 +55,8 @@ export async function* loadFiles<T>(
   const failed = new Map<string, LoadError>();
   const asked = new Set<string>();
   let wake = () => {};
+  // While the files download, the grid's number formats are made in a task of their own (cellText.ts).
+  setTimeout(() => prepareNumberFormats(lang), 0);
   const read = async (name: string) => {
     try {
       loaded.set(name, await readers[name]());
