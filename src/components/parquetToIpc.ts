@@ -27,18 +27,25 @@ export interface IpcConverter {
 
 export const ON_PAGE_MARK = "atlas:tables-on-page";
 
+/**
+ * One table's conversion, wherever it runs (tableWorker.ts, or the page). `between` runs after the decode and
+ * before the re-encoding: the page yields there, so that each is a task of its own.
+ */
+export async function parquetToIpc(bytes: Uint8Array, label: string, arrow: typeof Arrow, between = async () => {}): Promise<Uint8Array> {
+  let table: ParquetTable;
+  try {
+    table = await decodeParquet(bytes, label);
+  } catch (error) {
+    throw new UnreadableParquet(error instanceof Error ? error.message : String(error));
+  }
+  await between();
+  return arrow.tableToIPC(toArrowTable(table, arrow), "stream");
+}
+
 export function ipcConverter(loadArrow: () => Promise<typeof Arrow> = () => import("apache-arrow")): IpcConverter {
   const onPage = async (bytes: Uint8Array, label: string): Promise<Uint8Array> => {
     if (typeof performance !== "undefined") performance.mark(ON_PAGE_MARK);
-    const arrow = await loadArrow();
-    let table: ParquetTable;
-    try {
-      table = await decodeParquet(bytes, label);
-    } catch (error) {
-      throw new UnreadableParquet(error instanceof Error ? error.message : String(error));
-    }
-    await nextTask();
-    return arrow.tableToIPC(toArrowTable(table, arrow), "stream");
+    return parquetToIpc(bytes, label, await loadArrow(), nextTask);
   };
   type Job = {bytes: Uint8Array; label: string; resolve(ipc: Uint8Array): void; reject(error: Error): void};
   const pending = new Map<number, Job>();

@@ -4,8 +4,7 @@
  * of it the first run of code not yet compiled; here it happens beside the page, which stays free to answer.
  */
 import * as arrow from "apache-arrow";
-import {toArrowTable} from "./arrowTable.js";
-import {decodeParquet, type ParquetTable} from "./parquet.js";
+import {parquetToIpc, UnreadableParquet} from "./parquetToIpc.js";
 
 export interface IpcRequest {
   id: number;
@@ -19,20 +18,10 @@ export type IpcAnswer = {id: number; ipc: Uint8Array} | {id: number; error: stri
 const scope = globalThis as unknown as {onmessage: ((event: MessageEvent<IpcRequest>) => void) | null; postMessage(message: IpcAnswer, transfer?: Transferable[]): void};
 
 scope.onmessage = async ({data: {id, bytes, label}}) => {
-  let table: ParquetTable;
   try {
-    table = await decodeParquet(bytes, label);
-  } catch (error) {
-    return scope.postMessage({id, error: messageOf(error), unreadable: true});
-  }
-  try {
-    const ipc = arrow.tableToIPC(toArrowTable(table, arrow), "stream");
+    const ipc = await parquetToIpc(bytes, label, arrow);
     scope.postMessage({id, ipc}, [ipc.buffer]);
   } catch (error) {
-    scope.postMessage({id, error: messageOf(error), unreadable: false});
+    scope.postMessage({id, error: error instanceof Error ? error.message : String(error), unreadable: error instanceof UnreadableParquet});
   }
 };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
