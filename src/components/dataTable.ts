@@ -17,7 +17,6 @@ import {naturalTopAt, rowWindow, scrollTopFor, type RowWindow} from "./gridWindo
 import {bilingual, documentLang, type Lang} from "./i18n.js";
 import {columnReader, rowReader} from "./lazyRows.js";
 
-
 /** The table's own words (the caption, labels and cells are the caller's). */
 const TEXT = bilingual({
   en: {

@@ -44,13 +44,13 @@ function busy(doc: Document | undefined, on: boolean): void {
 export function afterFrame(doc: Document | undefined = globalThis.document): Promise<void> {
   return new Promise((resolve) => {
     const view = doc?.defaultView;
-    if (!view || doc!.visibilityState === "hidden") return void setTimeout(resolve, 0);
+    if (!view || doc!.visibilityState === "hidden") return void nextTask().then(resolve);
     let done = false;
     const go = () => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      setTimeout(resolve, 0);
+      void nextTask().then(resolve);
     };
     const timer = setTimeout(go, HIDDEN_WAIT_MS);
     view.requestAnimationFrame(go);
