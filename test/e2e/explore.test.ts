@@ -19,11 +19,18 @@ const TABLES = TABLE_NAMES;
 
 const site = useSite();
 
-async function openExplorer(search = "") {
+/** /explore opened and started; `prepare` sets the page up before it loads (listeners, routes). */
+async function openExplorer(search = "", prepare: (page: Page) => unknown = () => {}) {
   const opened = await openPage(site.browser, new URL(site.server.url).origin);
+  await prepare(opened.page);
   await opened.page.goto(`${site.server.url}explore${search}`);
   await explorerReady(opened.page);
   return opened;
+}
+
+/** How many tables the page converted itself, not the table worker (parquetToIpc.ts marks each). */
+function tablesOnPage(page: Page): Promise<number> {
+  return page.evaluate((mark) => performance.getEntriesByName(mark).length, ON_PAGE_MARK);
 }
 
 async function settled(page: Page): Promise<void> {
@@ -63,21 +70,20 @@ describe("/explore", () => {
   });
 
   test("the tables are converted beside the page, in a worker let go once they are in; a table's columns are drawn when opened", async () => {
-    const {page, context, problems} = await openPage(site.browser, new URL(site.server.url).origin);
-    try {
-      const TABLE_WORKER = /\/_import\/components\/tableWorker\.[0-9a-f]{8}\.js$/;
-      const started: string[] = [];
-      const closed: string[] = [];
+    const TABLE_WORKER = /\/_import\/components\/tableWorker\.[0-9a-f]{8}\.js$/;
+    const started: string[] = [];
+    const closed: string[] = [];
+    const {page, context, problems} = await openExplorer("", (page) =>
       page.on("worker", (worker) => {
         started.push(worker.url());
         worker.on("close", () => closed.push(worker.url()));
-      });
-      await page.goto(`${site.server.url}explore`);
-      await explorerReady(page);
+      })
+    );
+    try {
       expect(started.filter((url) => TABLE_WORKER.test(url))).toHaveLength(1);
       await expect.poll(() => closed.filter((url) => TABLE_WORKER.test(url)).length).toBe(1);
       // The worker did the work: the page marks any table it had to convert itself.
-      expect(await page.evaluate((mark) => performance.getEntriesByName(mark).length, ON_PAGE_MARK)).toBe(0);
+      expect(await tablesOnPage(page)).toBe(0);
       const entries = page.locator(".atlas-schema-table");
       expect(await entries.count()).toBe(TABLES.length);
       expect(await page.locator(".atlas-schema-table table").count()).toBe(0);
@@ -91,13 +97,10 @@ describe("/explore", () => {
   });
 
   test("a table worker that cannot load leaves the tables to the page, and the explorer still starts and answers", async () => {
-    const {page, context, problems} = await openPage(site.browser, new URL(site.server.url).origin);
+    const {page, context, problems} = await openExplorer("", (page) => page.route(/tableWorker\.[0-9a-f]{8}\.js$/, (route) => route.abort()));
     try {
-      await page.route(/tableWorker\.[0-9a-f]{8}\.js$/, (route) => route.abort());
-      await page.goto(`${site.server.url}explore`);
-      await explorerReady(page);
       await settled(page);
-      expect(await page.evaluate((mark) => performance.getEntriesByName(mark).length, ON_PAGE_MARK)).toBeGreaterThan(0);
+      expect(await tablesOnPage(page)).toBeGreaterThan(0);
       expect(Number(await page.locator("#explore-result").getAttribute("data-rows"))).toBeGreaterThan(0);
       // The refused worker script is the one failure: the browser reports it, nothing else goes wrong.
       expect(problems.consoleErrors.filter((e) => !/tableWorker|Failed to load resource/.test(e))).toEqual([]);
